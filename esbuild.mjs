@@ -1,0 +1,78 @@
+// Builds the three bundles the extension ships:
+//   dist/extension.js  – the extension host entry (node/cjs, `vscode` external). Small: activation cost.
+//   dist/api.js        – the Yampi API client with undici, loaded on the first request (lazy).
+//   dist/webview.js    – the detail panel script (browser/iife).
+// Flags: --production (minify, no source maps), --watch. Writes dist/meta.json for size reports.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const require = createRequire(import.meta.url);
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const node = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+};
+
+const configs = [
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { api: 'src/core/api/index.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    entryPoints: { webview: 'src/webview-ui/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+];
+
+function copyCodicons() {
+  const css = require.resolve('@vscode/codicons/dist/codicon.css');
+  const dir = join('dist', 'codicons');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(css, join(dir, 'codicon.css'));
+  copyFileSync(join(dirname(css), 'codicon.ttf'), join(dir, 'codicon.ttf'));
+}
+
+/** @param {esbuild.Metafile[]} metas */
+function report(metas) {
+  const outputs = {};
+  for (const m of metas) {
+    for (const [file, info] of Object.entries(m.outputs)) {
+      if (!file.endsWith('.map')) {
+        outputs[file] = info.bytes;
+      }
+    }
+  }
+  writeFileSync(join('dist', 'meta.json'), JSON.stringify({ production, outputs, metafiles: metas }, null, 1));
+  const lines = Object.entries(outputs).map(([f, b]) => `  ${f.padEnd(24)} ${(b / 1024).toFixed(1).padStart(8)} KB`);
+  console.log(`esbuild (${production ? 'production' : 'development'}):\n${lines.join('\n')}`);
+}
+
+mkdirSync('dist', { recursive: true });
+copyCodicons();
+if (watch) {
+  const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching for changes…');
+} else {
+  const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  report(results.map((r) => r.metafile));
+}

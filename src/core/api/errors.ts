@@ -1,0 +1,59 @@
+/**
+ * One typed family for everything that can go wrong talking to Yampi. No user-facing wording here
+ * (the host localizes by `kind`) and never a secret in a message. The host checks `kind` rather than
+ * `instanceof`, because the client lives in a separately loaded bundle (dist/api.js).
+ */
+export type YampiErrorKind =
+  | 'auth' // 401: credentials rejected
+  | 'forbidden' // 403: store inactive or no permission
+  | 'notFound' // 404: customer (or store alias) not found
+  | 'rateLimited' // 429 after waiting within the cap
+  | 'server' // 5xx after retries
+  | 'network' // connection refused/reset, DNS
+  | 'timeout' // connect/headers/body timeout
+  | 'invalidResponse' // not JSON, too large, wrong shape
+  | 'invalidInput' // bad alias/id before any request
+  | 'cancelled'; // AbortSignal fired
+
+export interface YampiErrorDetails {
+  readonly status?: number | undefined;
+  readonly alias?: string | undefined;
+  readonly customerId?: number | string | undefined;
+  /** For invalidResponse: the JSON path of the wrong field, e.g. `data.id`. */
+  readonly field?: string | undefined;
+  /** For rateLimited: how long the caller should wait before trying again. */
+  readonly retryAfterMs?: number | undefined;
+  /** How many attempts were made (retries included). */
+  readonly attempts?: number | undefined;
+  readonly cause?: unknown;
+}
+
+export class YampiError extends Error {
+  readonly kind: YampiErrorKind;
+  readonly status: number | undefined;
+  readonly alias: string | undefined;
+  readonly customerId: number | string | undefined;
+  readonly field: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly attempts: number | undefined;
+
+  constructor(kind: YampiErrorKind, message: string, details: YampiErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'YampiError';
+    this.kind = kind;
+    this.status = details.status;
+    this.alias = details.alias;
+    this.customerId = details.customerId;
+    this.field = details.field;
+    this.retryAfterMs = details.retryAfterMs;
+    this.attempts = details.attempts;
+  }
+
+  /** Works across bundles: anything shaped like a YampiError counts. */
+  static is(e: unknown, kind?: YampiErrorKind): e is YampiError {
+    if (typeof e !== 'object' || e === null || !('kind' in e) || (e as { name?: unknown }).name !== 'YampiError') {
+      return false;
+    }
+    return kind === undefined || (e as { kind: unknown }).kind === kind;
+  }
+}
