@@ -1,0 +1,150 @@
+// Runs a mocha suite inside code-server's real extension host: the workbench `payload` URL parameter
+// carries extensionDevelopmentPath + extensionTestsPath (honoured only with the smoke-test driver),
+// and the page reports back through window.codeAutomationLog / window.codeAutomationExit.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { launchBrowser, newPage } from './browser';
+import { startCodeServer } from './codeServer';
+import { summaryLine, type SuiteResult } from './result';
+import { sandboxEnv, sandboxSettings, startSandbox, type Sandbox } from './sandbox';
+
+export interface HostSuiteOptions {
+  /** Suite name for the closing line, e.g. "integration". */
+  name: string;
+  /** Folder with the extension's package.json (loaded as a development extension). */
+  extensionDevelopmentPath: string;
+  /** Compiled mocha entry exporting `run(): Promise<void>` (require()d by the extension host). */
+  extensionTestsPath: string;
+  /** Folder opened as the workspace. */
+  workspace: string;
+  /** Report file the suite tees mocha's output to (TEST_REPORT_FILE). */
+  reportFile: string;
+  /** Start the sandbox store and point the extension at it (default true). */
+  sandbox?: boolean;
+  /** Extra environment for code-server and the extension host (e.g. YAMPI_ALIAS/YAMPI_USER_TOKEN/YAMPI_USER_SECRET_KEY). */
+  env?: Record<string, string>;
+  /** Extra User/Machine settings. */
+  settings?: Record<string, unknown>;
+  /** Overall timeout: a hung extension host never calls codeAutomationExit (default 180 s). */
+  timeoutMs?: number;
+  /** Echo every workbench log line and the server output. */
+  verbose?: boolean;
+  keepTmp?: boolean;
+}
+
+const MOCHA_RESULT = /MOCHA_RESULT passes=(\d+) failures=(\d+) pending=(\d+)/;
+
+export async function runExtensionHostSuite(opts: HostSuiteOptions): Promise<SuiteResult> {
+  const started = Date.now();
+  const timeoutMs = opts.timeoutMs ?? 180_000;
+  const automationLog: string[] = [];
+  const say = (line: string): void => {
+    console.log(`[${opts.name}] ${line}`);
+  };
+
+  mkdirSync(path.dirname(opts.reportFile), { recursive: true });
+  rmSync(opts.reportFile, { force: true });
+
+  let sandbox: Sandbox | undefined;
+  const cleanup: (() => Promise<void>)[] = [];
+  let exitCode: number | undefined;
+  let harnessError: string | undefined;
+  try {
+    if (opts.sandbox !== false) {
+      sandbox = await startSandbox();
+      const sb = sandbox;
+      cleanup.push(() => sb.close());
+      say(`sandbox store at ${sandbox.baseUrl}`);
+    }
+    const cs = await startCodeServer({
+      smokeTestDriver: true,
+      settings: { ...(sandbox ? sandboxSettings(sandbox) : {}), ...opts.settings },
+      env: { ...(sandbox ? sandboxEnv(sandbox) : {}), ...opts.env, TEST_REPORT_FILE: opts.reportFile },
+      ...(opts.verbose === undefined ? {} : { verbose: opts.verbose }),
+      ...(opts.keepTmp === undefined ? {} : { keepTmp: opts.keepTmp }),
+    });
+    cleanup.push(() => cs.stop());
+    const config = await cs.pageConfig(); // fails fast when the smoke-test driver is off
+    say(`code-server ${cs.env.versions.codeServer} (VS Code ${cs.env.versions.vscode}) on Node ${cs.env.versions.node} at ${cs.origin}`);
+
+    const browser = await launchBrowser();
+    cleanup.push(() => browser.close());
+    const { page } = await newPage(browser, cs.origin);
+
+    const exit = new Promise<number>((resolve) => {
+      void page.exposeFunction('codeAutomationExit', (code: number) => {
+        resolve(code);
+      });
+    });
+    await page.exposeFunction('codeAutomationLog', (level: string, args: unknown[]) => {
+      const line = format(...args);
+      automationLog.push(`${level}: ${line}`);
+      if (opts.verbose) {
+        console.log(`  [host ${level}] ${line}`);
+      }
+    });
+
+    const authority = config.remoteAuthority ?? 'remote';
+    const remote = (p: string): string => `vscode-remote://${authority}${p}`;
+    const url = cs.workbenchUrl(opts.workspace, [
+      ['extensionDevelopmentPath', remote(opts.extensionDevelopmentPath)],
+      ['extensionTestsPath', remote(opts.extensionTestsPath)],
+      ['skipWelcome', 'true'],
+      ['skipReleaseNotes', 'true'],
+    ]);
+    await page.goto(url);
+
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => {
+        resolve(undefined);
+      }, timeoutMs);
+    });
+    exitCode = await Promise.race([exit, timeout]);
+    clearTimeout(timer);
+    if (exitCode === undefined) {
+      harnessError = `timed out after ${timeoutMs / 1000} s without codeAutomationExit (hung extension host?)`;
+      console.log(`--- last code-server log lines ---\n${cs.logTail()}`);
+    }
+  } catch (err) {
+    harnessError = (err as Error).message;
+  } finally {
+    for (const fn of cleanup.reverse()) {
+      await fn().catch((e: unknown) => {
+        say(`cleanup: ${(e as Error).message}`);
+      });
+    }
+  }
+
+  const report = existsSync(opts.reportFile) ? readFileSync(opts.reportFile, 'utf8') : '';
+  if (report) {
+    console.log(report.trimEnd());
+  }
+  const counts = MOCHA_RESULT.exec(report);
+  const passed = counts ? Number(counts[1]) : 0;
+  const failed = counts ? Number(counts[2]) : 0;
+  const skipped = counts ? Number(counts[3]) : 0;
+  const ok = exitCode === 0 && counts !== null && failed === 0 && !harnessError;
+  if (!counts) {
+    console.log(`--- no mocha result in ${opts.reportFile}; last workbench log lines ---`);
+    console.log(automationLog.slice(-40).join('\n'));
+  }
+  if (harnessError) {
+    say(`harness error: ${harnessError}`);
+  } else if (exitCode !== 0) {
+    say(`the extension host reported exit code ${exitCode}`);
+  }
+  const result: SuiteResult = {
+    name: opts.name,
+    passed,
+    // A run that never produced a mocha result counts as one failure.
+    failed: ok ? failed : Math.max(failed, 1),
+    skipped,
+    ok,
+    durationMs: Date.now() - started,
+  };
+  say(`finished in ${(result.durationMs / 1000).toFixed(1)} s, report: ${path.relative(process.cwd(), opts.reportFile)}`);
+  console.log(summaryLine(result));
+  return result;
+}

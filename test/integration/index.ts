@@ -1,0 +1,58 @@
+// The extension-host entry (`extensionTestsPath`): VS Code require()s this file and awaits run().
+// Loads every out/test/integration/**/*.test.js into mocha (bdd), tees mocha's output to
+// process.env.TEST_REPORT_FILE and ends it with `MOCHA_RESULT passes=N failures=N pending=N`,
+// which the harness reads (the extension host's own exit code says nothing about the tests).
+import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+export function run(): Promise<void> {
+  const reportFile = process.env['TEST_REPORT_FILE'];
+  const tee = (line: string): void => {
+    if (reportFile) {
+      appendFileSync(reportFile, line + '\n');
+    }
+  };
+  if (reportFile) {
+    writeFileSync(reportFile, '');
+  }
+  tee(`Extension host: ${vscode.env.appName} ${vscode.version} (${vscode.env.appHost}, remote: ${vscode.env.remoteName ?? 'none'}), Node ${process.version}`);
+
+  // Mocha's reporters print through Base.consoleLog; keep it on the host console (the harness
+  // echoes it with VERBOSE=1) and copy every line to the report file.
+  const original = Mocha.reporters.Base.consoleLog;
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]): void => {
+    tee(format(...args));
+    original(...args);
+  };
+
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
+  for (const file of testFiles(__dirname)) {
+    mocha.addFile(file);
+  }
+  return new Promise((resolve, reject) => {
+    try {
+      const runner = mocha.run((failures) => {
+        const s = runner.stats;
+        tee(`MOCHA_RESULT passes=${s?.passes ?? 0} failures=${failures} pending=${s?.pending ?? 0}`);
+        if (failures > 0) {
+          reject(new Error(`${failures} integration test(s) failed`));
+        } else {
+          resolve();
+        }
+      });
+    } catch (err) {
+      tee(`mocha could not run: ${String(err)}`);
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+}
