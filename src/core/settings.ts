@@ -1,0 +1,80 @@
+/**
+ * The extension's settings, typed, with defaults and clamping: the single reader of raw values.
+ * Mirrors `contributes.configuration` in package.json (a unit test keeps them in sync).
+ */
+export interface Settings {
+  readonly apiBaseUrl: string;
+  readonly maskSensitiveData: boolean;
+  readonly hoverEnabled: boolean;
+  readonly hoverPatterns: readonly string[];
+  readonly cacheTtlSeconds: number;
+  readonly requestTimeoutSeconds: number;
+}
+
+export const DEFAULT_API_BASE_URL = 'https://api.dooki.com.br/v2';
+
+export const SETTING_KEYS = {
+  apiBaseUrl: 'apiBaseUrl',
+  maskSensitiveData: 'privacy.maskSensitiveData',
+  hoverEnabled: 'hover.enabled',
+  hoverPatterns: 'hover.patterns',
+  cacheTtlSeconds: 'cache.ttlSeconds',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
+} as const satisfies Record<keyof Settings, string>;
+
+export type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
+
+/** Keys whose change needs the API client rebuilt (new origin or transport options). */
+export const CLIENT_KEYS: readonly SettingKey[] = [SETTING_KEYS.apiBaseUrl, SETTING_KEYS.requestTimeoutSeconds, SETTING_KEYS.cacheTtlSeconds];
+
+export type BaseUrlProblem = 'invalid' | 'insecureHttp' | 'unsupportedProtocol' | 'hasCredentials';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/**
+ * Checks the API base URL: https anywhere, http only for loopback hosts (a plain-http remote host
+ * would carry the store's secret key in clear text), no user:password in the URL.
+ * Returns the normalized URL (no trailing slash) or the problem.
+ */
+export function checkBaseUrl(raw: string): { ok: true; url: string } | { ok: false; problem: BaseUrlProblem } {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return { ok: false, problem: 'invalid' };
+  }
+  if (u.username !== '' || u.password !== '') {
+    return { ok: false, problem: 'hasCredentials' };
+  }
+  if (u.protocol === 'http:') {
+    if (!LOOPBACK.has(u.hostname) && !/^127\.\d+\.\d+\.\d+$/.test(u.hostname)) {
+      return { ok: false, problem: 'insecureHttp' };
+    }
+  } else if (u.protocol !== 'https:') {
+    return { ok: false, problem: 'unsupportedProtocol' };
+  }
+  u.search = '';
+  u.hash = '';
+  return { ok: true, url: u.toString().replace(/\/+$/, '') };
+}
+
+function num(raw: unknown, fallback: number, min: number, max: number): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) {
+    return fallback;
+  }
+  return Math.min(max, Math.max(min, raw));
+}
+
+/** Reads raw values (as `getConfiguration('yampi').get(key)` returns them) into Settings. */
+export function parseSettings(get: (key: SettingKey) => unknown): Settings {
+  const base = get(SETTING_KEYS.apiBaseUrl);
+  const patterns = get(SETTING_KEYS.hoverPatterns);
+  return {
+    apiBaseUrl: typeof base === 'string' && base.trim() !== '' ? base.trim() : DEFAULT_API_BASE_URL,
+    maskSensitiveData: get(SETTING_KEYS.maskSensitiveData) !== false,
+    hoverEnabled: get(SETTING_KEYS.hoverEnabled) !== false,
+    hoverPatterns: Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string') : [],
+    cacheTtlSeconds: num(get(SETTING_KEYS.cacheTtlSeconds), 300, 0, 86400),
+    requestTimeoutSeconds: num(get(SETTING_KEYS.requestTimeoutSeconds), 15, 1, 120),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Pure rules for the saved-stores index kept in global state: aliases and display names only,
+ * never a secret or anything personal.
+ */
+export interface SavedStore {
+  readonly alias: string;
+  readonly name: string;
+}
+
+const ALIAS = /^[a-z0-9][a-z0-9_-]{0,99}$/i;
+
+export function isValidAlias(alias: string): boolean {
+  return ALIAS.test(alias);
+}
+
+/** Reads the persisted index defensively: drops malformed and duplicate entries. */
+export function parseStoreIndex(raw: unknown): SavedStore[] {
+  if (!Array.isArray(raw)) {
+    return [];
+  }
+  const seen = new Set<string>();
+  const out: SavedStore[] = [];
+  for (const item of raw as unknown[]) {
+    if (typeof item !== 'object' || item === null) {
+      continue;
+    }
+    const { alias, name } = item as { alias?: unknown; name?: unknown };
+    if (typeof alias !== 'string' || !isValidAlias(alias) || seen.has(alias)) {
+      continue;
+    }
+    seen.add(alias);
+    out.push({ alias, name: typeof name === 'string' && name.trim() !== '' ? name.trim().slice(0, 200) : alias });
+  }
+  return out;
+}
+
+/** Adds or renames stores, keeping the existing order and appending new ones. */
+export function mergeStores(existing: readonly SavedStore[], added: readonly SavedStore[]): SavedStore[] {
+  const out = existing.map((s) => ({ ...s }));
+  for (const a of added) {
+    const i = out.findIndex((s) => s.alias === a.alias);
+    if (i >= 0) {
+      out[i] = { alias: a.alias, name: a.name };
+    } else {
+      out.push({ alias: a.alias, name: a.name });
+    }
+  }
+  return out;
+}
+
+/** Which store becomes active after `removed` is dropped: the current one if still there, else the first. */
+export function nextActive(stores: readonly SavedStore[], active: string | undefined): string | undefined {
+  if (active !== undefined && stores.some((s) => s.alias === active)) {
+    return active;
+  }
+  return stores[0]?.alias;
+}

@@ -1,0 +1,108 @@
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import type { ClientOptions, YampiClient } from '../core/api/types';
+import type { Logger } from '../core/logger';
+import { checkBaseUrl } from '../core/settings';
+import type { SettingsService } from './settingsService';
+
+type ApiModule = { createYampiClient(options: ClientOptions): YampiClient };
+
+/** Thrown when `yampi.apiBaseUrl` is not acceptable (http to a non-loopback host, not a URL…). */
+export class BaseUrlError extends Error {
+  constructor(readonly problem: string, readonly url: string) {
+    super(`Refusing API base URL (${problem})`);
+    this.name = 'BaseUrlError';
+  }
+}
+
+/**
+ * Owns the Yampi client. The client bundle (dist/api.js, with undici) is `require`d on the first
+ * request, never during activation. Settings changes update the client in place or rebuild it
+ * when the origin changes.
+ */
+export class ApiService implements vscode.Disposable {
+  private clientInstance: YampiClient | undefined;
+  private clientBaseUrl: string | undefined;
+  private readonly listener: vscode.Disposable;
+
+  constructor(
+    private readonly extensionPath: string,
+    private readonly settings: SettingsService,
+    private readonly logger: Logger,
+    private readonly userAgent: string,
+  ) {
+    this.listener = settings.onDidChange(({ changed }) => {
+      if (!this.clientInstance) {
+        return;
+      }
+      if (changed.includes('apiBaseUrl')) {
+        this.reset();
+      } else {
+        const s = settings.settings;
+        this.clientInstance.updateOptions({ timeoutMs: s.requestTimeoutSeconds * 1000, cacheTtlMs: s.cacheTtlSeconds * 1000 });
+      }
+    });
+  }
+
+  /** True once dist/api.js has been loaded (exposed for the activation-cost test). */
+  get loaded(): boolean {
+    return this.clientInstance !== undefined;
+  }
+
+  client(): YampiClient {
+    const s = this.settings.settings;
+    const checked = checkBaseUrl(s.apiBaseUrl);
+    if (!checked.ok) {
+      throw new BaseUrlError(checked.problem, s.apiBaseUrl);
+    }
+    if (this.clientInstance && this.clientBaseUrl === checked.url) {
+      return this.clientInstance;
+    }
+    this.reset();
+    const started = performance.now();
+    // A runtime path esbuild does not follow: the client is its own bundle, loaded on first use.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const api = require(path.join(this.extensionPath, 'dist', 'api.js')) as ApiModule;
+    this.clientInstance = api.createYampiClient({
+      baseUrl: checked.url,
+      userAgent: this.userAgent,
+      timeoutMs: s.requestTimeoutSeconds * 1000,
+      cacheTtlMs: s.cacheTtlSeconds * 1000,
+      logger: this.logger,
+    });
+    this.clientBaseUrl = checked.url;
+    this.logger.info(`API client ready for ${checked.url} in ${(performance.now() - started).toFixed(1)} ms`);
+    return this.clientInstance;
+  }
+
+  clearCache(): void {
+    this.clientInstance?.clearCache();
+  }
+
+  private reset(): void {
+    const old = this.clientInstance;
+    this.clientInstance = undefined;
+    this.clientBaseUrl = undefined;
+    if (old) {
+      void old.close().catch((e: unknown) => { this.logger.warn('Closing the old API client failed', e); });
+    }
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.reset();
+  }
+}
+
+/** Bridges a VS Code cancellation token to the AbortSignal the core client takes. */
+export function abortSignalFor(token: vscode.CancellationToken | undefined): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  if (!token) {
+    return { signal: controller.signal, dispose: () => undefined };
+  }
+  if (token.isCancellationRequested) {
+    controller.abort();
+  }
+  const sub = token.onCancellationRequested(() => { controller.abort(); });
+  return { signal: controller.signal, dispose: () => { sub.dispose(); } };
+}

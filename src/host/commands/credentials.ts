@@ -1,0 +1,274 @@
+import * as vscode from 'vscode';
+import { YampiError } from '../../core/api/errors';
+import type { Credentials, StoreRef } from '../../core/api/types';
+import type { StoreInfo } from '../../core/model/customer';
+import { isValidAlias, type SavedStore } from '../../core/stores';
+import type { Services } from '../services';
+import { abortSignalFor } from '../apiService';
+import { describeError, isCancellation, showError } from '../errors';
+
+export interface SetCredentialsArgs {
+  readonly alias: string;
+  readonly userToken: string;
+  readonly userSecretKey: string;
+}
+
+function isSetCredentialsArgs(v: unknown): v is SetCredentialsArgs {
+  if (typeof v !== 'object' || v === null) {
+    return false;
+  }
+  const o = v as Record<string, unknown>;
+  return typeof o['alias'] === 'string' && typeof o['userToken'] === 'string' && typeof o['userSecretKey'] === 'string';
+}
+
+type Validation =
+  | { readonly kind: 'stores'; readonly stores: readonly StoreInfo[] }
+  | { readonly kind: 'storeListUnavailable' };
+
+/** POST /auth/me: the stores these credentials reach. Auth errors propagate; anything else means "ask for the alias". */
+async function readStores(services: Services, creds: Credentials, token?: vscode.CancellationToken): Promise<Validation> {
+  const abort = abortSignalFor(token);
+  try {
+    const me = await services.api.client().me(creds, { signal: abort.signal });
+    return me.stores.length > 0 ? { kind: 'stores', stores: me.stores } : { kind: 'storeListUnavailable' };
+  } catch (e) {
+    if (YampiError.is(e, 'auth') || YampiError.is(e, 'cancelled')) {
+      throw e;
+    }
+    services.logger.warn('Could not read the store list from auth/me; falling back to asking for the alias.', e);
+    return { kind: 'storeListUnavailable' };
+  } finally {
+    abort.dispose();
+  }
+}
+
+/** Validates one alias with a one-item customer list. */
+async function probeStore(services: Services, store: StoreRef, token?: vscode.CancellationToken): Promise<void> {
+  const abort = abortSignalFor(token);
+  try {
+    await services.api.client().listCustomers(store, { limit: 1, skipCache: true, signal: abort.signal });
+  } finally {
+    abort.dispose();
+  }
+}
+
+/** The programmatic form: no prompts, still validated. Resolves true when saved. */
+async function setCredentialsProgrammatic(services: Services, args: SetCredentialsArgs): Promise<boolean> {
+  const alias = args.alias.trim();
+  const creds = { userToken: args.userToken.trim(), userSecretKey: args.userSecretKey.trim() };
+  if (!isValidAlias(alias) || creds.userToken === '' || creds.userSecretKey === '') {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Give a store alias, a User-Token and a User-Secret-Key.'));
+    return false;
+  }
+  try {
+    const v = await readStores(services, creds);
+    const listed = v.kind === 'stores' ? v.stores.find((s) => s.alias === alias) : undefined;
+    if (!listed) {
+      await probeStore(services, { alias, ...creds });
+    }
+    await services.credentials.save([{ alias, name: listed?.name ?? alias }], creds, alias);
+    services.logger.info(`Saved credentials for store ${alias}.`);
+    return true;
+  } catch (e) {
+    await showError(services.logger, e);
+    return false;
+  }
+}
+
+/** The interactive flow: two password boxes, validation, store picker; retry keeps what was typed. */
+async function setCredentialsInteractive(services: Services): Promise<boolean> {
+  let token = '';
+  let secret = '';
+  for (;;) {
+    const t = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Yampi credentials (1/2)'),
+      prompt: vscode.l10n.t('User-Token of your Yampi account. Find it in the Yampi admin under Perfil › Credenciais de API.'),
+      placeHolder: vscode.l10n.t('User-Token'),
+      password: true,
+      ignoreFocusOut: true,
+      value: token,
+      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('The User-Token is required.') : undefined),
+    });
+    if (t === undefined) {
+      return false;
+    }
+    token = t.trim();
+    const s = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Yampi credentials (2/2)'),
+      prompt: vscode.l10n.t('User-Secret-Key of your Yampi account, next to the User-Token under Perfil › Credenciais de API.'),
+      placeHolder: vscode.l10n.t('User-Secret-Key'),
+      password: true,
+      ignoreFocusOut: true,
+      value: secret,
+      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('The User-Secret-Key is required.') : undefined),
+    });
+    if (s === undefined) {
+      return false;
+    }
+    secret = s.trim();
+    const creds = { userToken: token, userSecretKey: secret };
+    let validation: Validation;
+    try {
+      validation = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the credentials with Yampi…'), cancellable: true },
+        (_p, ct) => readStores(services, creds, ct),
+      );
+    } catch (e) {
+      if (isCancellation(e)) {
+        return false;
+      }
+      if (YampiError.is(e, 'auth')) {
+        const again = vscode.l10n.t('Try Again');
+        const pick = await vscode.window.showErrorMessage(
+          vscode.l10n.t('Yampi rejected this User-Token and User-Secret-Key. Nothing was saved.'),
+          again,
+        );
+        if (pick === again) {
+          continue;
+        }
+        return false;
+      }
+      await showError(services.logger, e);
+      return false;
+    }
+    const chosen = validation.kind === 'stores'
+      ? await pickStores(validation.stores)
+      : await askAlias(services, creds);
+    if (chosen === undefined || chosen.length === 0) {
+      return false;
+    }
+    const first = chosen[0];
+    if (first === undefined) {
+      return false;
+    }
+    try {
+      await services.credentials.save(chosen, creds, first.alias);
+    } catch (e) {
+      await showError(services.logger, e);
+      return false;
+    }
+    void vscode.window.showInformationMessage(
+      chosen.length === 1
+        ? vscode.l10n.t('Connected to Yampi store "{0}".', first.name)
+        : vscode.l10n.t('Connected to {0} Yampi stores. Active: "{1}".', chosen.length, first.name),
+    );
+    return true;
+  }
+}
+
+async function pickStores(stores: readonly StoreInfo[]): Promise<SavedStore[] | undefined> {
+  type Item = vscode.QuickPickItem & { store: StoreInfo };
+  const items: Item[] = stores.map((s) => ({
+    label: s.name,
+    description: s.alias,
+    ...(s.active ? (s.domain ? { detail: s.domain } : {}) : { detail: vscode.l10n.t('Inactive store: Yampi refuses its requests') }),
+    picked: s.active && stores.filter((x) => x.active).length === 1,
+    store: s,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Which Yampi stores do you want to use?'),
+    placeHolder: vscode.l10n.t('Pick one or more stores these credentials reach'),
+    canPickMany: true,
+    ignoreFocusOut: true,
+    matchOnDescription: true,
+  });
+  return picked?.map((i) => ({ alias: i.store.alias, name: i.store.name }));
+}
+
+async function askAlias(services: Services, creds: Credentials): Promise<SavedStore[] | undefined> {
+  for (;;) {
+    const alias = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Store alias'),
+      prompt: vscode.l10n.t('The store list could not be read. Type the store alias shown under Perfil › Credenciais de API.'),
+      placeHolder: 'minha-loja',
+      ignoreFocusOut: true,
+      validateInput: (v) => (isValidAlias(v.trim()) ? undefined : vscode.l10n.t('Letters, digits and hyphens only, like minha-loja.')),
+    });
+    if (alias === undefined) {
+      return undefined;
+    }
+    const store = { alias: alias.trim(), ...creds };
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking store "{0}"…', store.alias), cancellable: true },
+        (_p, ct) => probeStore(services, store, ct),
+      );
+      return [{ alias: store.alias, name: store.alias }];
+    } catch (e) {
+      if (isCancellation(e)) {
+        return undefined;
+      }
+      services.logger.warn(`Store ${store.alias} could not be validated.`, e);
+      const again = vscode.l10n.t('Try Again');
+      const pick = await vscode.window.showErrorMessage(describeError(e).message, again);
+      if (pick !== again) {
+        return undefined;
+      }
+    }
+  }
+}
+
+export function setCredentials(services: Services, args?: unknown): Promise<boolean> {
+  return isSetCredentialsArgs(args) ? setCredentialsProgrammatic(services, args) : setCredentialsInteractive(services);
+}
+
+export async function switchStore(services: Services, alias?: unknown): Promise<boolean> {
+  if (typeof alias === 'string') {
+    const ok = await services.credentials.setActive(alias);
+    if (!ok) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('No saved Yampi store is called "{0}".', alias));
+    }
+    return ok;
+  }
+  const stores = services.credentials.stores();
+  if (stores.length === 0) {
+    const connect = vscode.l10n.t('Set Credentials');
+    const pick = await vscode.window.showInformationMessage(vscode.l10n.t('No Yampi store is saved yet.'), connect);
+    if (pick === connect) {
+      return setCredentials(services);
+    }
+    return false;
+  }
+  const active = services.credentials.activeAlias();
+  const add = { label: `$(add) ${vscode.l10n.t('Connect another store…')}`, alias: '' };
+  const picked = await vscode.window.showQuickPick(
+    [...stores.map((s) => ({ label: s.name, description: s.alias, ...(s.alias === active ? { detail: vscode.l10n.t('Active store') } : {}), alias: s.alias })), add],
+    { title: vscode.l10n.t('Switch Yampi store'), placeHolder: vscode.l10n.t('Pick the store to work with') },
+  );
+  if (!picked) {
+    return false;
+  }
+  if (picked.alias === '') {
+    return setCredentials(services);
+  }
+  return services.credentials.setActive(picked.alias);
+}
+
+export async function signOut(services: Services, alias?: unknown): Promise<boolean> {
+  const target = typeof alias === 'string' ? alias : typeof alias === 'object' && alias !== null && 'alias' in alias && typeof alias.alias === 'string' ? alias.alias : undefined;
+  const programmatic = typeof alias === 'string';
+  const storeAlias = target ?? services.credentials.activeAlias();
+  if (storeAlias === undefined) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('You are not signed in to any Yampi store.'));
+    return false;
+  }
+  if (!services.credentials.stores().some((s) => s.alias === storeAlias)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Store "{0}" uses credentials from the environment (YAMPI_*); unset those variables to sign out.', storeAlias));
+    return false;
+  }
+  if (!programmatic) {
+    const confirm = vscode.l10n.t('Sign Out');
+    const pick = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Sign out of Yampi store "{0}"? Its credentials are deleted from this machine.', storeAlias),
+      { modal: true },
+      confirm,
+    );
+    if (pick !== confirm) {
+      return false;
+    }
+  }
+  await services.credentials.remove(storeAlias);
+  services.api.clearCache();
+  services.logger.info(`Signed out of store ${storeAlias}.`);
+  return true;
+}

@@ -1,0 +1,169 @@
+import * as vscode from 'vscode';
+import { parseLookupInput } from '../core/lookupInput';
+import type { CustomerRecord } from '../core/model/customer';
+import { toLocale } from '../core/model/strings';
+import { customerSummary } from '../core/model/summary';
+import type { CustomerService } from './customerService';
+import { describeError, isCancellation } from './errors';
+import type { Services } from './services';
+
+function lookupError(code: string): string {
+  switch (code) {
+    case 'empty':
+      return vscode.l10n.t('Type a customer id, like 123 or #123, or paste a link containing /customers/123.');
+    case 'tooLarge':
+      return vscode.l10n.t('That number is too large to be a customer id.');
+    case 'notPositive':
+      return vscode.l10n.t('A customer id is a positive number.');
+    default:
+      return vscode.l10n.t('Not a customer id: use 123, #123 or a link containing /customers/123.');
+  }
+}
+
+/**
+ * Asks for a customer id: validates as the user types and offers Recent lookups as picks.
+ * Resolves undefined when dismissed.
+ */
+export function askCustomerId(recent: readonly number[]): Promise<number | undefined> {
+  type Item = vscode.QuickPickItem & { id?: number };
+  const qp = vscode.window.createQuickPick<Item>();
+  qp.title = vscode.l10n.t('Look up a Yampi customer');
+  qp.placeholder = vscode.l10n.t('Customer id: 123, #123 or a link containing /customers/123');
+  qp.ignoreFocusOut = true;
+  qp.matchOnDescription = true;
+  const recentItems: Item[] = recent.map((id) => ({ label: `#${id}`, description: vscode.l10n.t('recent'), iconPath: new vscode.ThemeIcon('history'), id }));
+  const recentSeparator: Item[] = recentItems.length > 0 ? [{ label: vscode.l10n.t('Recent'), kind: vscode.QuickPickItemKind.Separator }] : [];
+  qp.items = [...recentSeparator, ...recentItems];
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (v: number | undefined): void => {
+      if (!done) {
+        done = true;
+        resolve(v);
+        qp.dispose();
+      }
+    };
+    qp.onDidChangeValue((value) => {
+      if (value.trim() === '') {
+        qp.items = [...recentSeparator, ...recentItems];
+        return;
+      }
+      const parsed = parseLookupInput(value);
+      if (parsed.ok) {
+        qp.items = [{ label: `#${parsed.id}`, description: vscode.l10n.t('Open customer #{0}', parsed.id), alwaysShow: true, iconPath: new vscode.ThemeIcon('search'), id: parsed.id }, ...recentItems.filter((r) => r.id !== parsed.id)];
+      } else {
+        // QuickPick has no validation message in the 1.96 API: the problem is the first (inert) row.
+        qp.items = [{ label: `$(warning) ${lookupError(parsed.error)}`, alwaysShow: true }, ...recentItems.filter((r) => r.label.includes(value.trim()))];
+      }
+    });
+    qp.onDidAccept(() => {
+      const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (picked?.id !== undefined) {
+        finish(picked.id);
+        return;
+      }
+      const parsed = parseLookupInput(qp.value);
+      if (parsed.ok) {
+        finish(parsed.id);
+      }
+    });
+    qp.onDidHide(() => { finish(undefined); });
+    qp.show();
+  });
+}
+
+/**
+ * Live search: debounced, each keystroke cancels the stale request, results show name, `#id` and
+ * masked e-mail. Resolves the chosen customer record.
+ */
+export function searchCustomersInteractive(
+  services: Services,
+  customers: CustomerService,
+  onResults: (query: string, records: readonly CustomerRecord[]) => void,
+): Promise<CustomerRecord | undefined> {
+  type Item = vscode.QuickPickItem & { record?: CustomerRecord };
+  const qp = vscode.window.createQuickPick<Item>();
+  qp.title = vscode.l10n.t('Search Yampi customers');
+  qp.placeholder = vscode.l10n.t('Name, e-mail, CPF/CNPJ or phone');
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.ignoreFocusOut = true;
+  const alias = services.credentials.activeAlias();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let current: vscode.CancellationTokenSource | undefined;
+
+  const run = async (query: string): Promise<void> => {
+    current?.cancel();
+    const cts = new vscode.CancellationTokenSource();
+    current = cts;
+    qp.busy = true;
+    try {
+      const page = await customers.list(alias, 1, 25, query, { token: cts.token });
+      if (cts.token.isCancellationRequested) {
+        return;
+      }
+      const locale = toLocale(vscode.env.language);
+      const privacy = services.settings.settings.maskSensitiveData;
+      qp.items = page.items.length === 0
+        ? [{ label: vscode.l10n.t('No customer matches “{0}”.', query), alwaysShow: true }]
+        : page.items.map((record) => {
+            const s = customerSummary(record, locale, privacy);
+            return {
+              label: `$(${s.kind === 'pj' ? 'organization' : 'person'}) ${s.name}`,
+              description: s.description,
+              detail: [s.status, s.place].filter(Boolean).join(' · '),
+              alwaysShow: true,
+              record,
+            };
+          });
+      onResults(query, page.items);
+    } catch (e) {
+      if (!isCancellation(e) && !cts.token.isCancellationRequested) {
+        services.logger.warn('Search failed', e);
+        qp.items = [{ label: `$(error) ${describeError(e).message}`, alwaysShow: true }];
+      }
+    } finally {
+      if (current === cts) {
+        qp.busy = false;
+      }
+      cts.dispose();
+    }
+  };
+
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (v: CustomerRecord | undefined): void => {
+      if (!done) {
+        done = true;
+        if (timer) {
+          clearTimeout(timer);
+        }
+        current?.cancel();
+        resolve(v);
+        qp.dispose();
+      }
+    };
+    qp.onDidChangeValue((value) => {
+      if (timer) {
+        clearTimeout(timer);
+      }
+      const q = value.trim();
+      if (q.length < 2) {
+        current?.cancel();
+        qp.busy = false;
+        qp.items = [];
+        return;
+      }
+      // 300 ms debounce: typing a name costs one request, not one per key (and stays within 60/min)
+      timer = setTimeout(() => { void run(q); }, 300);
+    });
+    qp.onDidAccept(() => {
+      const record = qp.selectedItems[0]?.record ?? qp.activeItems[0]?.record;
+      if (record) {
+        finish(record);
+      }
+    });
+    qp.onDidHide(() => { finish(undefined); });
+    qp.show();
+  });
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/logger';
+import { ApiService } from './apiService';
+import { CredentialStore } from './credentialStore';
+import { CustomerLists } from './customerLists';
+import { createLogger } from './logging';
+import { SettingsService } from './settingsService';
+
+/** Everything the features share, built once in activate() and disposed with the extension. */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly channel: vscode.LogOutputChannel;
+  readonly logger: Logger;
+  readonly settings: SettingsService;
+  readonly credentials: CredentialStore;
+  readonly api: ApiService;
+  readonly lists: CustomerLists;
+}
+
+export function createServices(context: vscode.ExtensionContext): Services {
+  const channel = vscode.window.createOutputChannel('Yampi Customers', { log: true });
+  context.subscriptions.push(channel);
+  // the logger scrubs the secrets the credential store has seen; the store logs through the logger
+  const holder: { store?: CredentialStore } = {};
+  const logger = createLogger(channel, () => holder.store?.knownSecrets() ?? []);
+  const credentials = new CredentialStore(context.secrets, context.globalState, process.env, logger);
+  holder.store = credentials;
+  const settings = new SettingsService();
+  const pkg = context.extension.packageJSON as { name?: string; version?: string };
+  const userAgent = `${pkg.name ?? 'yampi-customers'}-vscode/${pkg.version ?? '0.0.0'} (VS Code ${vscode.version})`;
+  const api = new ApiService(context.extensionUri.fsPath, settings, logger, userAgent);
+  const lists = new CustomerLists(context.globalState);
+  context.subscriptions.push(credentials, settings, api, lists);
+
+  const updateContext = (): void => {
+    void vscode.commands.executeCommand('setContext', 'yampi.signedIn', credentials.isSignedIn());
+    void vscode.commands.executeCommand('setContext', 'yampi.hoverEnabled', settings.settings.hoverEnabled);
+  };
+  updateContext();
+  context.subscriptions.push(credentials.onDidChange(updateContext), settings.onDidChange(updateContext));
+  return { context, channel, logger, settings, credentials, api, lists };
+}

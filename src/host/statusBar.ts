@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { Services } from './services';
+
+/** Two items: the active store (click → switch) and the privacy mode (click → toggle). */
+export function registerStatusBar(services: Services): vscode.Disposable {
+  const store = vscode.window.createStatusBarItem('yampi.store', vscode.StatusBarAlignment.Left, 50);
+  store.name = vscode.l10n.t('Yampi Store');
+  const privacy = vscode.window.createStatusBarItem('yampi.privacy', vscode.StatusBarAlignment.Left, 49);
+  privacy.name = vscode.l10n.t('Yampi Privacy Mode');
+  privacy.command = 'yampi.togglePrivacyMode';
+
+  const update = (): void => {
+    const alias = services.credentials.activeAlias();
+    if (alias === undefined) {
+      store.text = `$(plug) ${vscode.l10n.t('Connect Yampi')}`;
+      store.tooltip = vscode.l10n.t('Not connected to a Yampi store. Click to set credentials.');
+      store.command = 'yampi.setCredentials';
+      store.backgroundColor = undefined;
+      privacy.hide();
+    } else {
+      const name = services.credentials.stores().find((s) => s.alias === alias)?.name ?? alias;
+      store.text = `$(account) Yampi: ${name}`;
+      const md = new vscode.MarkdownString();
+      md.appendMarkdown(`**${vscode.l10n.t('Yampi store')}**: ${escapeMd(name)} (\`${alias}\`)\n\n`);
+      if (services.credentials.usingEnvironment()) {
+        md.appendMarkdown(vscode.l10n.t('Credentials from the environment (YAMPI_ALIAS, YAMPI_USER_TOKEN, YAMPI_USER_SECRET_KEY); never saved.'));
+      } else {
+        md.appendMarkdown(vscode.l10n.t('Credentials in VS Code secret storage. Click to switch store.'));
+      }
+      store.tooltip = md;
+      store.command = 'yampi.switchStore';
+      const masked = services.settings.settings.maskSensitiveData;
+      privacy.text = masked ? '$(eye-closed)' : '$(eye)';
+      privacy.tooltip = masked
+        ? vscode.l10n.t('Yampi privacy mode is on: personal data is masked. Click to show it.')
+        : vscode.l10n.t('Yampi privacy mode is off: personal data is shown. Click to mask it.');
+      privacy.show();
+    }
+    store.show();
+  };
+  update();
+  const subs = [
+    services.credentials.onDidChange(update),
+    services.settings.onDidChange(update),
+  ];
+  return vscode.Disposable.from(store, privacy, ...subs);
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+}
