@@ -54,6 +54,6 @@ export class YampiError extends Error {
     if (typeof e !== 'object' || e === null || !('kind' in e) || (e as { name?: unknown }).name !== 'YampiError') {
       return false;
     }
-    return kind === undefined || (e as { kind: unknown }).kind === kind;
+    return kind === undefined || e.kind === kind;
   }
 }

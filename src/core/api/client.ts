@@ -1,0 +1,338 @@
+/**
+ * The Yampi API client: validation → cache → in-flight dedupe → per-store limiter → undici attempt,
+ * with retries for idempotent GETs and 429 waits, decoding at the edge and one error family.
+ */
+import type { Agent } from 'undici';
+import { TtlLruCache } from '../cache';
+import { nullLogger, type Logger } from '../logger';
+import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';
+import { decodeAuthMe, decodeCustomerEnvelope, decodeCustomerPage } from './decode';
+import { YampiError } from './errors';
+import { InFlight } from './inflight';
+import { RateLimiter } from './rateLimiter';
+import { backoffDelay, defaultSleep, isRetryableStatus, parseRetryAfter } from './retry';
+import { attempt, createAgent, type AttemptResponse } from './transport';
+import type {
+  ClientOptions, Credentials, GetCustomerOptions, ListCustomersOptions, MeOptions, StoreRef, UpdatableClientOptions, YampiClient,
+} from './types';
+import {
+  normalizeBaseUrl, validateAlias, validateCredentials, validateCustomerId, validateLimit, validatePage, validateQuery,
+} from './validate';
+
+interface Settings {
+  baseUrl: string;
+  userAgent: string;
+  timeoutMs: number;
+  cacheTtlMs: number;
+  cacheMaxEntries: number;
+  requestsPerMinute: number;
+  authRequestsPerMinute: number;
+  maxAttempts: number;
+  maxResponseBytes: number;
+  rateLimitWaitCapMs: number;
+  logger: Logger;
+}
+
+interface Context {
+  readonly alias?: string | undefined;
+  readonly customerId?: number | undefined;
+}
+
+interface Call {
+  readonly method: 'GET' | 'POST';
+  /** Encoded path and query after the base URL, e.g. `/loja/customers/1?skipCache=true`. */
+  readonly target: string;
+  /** The same without anything personal (search text), for the log. */
+  readonly logTarget: string;
+  readonly limiter: RateLimiter;
+  readonly creds: Credentials;
+  readonly ctx: Context;
+}
+
+const AUTH_LIMITER = '\u0000auth';
+
+export class HttpYampiClient implements YampiClient {
+  private s: Settings;
+  private agent: Agent;
+  private closed = false;
+  private readonly customers: TtlLruCache<CustomerRecord>;
+  private readonly pages: TtlLruCache<CustomerPage>;
+  private readonly limiters = new Map<string, RateLimiter>();
+  private readonly inflight = new InFlight<unknown>();
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly random: () => number;
+  private readonly windowMs: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
+  private readonly maxConnections: number;
+
+  constructor(options: ClientOptions) {
+    this.s = {
+      baseUrl: normalizeBaseUrl(options.baseUrl),
+      userAgent: options.userAgent,
+      timeoutMs: options.timeoutMs ?? 15_000,
+      cacheTtlMs: options.cacheTtlMs ?? 300_000,
+      cacheMaxEntries: options.cacheMaxEntries ?? 500,
+      requestsPerMinute: options.requestsPerMinute ?? 60,
+      authRequestsPerMinute: options.authRequestsPerMinute ?? 10,
+      maxAttempts: Math.max(1, options.maxAttempts ?? 3),
+      maxResponseBytes: options.maxResponseBytes ?? 5 * 1024 * 1024,
+      rateLimitWaitCapMs: options.rateLimitWaitCapMs ?? 60_000,
+      logger: options.logger ?? nullLogger,
+    };
+    const hooks = options.hooks ?? {};
+    this.now = hooks.now ?? Date.now;
+    this.sleep = hooks.sleep ?? defaultSleep;
+    this.random = hooks.random ?? Math.random;
+    this.windowMs = hooks.rateWindowMs ?? 60_000;
+    this.backoffBaseMs = hooks.backoffBaseMs ?? 300;
+    this.backoffMaxMs = hooks.backoffMaxMs ?? 5_000;
+    this.maxConnections = options.maxConnections ?? 6;
+    this.agent = createAgent(this.s.timeoutMs, this.maxConnections);
+    const cacheOptions = { ttlMs: this.s.cacheTtlMs, maxEntries: this.s.cacheMaxEntries, now: this.now };
+    this.customers = new TtlLruCache<CustomerRecord>(cacheOptions);
+    this.pages = new TtlLruCache<CustomerPage>(cacheOptions);
+  }
+
+  async getCustomer(store: StoreRef, id: number | string, opts: GetCustomerOptions = {}): Promise<CustomerRecord> {
+    const alias = this.checkStore(store);
+    const customerId = validateCustomerId(id, alias);
+    const key = `${storeKey(store)}c:${customerId}`;
+    if (opts.skipCache !== true) {
+      const hit = this.customers.get(key);
+      if (hit !== undefined) {
+        return hit;
+      }
+    }
+    const path = `/${encodeURIComponent(alias)}/customers/${encodeURIComponent(String(customerId))}`;
+    const query = opts.skipCache === true ? '?skipCache=true' : '';
+    const ctx = { alias, customerId };
+    const record = await this.getShared(store, path + query, path + query, ctx, opts.signal, decodeCustomerEnvelope);
+    this.customers.set(key, record);
+    return record;
+  }
+
+  async listCustomers(store: StoreRef, opts: ListCustomersOptions = {}): Promise<CustomerPage> {
+    const alias = this.checkStore(store);
+    const page = validatePage(opts.page ?? 1);
+    const limit = validateLimit(opts.limit ?? 10);
+    const q = validateQuery(opts.q);
+    const key = `${storeKey(store)}l:${page}:${limit}:${q ?? ''}`;
+    if (opts.skipCache !== true) {
+      const hit = this.pages.get(key);
+      if (hit !== undefined) {
+        return hit;
+      }
+    }
+    const params = new URLSearchParams({ page: String(page), limit: String(limit) });
+    if (q !== undefined) {
+      params.set('q', q);
+    }
+    if (opts.skipCache === true) {
+      params.set('skipCache', 'true');
+    }
+    const path = `/${encodeURIComponent(alias)}/customers`;
+    const logTarget = `${path}?${params.toString().replace(/(^|&)q=[^&]*/, '$1q=[redacted]')}`;
+    const result = await this.getShared(store, `${path}?${params.toString()}`, logTarget, { alias }, opts.signal, decodeCustomerPage);
+    this.pages.set(key, result);
+    for (const item of result.items) {
+      this.customers.set(`${storeKey(store)}c:${item.customer.id}`, item);
+    }
+    return result;
+  }
+
+  async me(creds: Credentials, opts: MeOptions = {}): Promise<AuthMe> {
+    this.checkOpen();
+    validateCredentials(creds);
+    const call: Call = {
+      method: 'POST', target: '/auth/me', logTarget: '/auth/me', creds, ctx: {},
+      limiter: this.limiter(AUTH_LIMITER, this.s.authRequestsPerMinute),
+    };
+    const body = await this.send(call, opts.signal);
+    return decodeWithContext(body, decodeAuthMe, call.ctx);
+  }
+
+  clearCache(alias?: string): void {
+    if (alias === undefined) {
+      this.customers.clear();
+      this.pages.clear();
+      return;
+    }
+    const prefix = `${alias}\u0000`;
+    this.customers.deleteWhere((k) => k.startsWith(prefix));
+    this.pages.deleteWhere((k) => k.startsWith(prefix));
+  }
+
+  updateOptions(o: UpdatableClientOptions): void {
+    const before = this.s;
+    const next: Settings = { ...before, ...o };
+    if (o.baseUrl !== undefined) {
+      next.baseUrl = normalizeBaseUrl(o.baseUrl);
+    }
+    next.maxAttempts = Math.max(1, next.maxAttempts);
+    this.s = next;
+    if (next.baseUrl !== before.baseUrl) {
+      this.clearCache();
+    }
+    if (next.timeoutMs !== before.timeoutMs) {
+      // The connect timeout belongs to the Agent; in-flight requests finish on the old one.
+      const old = this.agent;
+      this.agent = createAgent(next.timeoutMs, this.maxConnections);
+      old.close().catch(() => undefined);
+    }
+    this.customers.configure({ ttlMs: next.cacheTtlMs, maxEntries: next.cacheMaxEntries });
+    this.pages.configure({ ttlMs: next.cacheTtlMs, maxEntries: next.cacheMaxEntries });
+    for (const [key, limiter] of this.limiters) {
+      limiter.setBudget(key === AUTH_LIMITER ? next.authRequestsPerMinute : next.requestsPerMinute);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const limiter of this.limiters.values()) {
+      limiter.close();
+    }
+    this.clearCache();
+    await this.agent.close();
+  }
+
+  private checkOpen(): void {
+    if (this.closed) {
+      throw new YampiError('cancelled', 'client closed');
+    }
+  }
+
+  private checkStore(store: StoreRef): string {
+    this.checkOpen();
+    const alias = validateAlias(store.alias);
+    validateCredentials(store, alias);
+    return alias;
+  }
+
+  private limiter(key: string, budget: number): RateLimiter {
+    let limiter = this.limiters.get(key);
+    if (limiter === undefined) {
+      limiter = new RateLimiter(budget, this.windowMs, { now: this.now, sleep: (ms) => this.sleep(ms) });
+      this.limiters.set(key, limiter);
+    }
+    return limiter;
+  }
+
+  /** A GET whose identical in-flight twins (same store, credentials and URL) share one request. */
+  private async getShared<T>(
+    store: StoreRef, target: string, logTarget: string, ctx: Context, signal: AbortSignal | undefined,
+    decode: (body: unknown) => T,
+  ): Promise<T> {
+    const call: Call = {
+      method: 'GET', target, logTarget, creds: store, ctx, limiter: this.limiter(store.alias, this.s.requestsPerMinute),
+    };
+    const key = `${storeKey(store)}${store.userSecretKey}\u0000${target}`;
+    // Shared callers get the same decoded value; the model types are readonly.
+    return (await this.inflight.run(key, signal, async (shared) => {
+      const body = await this.send(call, shared);
+      return decodeWithContext(body, decode, ctx);
+    })) as T;
+  }
+
+  private async send(call: Call, signal: AbortSignal | undefined): Promise<unknown> {
+    let waited = 0;
+    for (let n = 1; ; n++) {
+      const s = this.s;
+      await call.limiter.acquire(signal);
+      const started = this.now();
+      let res: AttemptResponse;
+      try {
+        res = await attempt(this.agent, {
+          method: call.method, url: s.baseUrl + call.target, timeoutMs: s.timeoutMs, maxBytes: s.maxResponseBytes, signal,
+          headers: {
+            'user-token': call.creds.userToken,
+            'user-secret-key': call.creds.userSecretKey,
+            'content-type': 'application/json',
+            accept: 'application/json',
+            'user-agent': s.userAgent,
+          },
+        });
+      } catch (e) {
+        const err = e as YampiError; // attempt() rejects only with YampiError
+        s.logger.debug(`${call.method} ${call.logTarget} failed: ${err.kind} (attempt ${n})`);
+        if (call.method === 'GET' && (err.kind === 'network' || err.kind === 'timeout') && n < s.maxAttempts) {
+          await this.sleep(backoffDelay(n, this.backoffBaseMs, this.backoffMaxMs, this.random), signal);
+          continue;
+        }
+        throw withContext(err, call.ctx, n);
+      }
+      call.limiter.observe(res.rateLimit, res.rateRemaining);
+      s.logger.debug(`${call.method} ${call.logTarget} → ${res.status} in ${this.now() - started} ms (attempt ${n})`);
+      if (res.status >= 200 && res.status < 300) {
+        return parseJson(res, call.ctx, n);
+      }
+      if (res.status === 429) {
+        const wait = parseRetryAfter(res.retryAfter, this.now()) ?? call.limiter.windowLengthMs;
+        if (n < s.maxAttempts && waited + wait <= s.rateLimitWaitCapMs) {
+          waited += wait;
+          call.limiter.pause(wait);
+          continue;
+        }
+        throw new YampiError('rateLimited', 'rate limit exceeded (HTTP 429)', {
+          status: 429, retryAfterMs: wait, attempts: n, alias: call.ctx.alias, customerId: call.ctx.customerId,
+        });
+      }
+      if (call.method === 'GET' && isRetryableStatus(res.status) && n < s.maxAttempts) {
+        await this.sleep(backoffDelay(n, this.backoffBaseMs, this.backoffMaxMs, this.random), signal);
+        continue;
+      }
+      throw statusError(res.status, call.ctx, n);
+    }
+  }
+}
+
+function storeKey(store: StoreRef): string {
+  return `${store.alias}\u0000${store.userToken}\u0000`;
+}
+
+function parseJson(res: AttemptResponse, ctx: Context, attempts: number): unknown {
+  try {
+    return JSON.parse(res.text) as unknown;
+  } catch {
+    throw new YampiError('invalidResponse', 'response body is not JSON', {
+      status: res.status, field: '(body)', alias: ctx.alias, customerId: ctx.customerId, attempts,
+    });
+  }
+}
+
+function decodeWithContext<T>(body: unknown, decode: (body: unknown) => T, ctx: Context): T {
+  try {
+    return decode(body);
+  } catch (e) {
+    throw YampiError.is(e) ? withContext(e, ctx) : e;
+  }
+}
+
+function withContext(e: YampiError, ctx: Context, attempts?: number): YampiError {
+  return new YampiError(e.kind, e.message, {
+    status: e.status, field: e.field, retryAfterMs: e.retryAfterMs, cause: e.cause,
+    alias: e.alias ?? ctx.alias, customerId: e.customerId ?? ctx.customerId, attempts: attempts ?? e.attempts,
+  });
+}
+
+export function statusError(status: number, ctx: Context, attempts: number): YampiError {
+  const details = { status, attempts, alias: ctx.alias, customerId: ctx.customerId };
+  if (status === 401) {
+    return new YampiError('auth', 'credentials rejected (HTTP 401)', details);
+  }
+  if (status === 403) {
+    return new YampiError('forbidden', `access to store ${ctx.alias ?? '(auth)'} refused (HTTP 403)`, details);
+  }
+  if (status === 404) {
+    const what = ctx.customerId === undefined ? `store ${ctx.alias ?? '?'}` : `customer ${ctx.customerId} in store ${ctx.alias ?? '?'}`;
+    return new YampiError('notFound', `${what} not found (HTTP 404)`, details);
+  }
+  if (status >= 500) {
+    return new YampiError('server', `server error (HTTP ${status})`, details);
+  }
+  if (status === 400 || status === 422) {
+    return new YampiError('invalidInput', `request rejected as invalid (HTTP ${status})`, details);
+  }
+  return new YampiError('invalidResponse', `unexpected HTTP status ${status}`, details);
+}

@@ -1,0 +1,111 @@
+/**
+ * The public shape of the Yampi API client. No runtime imports: the host imports this file with
+ * `import type` and loads the implementation (dist/api.js, which carries undici) on first use.
+ */
+import type { Logger } from '../logger';
+import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';
+
+export interface Credentials {
+  readonly userToken: string;
+  readonly userSecretKey: string;
+}
+
+/** A store (its alias, the path segment after /v2/) and the credentials used to reach it. */
+export type StoreRef = { readonly alias: string } & Credentials;
+
+export interface GetCustomerOptions {
+  /** Bypass our cache and Yampi's (sends `skipCache=true`); the result refreshes our cache. */
+  readonly skipCache?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+export interface ListCustomersOptions {
+  /** 1-based page number. Default 1. */
+  readonly page?: number;
+  /** Page size, 1..100 (Yampi's maximum). Default 10 (Yampi's default). */
+  readonly limit?: number;
+  /** Free-text search over name, e-mail, CPF/CNPJ and phone. Empty means no search. */
+  readonly q?: string;
+  readonly skipCache?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+export interface MeOptions {
+  readonly signal?: AbortSignal;
+}
+
+/** Injection points for tests and benchmarks; production code leaves them unset. */
+export interface ClientTestHooks {
+  readonly now?: () => number;
+  /** Must resolve after `ms` (or reject when `signal` aborts). */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Returns a number in [0, 1); drives backoff jitter. */
+  readonly random?: () => number;
+  /** Length of the rate-limit window. Default 60000 (Yampi counts per minute). */
+  readonly rateWindowMs?: number;
+  /** First retry delay before jitter; doubles per attempt. Default 300. */
+  readonly backoffBaseMs?: number;
+  /** Upper bound of one backoff delay. Default 5000. */
+  readonly backoffMaxMs?: number;
+}
+
+export interface ClientOptions {
+  /** e.g. `https://api.dooki.com.br/v2` (no trailing slash needed). */
+  readonly baseUrl: string;
+  /** Names the extension and its version, e.g. `yampi-customers-vscode/0.1.0`. */
+  readonly userAgent: string;
+  /** Connect, headers, body and whole-attempt timeout. Default 15000. */
+  readonly timeoutMs?: number;
+  /** In-memory cache freshness. Default 300000; 0 disables the cache. */
+  readonly cacheTtlMs?: number;
+  /** Default 500. */
+  readonly cacheMaxEntries?: number;
+  /** Client-side budget per store. Default 60; `Infinity` disables the limiter. */
+  readonly requestsPerMinute?: number;
+  /** Budget for POST /auth/me (Yampi documents 10 a minute). Default 10. */
+  readonly authRequestsPerMinute?: number;
+  /** Attempts per GET, retries included. Default 3. */
+  readonly maxAttempts?: number;
+  /** Larger bodies fail with `invalidResponse`. Default 5 MiB. */
+  readonly maxResponseBytes?: number;
+  /** Longest a request waits out a 429 before failing with `rateLimited`. Default 60000. */
+  readonly rateLimitWaitCapMs?: number;
+  /** Connections per origin kept by the client's own undici Agent. Default 6. */
+  readonly maxConnections?: number;
+  readonly logger?: Logger;
+  readonly hooks?: ClientTestHooks;
+}
+
+/** What `updateOptions` can change on a live client (settings changed without a rebuild). */
+export type UpdatableClientOptions = Partial<
+  Pick<
+    ClientOptions,
+    | 'baseUrl'
+    | 'userAgent'
+    | 'timeoutMs'
+    | 'cacheTtlMs'
+    | 'cacheMaxEntries'
+    | 'requestsPerMinute'
+    | 'authRequestsPerMinute'
+    | 'maxAttempts'
+    | 'maxResponseBytes'
+    | 'rateLimitWaitCapMs'
+    | 'logger'
+  >
+>;
+
+/**
+ * Every method rejects only with a `YampiError` (check `YampiError.is(e)` / `e.kind`, not
+ * `instanceof`: the client is a separately loaded bundle).
+ */
+export interface YampiClient {
+  getCustomer(store: StoreRef, id: number | string, opts?: GetCustomerOptions): Promise<CustomerRecord>;
+  listCustomers(store: StoreRef, opts?: ListCustomersOptions): Promise<CustomerPage>;
+  /** POST /auth/me: the user and the stores the credentials reach. Never cached. */
+  me(creds: Credentials, opts?: MeOptions): Promise<AuthMe>;
+  /** Forget cached responses of one store, or of all stores. */
+  clearCache(alias?: string): void;
+  updateOptions(options: UpdatableClientOptions): void;
+  /** Cancels queued requests, lets in-flight ones finish, closes connections. */
+  close(): Promise<void>;
+}
