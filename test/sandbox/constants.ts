@@ -1,0 +1,96 @@
+/**
+ * Fixed, documented values of the sandbox store. Other tests (unit, integration, e2e, demo) rely
+ * on them: change them only together with test/sandbox/README.md.
+ */
+
+export interface SandboxStoreInfo {
+  readonly id: number;
+  readonly alias: string;
+  readonly name: string;
+  readonly active: boolean;
+  readonly domain: string;
+}
+
+/** Two active stores with ≥ 500 customers each, and one inactive store (403 on every route). */
+export const SANDBOX_STORES = {
+  aurora: { id: 109111, alias: 'loja-aurora', name: 'Loja Aurora Cosméticos', active: true, domain: 'www.lojaaurora.example' },
+  serra: { id: 204522, alias: 'emporio-serra', name: 'Empório da Serra', active: true, domain: 'emporioserra.example' },
+  inactive: { id: 300901, alias: 'loja-inativa', name: 'Loja Inativa', active: false, domain: 'lojainativa.example' },
+} as const satisfies Record<string, SandboxStoreInfo>;
+
+export interface SandboxUser {
+  readonly id: number;
+  readonly name: string;
+  readonly email: string;
+  readonly userToken: string;
+  readonly userSecretKey: string;
+  /** Aliases the credentials reach (as POST /auth/me lists them). */
+  readonly stores: readonly string[];
+}
+
+/**
+ * Credentials the sandbox accepts. Tokens and secrets are distinctive (`ytok_` / `ysk_`) so leak
+ * tests can grep logs, settings and error messages for them.
+ */
+export const SANDBOX_USERS = {
+  /** Reaches both active stores and the inactive one. */
+  owner: {
+    id: 987654,
+    name: 'João Silva',
+    email: 'joao.silva@sandbox.example',
+    userToken: 'ytok_sandbox_owner_4f9c2e7a1b63',
+    userSecretKey: 'ysk_sandbox_owner_8d3b6f0e2c9a71',
+    stores: [SANDBOX_STORES.aurora.alias, SANDBOX_STORES.serra.alias, SANDBOX_STORES.inactive.alias],
+  },
+  /** Reaches only emporio-serra (403 on loja-aurora). */
+  single: {
+    id: 987655,
+    name: 'Beatriz Souza',
+    email: 'beatriz.souza@sandbox.example',
+    userToken: 'ytok_sandbox_single_7a2d9e4c05f1',
+    userSecretKey: 'ysk_sandbox_single_1e8f5b3d6a20c4',
+    stores: [SANDBOX_STORES.serra.alias],
+  },
+} as const satisfies Record<string, SandboxUser>;
+
+/** Named customers of loja-aurora (ids look like real 8-digit Yampi ids). */
+export const EDGE_CASE_IDS = {
+  /** Ordinary active PF customer, every field filled (the shared fixture's Mariana). */
+  knownGood: 48213907,
+  /** PJ: type "j", razao_social, valid CNPJ and state registration. */
+  company: 48216030,
+  /** Markup in name and first_name: `<b>`, `<img onerror>`. */
+  markupName: 48200101,
+  /** `<script>` in notes and utm_campaign, quotes and ampersands. */
+  scriptNotes: 48200102,
+  /** Arabic name, Hebrew notes, a U+202E right-to-left override. */
+  rtl: 48200103,
+  /** Emoji (ZWJ sequences, skin tones) and accents. */
+  emoji: 48200104,
+  /** 300-char name, 5000-char notes, a 400-char unbroken street. */
+  longValues: 48200105,
+  /** Every nullable field null (name included). */
+  nulls: 48200106,
+  /** GET /customers/{id} answers `data: [ {...} ]`. */
+  arrayData: 48200107,
+  /** LGPD-anonymized: anonymized true, personal fields blanked. */
+  anonymized: 48200108,
+  /** active: false. */
+  inactive: 48200109,
+  /** CPF whose check digits are wrong (12345678900). */
+  invalidCpf: 48200110,
+  /** Every string field an empty string. */
+  emptyFields: 48200111,
+} as const;
+
+/** An id no store has. */
+export const MISSING_CUSTOMER_ID = 99999999;
+
+/** Ordinary customers per store (edge cases come on top in loja-aurora). */
+export const REGULAR_CUSTOMERS = { aurora: 508, serra: 510 } as const;
+
+/** First id of each store's ordinary customers; later ids grow by 1..97. */
+export const FIRST_REGULAR_ID = { aurora: 48300017, serra: 51700023 } as const;
+
+/** Documented Yampi defaults the sandbox reproduces. */
+export const SANDBOX_RATE_LIMIT = { perMinute: 60, authPerMinute: 10, windowMs: 60_000 } as const;
