@@ -1,15 +1,33 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './host/commands/index';
+import { shownErrors } from './host/errors';
 import { registerCustomerFeatures } from './host/features';
 import { createServices } from './host/services';
 import { registerStatusBar } from './host/statusBar';
 
 
+/** A tree node rendered the way VS Code would show it (for tests). */
+export interface RenderedNode {
+  readonly node: unknown;
+  readonly id: string | undefined;
+  readonly label: string;
+  readonly description: string;
+  readonly contextValue: string;
+  readonly collapsible: boolean;
+  readonly command: string | undefined;
+}
+
 /** Test-only surface (YAMPI_EXTENSION_TEST=1): facts tests need, never a secret value. */
 export interface TestApi {
   readonly apiLoaded: () => boolean;
+  readonly activeAlias: () => string | undefined;
+  readonly signedInContext: () => boolean;
   readonly savedStoreAliases: () => readonly string[];
   readonly hasSecretFor: (alias: string) => Promise<boolean>;
+  readonly treeChildren: (node?: unknown) => Promise<RenderedNode[]>;
+  readonly openPanels: () => number;
+  /** Error messages shown to the user, newest last. */
+  readonly shownErrors: () => readonly string[];
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -24,8 +42,28 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }
     return {
       apiLoaded: () => s.api.loaded,
+      activeAlias: () => s.credentials.activeAlias(),
+      signedInContext: () => s.signedInContext(),
       savedStoreAliases: () => s.credentials.stores().map((x) => x.alias),
       hasSecretFor: async (alias) => (await context.secrets.get(`yampi.credentials/${alias}`)) !== undefined,
+      treeChildren: async (node) => {
+        const children = await features.tree.getChildren(node as Parameters<typeof features.tree.getChildren>[0]);
+        return children.map((n) => {
+          const item = features.tree.getTreeItem(n);
+          const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+          return {
+            node: n,
+            id: item.id,
+            label,
+            description: typeof item.description === 'string' ? item.description : '',
+            contextValue: item.contextValue ?? '',
+            collapsible: item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None,
+            command: item.command?.command,
+          };
+        });
+      },
+      openPanels: () => features.panels.count(),
+      shownErrors: () => [...shownErrors()],
     };
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Yampi Customers failed to start: {0}', e instanceof Error ? e.message : String(e)));

@@ -48,10 +48,7 @@ export class CredentialStore implements vscode.Disposable {
         }
       }),
     );
-    const envCreds = this.environmentCredentials();
-    if (envCreds) {
-      this.remember(envCreds);
-    }
+    this.environmentCredentials(); // so the logger can scrub environment secrets from the start
   }
 
   knownSecrets(): readonly string[] {
@@ -158,6 +155,7 @@ export class CredentialStore implements vscode.Disposable {
     if (!alias || !userToken || !userSecretKey || !isValidAlias(alias)) {
       return undefined;
     }
+    this.remember({ userToken, userSecretKey });
     return { alias, userToken, userSecretKey };
   }
 

@@ -86,6 +86,13 @@ export function describeError(e: unknown, retry?: () => unknown): DescribedError
   return { message: vscode.l10n.t('Something went wrong: {0}', e instanceof Error ? e.message : String(e)), actions: [showLog()] };
 }
 
+const shown: string[] = [];
+
+/** The error messages shown so far, newest last (the test API reads them; at most 20 kept). */
+export function shownErrors(): readonly string[] {
+  return shown;
+}
+
 /** Logs the full error and shows the short message with its actions. */
 export async function showError(logger: Logger, e: unknown, retry?: () => unknown): Promise<void> {
   if (isCancellation(e)) {
@@ -94,6 +101,8 @@ export async function showError(logger: Logger, e: unknown, retry?: () => unknow
   }
   logger.error(e instanceof Error ? e : String(e));
   const { message, actions } = describeError(e, retry);
+  shown.push(message);
+  shown.splice(0, Math.max(0, shown.length - 20));
   const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => a.title));
   await actions.find((a) => a.title === picked)?.run();
 }

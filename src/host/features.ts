@@ -13,6 +13,8 @@ type Handler = (...args: unknown[]) => Promise<unknown>;
 
 export interface CustomerFeatures extends vscode.Disposable {
   readonly commands: Readonly<Record<string, Handler>>;
+  readonly tree: CustomerTreeProvider;
+  readonly panels: DetailPanels;
 }
 
 function idOf(v: unknown): number | undefined {
@@ -204,6 +206,8 @@ export function registerCustomerFeatures(services: Services): CustomerFeatures {
 
   return {
     commands,
+    tree,
+    panels,
     dispose: () => {
       for (const d of disposables.reverse()) {
         d.dispose();

@@ -15,6 +15,8 @@ export interface Services {
   readonly credentials: CredentialStore;
   readonly api: ApiService;
   readonly lists: CustomerLists;
+  /** The last value given to the `yampi.signedIn` context key. */
+  readonly signedInContext: () => boolean;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -32,11 +34,13 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const lists = new CustomerLists(context.globalState);
   context.subscriptions.push(credentials, settings, api, lists);
 
+  let signedIn = false;
   const updateContext = (): void => {
-    void vscode.commands.executeCommand('setContext', 'yampi.signedIn', credentials.isSignedIn());
+    signedIn = credentials.isSignedIn();
+    void vscode.commands.executeCommand('setContext', 'yampi.signedIn', signedIn);
     void vscode.commands.executeCommand('setContext', 'yampi.hoverEnabled', settings.settings.hoverEnabled);
   };
   updateContext();
   context.subscriptions.push(credentials.onDidChange(updateContext), settings.onDidChange(updateContext));
-  return { context, channel, logger, settings, credentials, api, lists };
+  return { context, channel, logger, settings, credentials, api, lists, signedInContext: () => signedIn };
 }

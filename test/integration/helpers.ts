@@ -1,0 +1,77 @@
+// Shared helpers for the extension-host suites: the extension's test API, the sandbox's HTTP
+// controls (the sandbox runs in the harness process; YAMPI_SANDBOX_URL is its origin), polling.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import { SANDBOX_USERS, type SandboxUser } from '../sandbox/constants';
+import type { FaultSpec } from '../sandbox/faults';
+import type { RequestLogEntry } from '../sandbox/server';
+
+export const EXTENSION_ID = 'yampi-tools.yampi-customers';
+
+export async function extensionApi(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
+  assert.ok(ext, 'extension not installed');
+  const api = await ext.activate();
+  assert.ok(api, 'the test API needs YAMPI_EXTENSION_TEST=1 in the extension host environment');
+  return api;
+}
+
+function sandboxOrigin(): string {
+  const url = process.env['YAMPI_SANDBOX_URL'];
+  assert.ok(url, 'YAMPI_SANDBOX_URL is not set: the harness starts the sandbox');
+  return url;
+}
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${sandboxOrigin()}/__sandbox/${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  assert.ok(res.ok, `sandbox control ${method} ${path} → ${res.status}`);
+  return res.json();
+}
+
+export async function sandboxRequests(): Promise<RequestLogEntry[]> {
+  return ((await control('GET', 'requests')) as { requests: RequestLogEntry[] }).requests;
+}
+
+export async function resetSandbox(): Promise<void> {
+  await control('POST', 'reset');
+}
+
+export async function addFault(spec: FaultSpec): Promise<void> {
+  await control('POST', 'faults', spec);
+}
+
+export async function signIn(user: SandboxUser, alias: string): Promise<boolean> {
+  return (await vscode.commands.executeCommand('yampi.setCredentials', { alias, userToken: user.userToken, userSecretKey: user.userSecretKey })) === true;
+}
+
+export async function signOutAll(api: TestApi): Promise<void> {
+  for (const alias of api.savedStoreAliases()) {
+    await vscode.commands.executeCommand('yampi.signOut', alias);
+  }
+  assert.deepEqual(api.savedStoreAliases(), []);
+}
+
+export const owner: SandboxUser = SANDBOX_USERS.owner;
+export const single: SandboxUser = SANDBOX_USERS.single;
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) {
+      return v;
+    }
+    if (Date.now() > end) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
