@@ -1,0 +1,76 @@
+/**
+ * The short card of a customer for tree descriptions, tooltips and hovers: name, `#id`, status,
+ * e-mail and phone (masked while privacy mode is on), city/UF, last order. Built only from fields
+ * whose sensitivity is none or personal: `token` and `login_url` can never appear here, whatever
+ * the privacy mode or the revealed set.
+ */
+import { type CustomerRecord } from './customer';
+import { type CustomerView, type FieldView, buildCustomerView, findField, isConcealed } from './fields';
+import { type Locale, t } from './strings';
+
+export interface CustomerSummary {
+  readonly name: string;
+  /** `#48213907` */
+  readonly idText: string;
+  readonly kind: 'pf' | 'pj';
+  /** Localized `Active` / `Inactive`. */
+  readonly status: string;
+  readonly email: string | undefined;
+  readonly phone: string | undefined;
+  /** `Ribeirão Preto/SP` */
+  readonly place: string | undefined;
+  /** `Last order: 18/05/2025 14:32 · R$ 189,90` */
+  readonly lastOrder: string | undefined;
+  /** Tree item description: `#id · e-mail`. */
+  readonly description: string;
+  /** Plain-text lines for a tooltip or hover (escape at the sink). */
+  readonly lines: readonly string[];
+}
+
+/**
+ * Hovers and tooltips follow privacy mode only; a value revealed in one panel stays masked here,
+ * so this takes no revealed set.
+ */
+export function customerSummary(record: CustomerRecord, locale: Locale, privacy: boolean, view?: CustomerView): CustomerSummary {
+  const v = view ?? buildCustomerView(record, locale);
+  const vis = { privacy, revealed: new Set<string>() };
+  const value = (path: string): string | undefined => {
+    const f: FieldView | undefined = findField(v, path);
+    if (!f?.present || f.sensitivity === 'secret') {
+      return undefined;
+    }
+    return isConcealed(f, vis) ? f.masked : f.formatted;
+  };
+  const c = record.customer;
+  const status = t(locale, c.active === false ? 'badge.inactive' : 'badge.active');
+  const email = value('email');
+  const phone = value('phone.formated_number') ?? value('phone.full_number') ?? value('spreadsheet.data.phone');
+  const city = value('spreadsheet.data.city');
+  const uf = value('spreadsheet.data.uf');
+  const place = city !== undefined && uf !== undefined ? `${city}/${uf}` : (city ?? uf);
+  const date = value('spreadsheet.data.last_order_date');
+  const money = value('spreadsheet.data.last_order_value');
+  const lastOrder =
+    date !== undefined && money !== undefined
+      ? t(locale, 'summary.lastOrderValue', date, money)
+      : date !== undefined || money !== undefined
+        ? t(locale, 'summary.lastOrder', date ?? money ?? '')
+        : undefined;
+  const idText = `#${c.id}`;
+  const kindLabel = t(locale, v.kind === 'pj' ? 'badge.pj' : 'badge.pf');
+  const lines = [v.name === idText ? idText : `${v.name} (${idText})`, `${status} · ${kindLabel}`, email, phone, place, lastOrder].filter(
+    (l): l is string => l !== undefined,
+  );
+  return {
+    name: v.name,
+    idText,
+    kind: v.kind,
+    status,
+    email,
+    phone,
+    place,
+    lastOrder,
+    description: email === undefined ? idText : `${idText} · ${email}`,
+    lines,
+  };
+}

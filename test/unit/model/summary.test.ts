@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { customerSummary } from '../../../src/core/model/summary';
+import { exampleCustomer, listCustomers, recordOf } from './fixtures';
+
+const TOKEN = '7f3c2a9e1b4d46e8a0c5f2b19d6e3a71';
+
+describe('summary (tree description, tooltip, hover)', () => {
+  it('shows name, #id, status, masked e-mail and phone, city/UF and last order', () => {
+    const s = customerSummary(exampleCustomer(), 'pt-br', true);
+    assert.equal(s.description, '#48213907 · m***@exemplo.com.br');
+    assert.deepEqual(s.lines, [
+      'Mariana Costa Ribeiro (#48213907)',
+      'Ativo · PF',
+      'm***@exemplo.com.br',
+      '(16) *****-5668',
+      'Ribeirão Preto/SP',
+      'Último pedido: 18/05/2025 14:32 · R$ 189,90',
+    ]);
+  });
+
+  it('shows e-mail and phone in full with privacy mode off', () => {
+    const s = customerSummary(exampleCustomer(), 'en', false);
+    assert.equal(s.email, 'mariana.c.ribeiro@exemplo.com.br');
+    assert.equal(s.phone, '(16) 98187-5668');
+    assert.equal(s.lastOrder, 'Last order: May 18, 2025, 14:32 · R$ 189.90');
+  });
+
+  it('never contains token or login_url, with privacy on or off', () => {
+    for (const record of [exampleCustomer(), ...listCustomers()]) {
+      for (const privacy of [true, false]) {
+        for (const locale of ['en', 'pt-br'] as const) {
+          const s = customerSummary(record, locale, privacy);
+          const text = JSON.stringify(s);
+          const raw = record.raw;
+          assert.ok(!text.includes(String(raw['token'])), 'token leaked');
+          assert.ok(!text.includes(String(raw['login_url'])), 'login_url leaked');
+          assert.ok(!text.includes('auth/login'), 'login_url leaked');
+        }
+      }
+    }
+    assert.ok(!JSON.stringify(customerSummary(exampleCustomer(), 'en', false)).includes(TOKEN));
+  });
+
+  it('copes with a record that has almost nothing', () => {
+    const s = customerSummary(recordOf({ id: 3, active: false }), 'en', true);
+    assert.equal(s.description, '#3');
+    assert.deepEqual(s.lines, ['#3', 'Inactive · PF']);
+  });
+});
