@@ -1,0 +1,107 @@
+/**
+ * Messages between the detail panel webview and the extension host, in both directions.
+ * DOM- and Node-neutral: both bundles import it (the webview for types and the guard).
+ *
+ * Design: the host owns the full record and renders HTML (renderDetailBody) for the current
+ * privacy mode and revealed set, so a masked or hidden value never reaches the webview DOM until
+ * it is revealed. The webview only ever names a field by its record path; the host copies.
+ */
+
+/** The only thing the webview persists (getState/setState): which customer of which store. */
+export interface PanelState {
+  readonly alias: string;
+  readonly id: number;
+}
+
+export type FromWebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'copy'; readonly field: string }
+  | { readonly type: 'copyJson' }
+  | { readonly type: 'reveal'; readonly field: string }
+  | { readonly type: 'hide'; readonly field: string }
+  | { readonly type: 'revealAll' }
+  | { readonly type: 'hideAll' }
+  | { readonly type: 'refresh' }
+  | { readonly type: 'retry' }
+  | { readonly type: 'openWhatsApp' }
+  | { readonly type: 'setCredentials' }
+  | { readonly type: 'showLog' };
+
+export type ToWebviewMessage =
+  /** Replace the panel body (from renderDetailBody); `state` is what the webview persists. */
+  | { readonly type: 'render'; readonly html: string; readonly state?: PanelState }
+  /** A request is running (refresh): show progress without dropping the current content. */
+  | { readonly type: 'busy'; readonly busy: boolean }
+  /**
+   * The host copied a field: tick its Copy button and announce `text` to screen readers
+   * (copyConfirmation(): names the field, never the value). The host still shows its notification.
+   */
+  | { readonly type: 'copied'; readonly field: string; readonly text: string };
+
+export type FromWebviewType = FromWebviewMessage['type'];
+
+const SIMPLE_FROM: ReadonlySet<string> = new Set<FromWebviewType>([
+  'ready',
+  'copyJson',
+  'revealAll',
+  'hideAll',
+  'refresh',
+  'retry',
+  'openWhatsApp',
+  'setCredentials',
+  'showLog',
+]);
+const FIELD_FROM: ReadonlySet<string> = new Set<FromWebviewType>(['copy', 'reveal', 'hide']);
+
+const MAX_FIELD_LENGTH = 512;
+const MAX_HTML_LENGTH = 4_000_000;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isFieldPath(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_FIELD_LENGTH;
+}
+
+export function isPanelState(v: unknown): v is PanelState {
+  return (
+    isRecord(v) &&
+    typeof v['alias'] === 'string' &&
+    v['alias'].length > 0 &&
+    v['alias'].length <= 200 &&
+    typeof v['id'] === 'number' &&
+    Number.isSafeInteger(v['id']) &&
+    v['id'] > 0
+  );
+}
+
+/** Narrows a message the host received from the webview; anything else is rejected. */
+export function isFromWebviewMessage(v: unknown): v is FromWebviewMessage {
+  if (!isRecord(v) || typeof v['type'] !== 'string') {
+    return false;
+  }
+  if (SIMPLE_FROM.has(v['type'])) {
+    return true;
+  }
+  return FIELD_FROM.has(v['type']) && isFieldPath(v['field']);
+}
+
+/** Narrows a message the webview received from the host. */
+export function isToWebviewMessage(v: unknown): v is ToWebviewMessage {
+  if (!isRecord(v)) {
+    return false;
+  }
+  switch (v['type']) {
+    case 'render':
+      return (
+        typeof v['html'] === 'string' && v['html'].length <= MAX_HTML_LENGTH && (v['state'] === undefined || isPanelState(v['state']))
+      );
+    case 'busy':
+      return typeof v['busy'] === 'boolean';
+    case 'copied':
+      return isFieldPath(v['field']) && typeof v['text'] === 'string' && v['text'].length <= 500;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * The detail panel's HTML, as pure functions: the full document (strict CSP, scripts by nonce)
+ * and the body the host re-renders on every change (privacy mode, reveal/hide, refresh).
+ * Every data value goes through escapeHtml; no inline styles, no inline handlers. Values that are
+ * concealed for the given visibility are not in the output at all, only their masks.
+ */
+import { type CustomerRecord } from '../model/customer';
+import {
+  type Badge,
+  type CustomerView,
+  type FieldView,
+  type Visibility,
+  allFields,
+  buildCustomerView,
+  isConcealed,
+  isRevealable,
+} from '../model/fields';
+import { type Locale, type StringKey, t } from '../model/strings';
+import { customerSummary } from '../model/summary';
+import { escapeHtml } from './escapeHtml';
+import { type PanelState } from './protocol';
+
+export type DetailState =
+  | { readonly kind: 'loading'; readonly alias: string; readonly id: number }
+  | { readonly kind: 'customer'; readonly alias: string; readonly record: CustomerRecord }
+  | { readonly kind: 'notFound'; readonly alias: string; readonly id: number }
+  | { readonly kind: 'authError'; readonly alias: string; readonly id: number }
+  | { readonly kind: 'forbidden'; readonly alias: string; readonly id: number }
+  | { readonly kind: 'networkError'; readonly alias: string; readonly id: number; readonly message: string }
+  | { readonly kind: 'rateLimited'; readonly alias: string; readonly id: number; readonly retryAfterSeconds?: number };
+
+export interface DetailBodyOptions {
+  readonly state: DetailState;
+  readonly locale: Locale;
+  /** Privacy mode (`yampi.privacy.maskSensitiveData`). */
+  readonly privacy: boolean;
+  /** Paths the user revealed on purpose in this panel. */
+  readonly revealed: ReadonlySet<string>;
+}
+
+export interface DetailDocumentOptions extends DetailBodyOptions {
+  /** `webview.cspSource` */
+  readonly cspSource: string;
+  /** Fresh per document, from crypto.randomBytes (base64/hex). */
+  readonly nonce: string;
+  /** `webview.asWebviewUri(...)` strings for dist/webview.js, media/detail.css, dist/codicons/codicon.css. */
+  readonly scriptUri: string;
+  readonly styleUri: string;
+  readonly codiconsUri: string;
+}
+
+export function panelStateOf(state: DetailState): PanelState {
+  return { alias: state.alias, id: state.kind === 'customer' ? state.record.customer.id : state.id };
+}
+
+/** Title for the panel tab: the customer's name once loaded, else `Customer #id`. */
+export function panelTitle(state: DetailState, locale: Locale): string {
+  return state.kind === 'customer'
+    ? buildCustomerView(state.record, locale).name
+    : t(locale, 'panel.title', `#${panelStateOf(state).id}`);
+}
+
+/** A localized sentence whose `{n}` placeholders take ready-made HTML (the template is escaped). */
+function sentence(locale: Locale, key: StringKey, ...html: readonly string[]): string {
+  return escapeHtml(t(locale, key)).replace(/\{(\d+)\}/g, (whole, i: string) => html[Number(i)] ?? whole);
+}
+
+const icon = (name: string, extra = ''): string => `<span class="codicon codicon-${name}${extra}" aria-hidden="true"></span>`;
+
+interface ButtonSpec {
+  readonly action: string;
+  readonly focusKey: string;
+  readonly label: string;
+  readonly icon: string;
+  readonly primary?: boolean;
+  readonly title?: string;
+}
+
+function button(b: ButtonSpec): string {
+  const title = b.title === undefined ? '' : ` title="${escapeHtml(b.title)}"`;
+  return (
+    `<button type="button" class="button ${b.primary === true ? 'primary' : 'secondary'}" data-action="${b.action}"` +
+    ` data-focus-key="${escapeHtml(b.focusKey)}"${title}>${icon(b.icon)}<span>${escapeHtml(b.label)}</span></button>`
+  );
+}
+
+function badgeHtml(b: Badge): string {
+  return `<li class="badge badge-${b.tone}" data-badge="${b.id}" title="${escapeHtml(b.title)}">${escapeHtml(b.label)}</li>`;
+}
+
+function fieldRow(f: FieldView, vis: Visibility, locale: Locale): string {
+  const concealed = isConcealed(f, vis);
+  const path = escapeHtml(f.path);
+  const label = f.documented ? escapeHtml(f.label) : `<code>${escapeHtml(f.label)}</code>`;
+  const classes = ['field', f.present ? '' : 'is-empty', concealed ? 'is-concealed' : '', f.sensitivity === 'secret' ? 'is-secret' : '']
+    .filter(Boolean)
+    .join(' ');
+  const secretMark = f.sensitivity === 'secret' ? ` ${icon('key')}` : '';
+  const shown = concealed ? f.masked : f.formatted;
+  const hint =
+    f.sensitivity === 'secret' && concealed ? `<span class="field-hint">${escapeHtml(t(locale, 'panel.secretHint'))}</span>` : '';
+  const warning =
+    f.warning === undefined ? '' : `<span class="field-warning">${icon('warning')}<span>${escapeHtml(f.warning)}</span></span>`;
+  const actions: string[] = [];
+  if (isRevealable(f, vis.privacy)) {
+    const pressed = !concealed;
+    actions.push(
+      `<button type="button" class="icon-button" data-action="${pressed ? 'hide' : 'reveal'}" data-focus-key="reveal:${path}"` +
+        ` aria-pressed="${String(pressed)}" aria-label="${escapeHtml(t(locale, 'panel.reveal', f.label))}"` +
+        ` title="${escapeHtml(t(locale, pressed ? 'panel.hide' : 'panel.reveal', f.label))}">${icon(pressed ? 'eye-closed' : 'eye')}</button>`,
+    );
+  }
+  const copyLabel = escapeHtml(t(locale, 'panel.copy', f.label));
+  actions.push(
+    `<button type="button" class="icon-button" data-action="copy" data-focus-key="copy:${path}" aria-label="${copyLabel}"` +
+      ` title="${copyLabel}"${f.present ? '' : ' disabled'}>${icon('copy')}</button>`,
+  );
+  return (
+    `<div class="${classes}" data-field="${path}"><dt class="field-label">${label}${secretMark}</dt>` +
+    `<dd class="field-value"><span class="value" dir="auto">${escapeHtml(shown)}</span>${hint}${warning}</dd>` +
+    `<dd class="field-actions">${actions.join('')}</dd></div>`
+  );
+}
+
+function toolbar(view: CustomerView, vis: Visibility, locale: Locale): string {
+  const fields = allFields(view);
+  const buttons = [
+    button({ action: 'refresh', focusKey: 'toolbar:refresh', label: t(locale, 'panel.refresh'), icon: 'refresh' }),
+    button({ action: 'copyJson', focusKey: 'toolbar:copyJson', label: t(locale, 'panel.copyJson'), icon: 'json' }),
+  ];
+  if (fields.some((f) => f.sensitivity === 'personal' && isConcealed(f, vis))) {
+    buttons.push(
+      button({
+        action: 'revealAll',
+        focusKey: 'toolbar:revealAll',
+        label: t(locale, 'panel.revealAll'),
+        icon: 'eye',
+        title: t(locale, 'panel.revealAll.title'),
+      }),
+    );
+  }
+  if (fields.some((f) => f.present && f.sensitivity !== 'none' && vis.revealed.has(f.path))) {
+    buttons.push(
+      button({
+        action: 'hideAll',
+        focusKey: 'toolbar:hideAll',
+        label: t(locale, 'panel.hideAll'),
+        icon: 'eye-closed',
+        title: t(locale, 'panel.hideAll.title'),
+      }),
+    );
+  }
+  if (view.whatsappLink !== undefined) {
+    buttons.push(button({ action: 'openWhatsApp', focusKey: 'toolbar:openWhatsApp', label: t(locale, 'panel.openWhatsApp'), icon: 'link-external' }));
+  }
+  return `<div class="toolbar" role="group" aria-label="${escapeHtml(t(locale, 'panel.actions'))}">${buttons.join('')}</div>`;
+}
+
+function customerBody(alias: string, record: CustomerRecord, vis: Visibility, locale: Locale): string {
+  const view = buildCustomerView(record, locale);
+  const summary = customerSummary(record, locale, vis.privacy, view);
+  const subtitle = [escapeHtml(t(locale, 'panel.store', alias)), summary.place === undefined ? '' : `<bdi>${escapeHtml(summary.place)}</bdi>`]
+    .filter(Boolean)
+    .join(' · ');
+  const header =
+    `<header class="header"><div class="identity">${icon(view.kind === 'pj' ? 'organization' : 'person', ' avatar')}` +
+    `<div class="heading"><h1 id="customer-name"><bdi class="customer-name">${escapeHtml(view.name)}</bdi>` +
+    ` <span class="customer-id">#${view.id}</span></h1><p class="subtitle">${subtitle}</p></div></div>` +
+    `<ul class="badges">${view.badges.map(badgeHtml).join('')}</ul></header>`;
+  const note =
+    `<p class="privacy-note">${icon(vis.privacy ? 'shield' : 'unlock')}` +
+    `<span>${escapeHtml(t(locale, vis.privacy ? 'panel.privacyOn' : 'panel.privacyOff'))}</span></p>`;
+  const sections = view.groups.map((g) => {
+    const documented = g.fields.filter((f) => f.documented);
+    const extra = g.fields.filter((f) => !f.documented);
+    const extraHtml =
+      extra.length === 0
+        ? ''
+        : `<h3 class="subgroup" id="group-${g.id}-other">${escapeHtml(t(locale, 'group.other'))}</h3>` +
+          `<dl class="fields" aria-labelledby="group-${g.id}-other">${extra.map((f) => fieldRow(f, vis, locale)).join('')}</dl>`;
+    return (
+      `<section class="group" data-group="${g.id}" aria-labelledby="group-${g.id}"><h2 id="group-${g.id}">${escapeHtml(g.label)}</h2>` +
+      `<dl class="fields">${documented.map((f) => fieldRow(f, vis, locale)).join('')}</dl>${extraHtml}</section>`
+    );
+  });
+  return `${header}${toolbar(view, vis, locale)}${note}<div class="groups">${sections.join('')}</div>`;
+}
+
+function stateBody(
+  kind: string,
+  iconName: string,
+  title: string,
+  bodyHtml: string,
+  actions: readonly ButtonSpec[],
+): string {
+  return (
+    `<section class="state state-${kind}" role="alert" aria-labelledby="state-title">${icon(iconName, ' state-icon')}` +
+    `<h1 id="state-title">${escapeHtml(title)}</h1><p class="state-body">${bodyHtml}</p>` +
+    `<div class="state-actions">${actions.map(button).join('')}</div></section>`
+  );
+}
+
+/** The body (content of `<main id="root">`), for the first document and for `render` messages. */
+export function renderDetailBody(opts: DetailBodyOptions): string {
+  const { state, locale } = opts;
+  const code = (s: string): string => `<code>${escapeHtml(s)}</code>`;
+  const retry: ButtonSpec = { action: 'retry', focusKey: 'state:retry', label: t(locale, 'state.retry'), icon: 'refresh', primary: true };
+  switch (state.kind) {
+    case 'customer':
+      return customerBody(state.alias, state.record, { privacy: opts.privacy, revealed: opts.revealed }, locale);
+    case 'loading':
+      return (
+        `<section class="state state-loading" aria-busy="true">${icon('loading', ' codicon-modifier-spin state-icon')}` +
+        `<p class="state-body" role="status">${escapeHtml(t(locale, 'state.loading', state.id))}</p>` +
+        `<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span><span></span></div></section>`
+      );
+    case 'notFound':
+      return stateBody('not-found', 'search', t(locale, 'state.notFound.title'), sentence(locale, 'state.notFound.body', escapeHtml(state.id), code(state.alias)), [retry]);
+    case 'authError':
+      return stateBody('auth', 'key', t(locale, 'state.auth.title'), sentence(locale, 'state.auth.body', code(state.alias)), [
+        { action: 'setCredentials', focusKey: 'state:setCredentials', label: t(locale, 'state.setCredentials'), icon: 'key', primary: true },
+        { ...retry, primary: false },
+      ]);
+    case 'forbidden':
+      return stateBody('forbidden', 'lock', t(locale, 'state.forbidden.title'), sentence(locale, 'state.forbidden.body', code(state.alias)), [retry]);
+    case 'networkError':
+      return stateBody(
+        'network',
+        'debug-disconnect',
+        t(locale, 'state.network.title'),
+        sentence(locale, 'state.network.body', escapeHtml(state.id), `<span dir="auto">${escapeHtml(state.message)}</span>`),
+        [retry, { action: 'showLog', focusKey: 'state:showLog', label: t(locale, 'state.showLog'), icon: 'output' }],
+      );
+    case 'rateLimited':
+      return stateBody(
+        'rate-limited',
+        'watch',
+        t(locale, 'state.rateLimited.title'),
+        state.retryAfterSeconds === undefined
+          ? escapeHtml(t(locale, 'state.rateLimited.body'))
+          : escapeHtml(t(locale, 'state.rateLimited.bodySeconds', Math.max(1, Math.ceil(state.retryAfterSeconds)))),
+        [retry],
+      );
+  }
+}
+
+const NONCE = /^[A-Za-z0-9+/_=-]{16,128}$/;
+const CSP_SOURCE = /^[^\s;,'"<>]+$/;
+
+/** The full HTML document of the panel. Throws on a nonce or cspSource that could break the CSP. */
+export function renderDetailDocument(opts: DetailDocumentOptions): string {
+  if (!NONCE.test(opts.nonce)) {
+    throw new Error('renderDetailDocument: the nonce must be 16-128 base64/hex characters');
+  }
+  if (!CSP_SOURCE.test(opts.cspSource)) {
+    throw new Error('renderDetailDocument: invalid cspSource');
+  }
+  const src = opts.cspSource;
+  const csp = `default-src 'none'; style-src ${src}; font-src ${src}; img-src ${src} data:; script-src 'nonce-${opts.nonce}';`;
+  const state = panelStateOf(opts.state);
+  return `<!DOCTYPE html>
+<html lang="${opts.locale === 'pt-br' ? 'pt-BR' : 'en'}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(opts.codiconsUri)}">
+<link rel="stylesheet" href="${escapeHtml(opts.styleUri)}">
+<title>${escapeHtml(panelTitle(opts.state, opts.locale))}</title>
+</head>
+<body>
+<div id="progress" class="progress" aria-hidden="true"></div>
+<main id="root" class="root" data-alias="${escapeHtml(state.alias)}" data-customer-id="${state.id}">${renderDetailBody(opts)}</main>
+<div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
+<script nonce="${opts.nonce}" src="${escapeHtml(opts.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
