@@ -1,5 +1,7 @@
 // `npm run package`: production build, then `vsce package --no-dependencies` (undici is bundled into
-// dist/, so no node_modules ship) → yampi-customers-<version>.vsix at the repo root.
+// dist/, so no node_modules ship) → yampi-customers-<version>.vsix at the repo root. README links stay
+// relative (--no-rewrite-relative-links): VS Code resolves them inside the installed extension, and the
+// repository URL is not a GitHub/GitLab one vsce could rewrite them against.
 // What goes in is decided by .vscodeignore. Prints the file name, size and time.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -23,6 +25,6 @@ function run(args, what) {
 }
 
 run([join(root, 'esbuild.mjs'), '--production'], 'production build');
-run([join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce'), 'package', '--no-dependencies', '--out', vsix], 'vsce package');
+run([join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], 'vsce package');
 const kb = (statSync(join(root, vsix)).size / 1024).toFixed(1);
 console.log(`package: ${vsix} (${kb} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -12,6 +12,8 @@ export interface WorkbenchOptions {
   screenshotDir: string;
   /** Title of our activity-bar view container (default "Yampi"). */
   containerTitle?: string;
+  /** Title of the view the view/tree methods use by default (default "Customers", the `yampi.customers` view). */
+  viewTitle?: string;
   /** Default wait for UI states, in ms (default 15 s). */
   timeoutMs?: number;
 }
@@ -22,6 +24,7 @@ const QUICK_ROW = `${QUICK_INPUT} .monaco-list-row`;
 
 export class Workbench {
   readonly containerTitle: string;
+  readonly viewTitle: string;
   readonly timeoutMs: number;
   private shots = 0;
 
@@ -30,6 +33,7 @@ export class Workbench {
     private readonly opts: WorkbenchOptions,
   ) {
     this.containerTitle = opts.containerTitle ?? 'Yampi';
+    this.viewTitle = opts.viewTitle ?? 'Customers';
     this.timeoutMs = opts.timeoutMs ?? 15_000;
     mkdirSync(opts.screenshotDir, { recursive: true });
   }
@@ -149,13 +153,13 @@ export class Workbench {
 
   // ── views and trees ────────────────────────────────────────────────────────
 
-  /** The pane (view) with this title in the side bar, e.g. "Yampi Customers". */
+  /** The pane (view) whose header contains this title in the side bar, e.g. "Customers". */
   view(title: string): Locator {
     return this.page.locator('.part.sidebar .pane', { has: this.page.locator('.pane-header', { hasText: title }) }).first();
   }
 
   /** Opens our view container (unless open) and waits for the view's body to show. */
-  async openView(title = 'Yampi Customers'): Promise<Locator> {
+  async openView(title = this.viewTitle): Promise<Locator> {
     const pane = this.view(title);
     if (!(await pane.isVisible())) {
       await this.activityBarItem().click();
@@ -170,26 +174,26 @@ export class Workbench {
   }
 
   /** Text of the view's welcome content (shown when the view has nothing to show, e.g. signed out). */
-  async welcomeText(title = 'Yampi Customers'): Promise<string> {
+  async welcomeText(title = this.viewTitle): Promise<string> {
     const welcome = this.view(title).locator('.welcome-view-content');
     await welcome.waitFor({ timeout: this.timeoutMs });
     return (await welcome.innerText()).trim();
   }
 
   /** Clicks a button in the view's welcome content. */
-  async clickWelcomeButton(label: string, title = 'Yampi Customers'): Promise<void> {
+  async clickWelcomeButton(label: string, title = this.viewTitle): Promise<void> {
     await this.view(title).locator('.welcome-view-content .monaco-button', { hasText: label }).first().click({ timeout: this.timeoutMs });
   }
 
   /** Labels of the visible tree rows (`.pane-body .monaco-list-row`) of a view, top to bottom. */
-  async treeItems(title = 'Yampi Customers'): Promise<string[]> {
+  async treeItems(title = this.viewTitle): Promise<string[]> {
     const rows = this.view(title).locator('.pane-body .monaco-list-row');
     await rows.first().waitFor({ timeout: this.timeoutMs });
     return (await rows.locator('.label-name').allInnerTexts()).map((s) => s.trim());
   }
 
   /** A tree row by label (exact text of its `.label-name`, or a RegExp). */
-  treeItem(label: string | RegExp, title = 'Yampi Customers'): Locator {
+  treeItem(label: string | RegExp, title = this.viewTitle): Locator {
     const name = typeof label === 'string' ? new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) : label;
     return this.view(title)
       .locator('.pane-body .monaco-list-row')

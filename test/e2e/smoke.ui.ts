@@ -11,12 +11,13 @@ describe('smoke (installed .vsix)', () => {
     assert.equal(await workbench.activityBarItem().isVisible(), true, 'the Yampi activity-bar container is visible');
   });
 
-  it('shows the Yampi Customers view with welcome content when signed out', async () => {
+  it('shows the Customers view with the signed-out welcome and its Set Credentials button', async () => {
     const { workbench } = ui();
-    await workbench.openView('Yampi Customers');
-    const welcome = await workbench.welcomeText('Yampi Customers');
+    const view = await workbench.openView();
+    const welcome = await workbench.welcomeText();
     await workbench.screenshot('smoke-02-yampi-view');
-    assert.ok(welcome.length > 0, 'the signed-out view shows welcome content');
+    assert.match(welcome, /Yampi/);
+    assert.equal(await view.locator('.welcome-view-content .monaco-button', { hasText: 'Set Credentials' }).isVisible(), true);
   });
 
   it('runs "Yampi: Show Log" from the palette and shows the log channel', async () => {

@@ -17,7 +17,8 @@ async function main(): Promise<number> {
     workspace: fixtureWorkspace,
     reportFile: path.join(testResultsDir, 'integration-report.txt'),
     sandbox: process.env['YAMPI_SANDBOX'] !== '0',
-    env,
+    // The extension exposes its test-only API surface only with YAMPI_EXTENSION_TEST=1.
+    env: { YAMPI_EXTENSION_TEST: '1', ...env },
     timeoutMs: Number(process.env['TEST_TIMEOUT_MS'] ?? 180_000),
     verbose: process.env['VERBOSE'] === '1',
     keepTmp: process.env['KEEP_TMP'] === '1',

@@ -1,0 +1,118 @@
+// `npm test` (after `pretest`: typecheck + lint). Runs, in order:
+//   build (esbuild, dev) → compile tests (tsc → out/) → unit suite (mocha, plain Node)
+//   → setup:vscode → integration suite (inside code-server's extension host)
+//   → package (.vsix) → UI suite (the .vsix installed into code-server, driven by Playwright)
+// A failing suite does not stop the next ones; a failed build step skips only what depends on it.
+// Prints each suite's `N passed, N failed, N skipped` line, a summary with times, and exits 1 if anything failed.
+//
+// Usage: node scripts/test.mjs [--only unit|integration|ui]
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const node = process.execPath;
+const started = Date.now();
+
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+if (only !== undefined && !['unit', 'integration', 'ui'].includes(only)) {
+  console.error('usage: node scripts/test.mjs [--only unit|integration|ui]');
+  process.exit(2);
+}
+
+const tsc = require.resolve('typescript/bin/tsc');
+const mocha = require.resolve('mocha/bin/mocha.js');
+
+/** Runs a command with inherited output (or teed, when `capture`); resolves { code, output }. */
+function run(args, { capture = false } = {}) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(node, args, { cwd: root, stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'] });
+    let output = '';
+    if (capture) {
+      for (const [stream, sink] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ]) {
+        stream.on('data', (chunk) => {
+          output += chunk;
+          sink.write(chunk);
+        });
+      }
+    }
+    child.on('close', (code, signal) => resolvePromise({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+const line = (r) => `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`;
+
+function readResult(name) {
+  const file = join(root, 'test-results', `${name}-result.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+async function unitSuite() {
+  const { code, output } = await run([mocha, '--config', '.mocharc.json'], { capture: true });
+  const count = (word) => Number(new RegExp(`(\\d+) ${word}`).exec(output)?.[1] ?? 0);
+  const r = { passed: count('passing'), failed: count('failing'), skipped: count('pending') };
+  if (code !== 0 && r.failed === 0) {
+    r.failed = 1; // mocha failed before running tests (e.g. a module threw while loading)
+  }
+  console.log(line(r));
+  return { ...r, ok: code === 0 };
+}
+
+async function harnessSuite(name, script) {
+  rmSync(join(root, 'test-results', `${name}-result.json`), { force: true });
+  const { code } = await run([script]);
+  const r = readResult(name) ?? { passed: 0, failed: 1, skipped: 0 };
+  return { passed: r.passed, failed: r.failed, skipped: r.skipped, ok: code === 0 && r.ok === true };
+}
+
+// name, what it needs, which runs include it, and how to run it.
+const steps = [
+  { name: 'build', for: ['integration'], run: () => run(['esbuild.mjs']) },
+  { name: 'compile', for: ['unit', 'integration', 'ui'], run: () => run([tsc, '-p', 'tsconfig.test.json']) },
+  { name: 'unit', suite: true, needs: ['compile'], for: ['unit'], run: unitSuite },
+  { name: 'setup:vscode', for: ['integration', 'ui'], run: () => run(['scripts/setup-vscode.mjs']) },
+  {
+    name: 'integration',
+    suite: true,
+    needs: ['build', 'compile', 'setup:vscode'],
+    for: ['integration'],
+    run: () => harnessSuite('integration', 'out/test/harness/runIntegration.js'),
+  },
+  { name: 'package', for: ['ui'], run: () => run(['scripts/package.mjs']) },
+  { name: 'ui', suite: true, needs: ['compile', 'setup:vscode', 'package'], for: ['ui'], run: () => harnessSuite('ui', 'out/test/e2e/run.js') },
+];
+
+const results = new Map();
+for (const step of steps) {
+  if (only && !step.for.includes(only)) {
+    continue;
+  }
+  const blocked = (step.needs ?? []).filter((n) => results.has(n) && !results.get(n).ok);
+  console.log(`\n━━ ${step.name} ${'━'.repeat(Math.max(0, 70 - step.name.length))}`);
+  if (blocked.length > 0) {
+    console.log(`skipped: ${blocked.join(', ')} failed`);
+    results.set(step.name, { ok: false, notRun: true, ms: 0, ...(step.suite ? { passed: 0, failed: 1, skipped: 0 } : {}) });
+    continue;
+  }
+  const t = Date.now();
+  const out = await step.run();
+  const r = step.suite ? out : { ok: out.code === 0 };
+  results.set(step.name, { ...r, ms: Date.now() - t });
+}
+
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+console.log(`\n━━ summary ${'━'.repeat(63)}`);
+for (const [name, r] of results) {
+  const what = r.notRun ? 'not run' : 'passed' in r ? line(r) : r.ok ? 'ok' : 'FAILED';
+  console.log(`  ${name.padEnd(13)} ${what.padEnd(40)} ${secs(r.ms).padStart(8)}`);
+}
+const failed = [...results].filter(([, r]) => !r.ok).map(([n]) => n);
+console.log(`  ${'total'.padEnd(13)} ${(failed.length ? `FAILED: ${failed.join(', ')}` : 'all green').padEnd(40)} ${secs(Date.now() - started).padStart(8)}`);
+process.exitCode = failed.length ? 1 : 0;
