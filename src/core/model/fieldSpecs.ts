@@ -51,7 +51,7 @@ export const FIELD_SPECS: readonly FieldSpec[] = [
     ['id', 'Customer id', 'Id do cliente', 'none', 'text'],
     ['type', 'Person type', 'Tipo de pessoa', 'none', 'personType'],
     ['name', 'Name', 'Nome', 'none', 'text'],
-    ['first_name', 'First name', 'Nome', 'none', 'text'],
+    ['first_name', 'First name', 'Primeiro nome', 'none', 'text'],
     ['last_name', 'Last name', 'Sobrenome', 'none', 'text'],
     ['generic_name', 'Generic name', 'Nome genérico', 'none', 'text'],
     ['cpf', 'CPF', 'CPF', 'personal', 'cpf'],

@@ -155,7 +155,7 @@ function fieldView(spec: FieldSpec, v: unknown, locale: Locale, documented: bool
   const r = renderValue(spec, v, copyText, locale);
   const masked =
     spec.sensitivity === 'secret' ? t(locale, 'value.hidden') : spec.sensitivity === 'personal' ? (r.masked ?? maskText(r.formatted)) : r.formatted;
-  const view = { ...base, present: true, copyText, formatted: r.formatted, masked };
+  const view = { ...base, present: true, copyText, formatted: visibleBidiControls(r.formatted), masked: visibleBidiControls(masked) };
   return r.warning === undefined ? view : { ...view, warning: r.warning };
 }
 
@@ -182,11 +182,15 @@ function extraLeaves(raw: Readonly<Record<string, unknown>>): { path: string; va
   return out;
 }
 
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Explicit bidi embeddings, overrides and isolates (not the LRM/RLM/ALM marks real RTL text uses). */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
-/** A path from the data used as a label: bidi controls made visible so they cannot reorder text. */
-function pathLabel(path: string): string {
-  return path.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+/**
+ * Makes bidi control characters visible (`\u202E`) so data cannot reorder what is displayed
+ * (`exe.png` spoofing); used for display values and labels only, never for what is copied.
+ */
+export function visibleBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 function badgesOf(c: Customer, company: boolean, invalidDocument: boolean, locale: Locale): Badge[] {
@@ -228,14 +232,14 @@ export function buildCustomerView(record: CustomerRecord, locale: Locale): Custo
       sensitivity: guessSensitivity(path),
       kind: 'text',
     };
-    fields.push(fieldView(spec, value, locale, false, pathLabel(path)));
+    fields.push(fieldView(spec, value, locale, false, visibleBidiControls(path)));
   }
   const groups = GROUP_IDS.map((id) => ({ id, label: t(locale, `group.${id}`), fields: fields.filter((f) => f.group === id) }));
   const invalidDocument = fields.some((f) => f.documented && (f.path === 'cpf' || f.path === 'cnpj') && f.warning !== undefined);
   const link = customer.phone?.whatsapp_link ?? getPath(raw, 'phone.whatsapp_link');
   return {
     id: customer.id,
-    name: displayName(customer),
+    name: visibleBidiControls(displayName(customer)),
     kind: isCompany(customer) ? 'pj' : 'pf',
     locale,
     badges: badgesOf(customer, isCompany(customer), invalidDocument, locale),

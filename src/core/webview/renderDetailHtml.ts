@@ -4,6 +4,7 @@
  * Every data value goes through escapeHtml; no inline styles, no inline handlers. Values that are
  * concealed for the given visibility are not in the output at all, only their masks.
  */
+import { type YampiErrorKind } from '../api/errors';
 import { type CustomerRecord } from '../model/customer';
 import {
   type Badge,
@@ -51,6 +52,36 @@ export interface DetailDocumentOptions extends DetailBodyOptions {
 
 export function panelStateOf(state: DetailState): PanelState {
   return { alias: state.alias, id: state.kind === 'customer' ? state.record.customer.id : state.id };
+}
+
+/**
+ * The panel state for a failed request (a YampiError or anything shaped like one). `cancelled`
+ * has no state of its own: the host should keep what is shown.
+ */
+export function errorState(
+  alias: string,
+  id: number,
+  error: { readonly kind: YampiErrorKind; readonly message: string; readonly retryAfterMs?: number | undefined },
+): DetailState {
+  switch (error.kind) {
+    case 'auth':
+      return { kind: 'authError', alias, id };
+    case 'forbidden':
+      return { kind: 'forbidden', alias, id };
+    case 'notFound':
+      return { kind: 'notFound', alias, id };
+    case 'rateLimited':
+      return error.retryAfterMs === undefined
+        ? { kind: 'rateLimited', alias, id }
+        : { kind: 'rateLimited', alias, id, retryAfterSeconds: error.retryAfterMs / 1000 };
+    case 'server':
+    case 'network':
+    case 'timeout':
+    case 'invalidResponse':
+    case 'invalidInput':
+    case 'cancelled':
+      return { kind: 'networkError', alias, id, message: error.message };
+  }
 }
 
 /** Title for the panel tab: the customer's name once loaded, else `Customer #id`. */

@@ -144,6 +144,13 @@ describe('fields: PF/PJ, badges, invalid documents', () => {
     assert.deepEqual(view.badges.map((b) => b.id), ['inactive', 'pf', 'anonymized', 'newsletter', 'whatsapp', 'invalidDocument']);
   });
 
+  it('shows bidi overrides as visible escapes but copies the value as sent', () => {
+    const view = buildCustomerView(exampleWith({ name: 'Ana \u202Egnp.exe' }), 'en');
+    assert.equal(view.name, 'Ana \\u202Egnp.exe');
+    assert.equal(field(view, 'name').formatted, 'Ana \\u202Egnp.exe');
+    assert.equal(field(view, 'name').copyText, 'Ana \u202Egnp.exe');
+  });
+
   it('ignores a whatsapp link that is not https', () => {
     const view = buildCustomerView(exampleWith({ phone: { whatsapp_link: 'javascript:alert(1)' } }), 'en');
     assert.equal(view.whatsappLink, undefined);

@@ -3,6 +3,7 @@ import { type CustomerRecord } from '../../../src/core/model/customer';
 import {
   type DetailDocumentOptions,
   type DetailState,
+  errorState,
   renderDetailBody,
   renderDetailDocument,
 } from '../../../src/core/webview/renderDetailHtml';
@@ -225,10 +226,18 @@ describe('renderDetailDocument: hostile strings are text, never markup', () => {
     }
   }
 
-  it('isolates right-to-left text: values carry dir="auto", names sit in <bdi>', () => {
+  it('makes bidi overrides visible instead of letting them reorder the name', () => {
     const html = doc(customer(hostile));
-    assert.match(html, /<bdi class="customer-name">[^<]*\u202Egnp\.exe<\/bdi>/);
-    assert.match(html, /<span class="value" dir="auto">[^<]*\u202Egnp\.exe<\/span>/);
+    const displayed = html.replace(/ data-(field|focus-key)="[^"]*"/g, '');
+    assert.ok(!displayed.includes(RLO), 'raw RLO outside the data-field paths (which must stay exact)');
+    assert.match(html, /<bdi class="customer-name">[^<]*\\u202Egnp\.exe<\/bdi>/);
+    assert.match(html, /<span class="value" dir="auto">[^<]*\\u202Egnp\.exe<\/span>/);
+  });
+
+  it('isolates genuine right-to-left text: values carry dir="auto", names sit in <bdi>', () => {
+    const html = doc(customer(exampleWith({ name: 'מרים כהן', notes: 'ملاحظة \u200F123' })));
+    assert.match(html, /<bdi class="customer-name">מרים כהן<\/bdi>/);
+    assert.match(html, /data-field="notes">[\s\S]*?<span class="value" dir="auto">ملاحظة \u200F123<\/span>/);
   });
 
   it('shows unknown keys as escaped paths, with bidi controls made visible', () => {
@@ -281,5 +290,25 @@ describe('renderDetailBody: states', () => {
     const pj = listCustomers()[2];
     assert.ok(pj);
     assert.match(body(customer(pj)), /codicon-organization avatar/);
+  });
+});
+
+describe('errorState', () => {
+  it('maps error kinds to panel states', () => {
+    assert.deepEqual(errorState('l', 3, { kind: 'auth', message: 'x' }), { kind: 'authError', alias: 'l', id: 3 });
+    assert.deepEqual(errorState('l', 3, { kind: 'forbidden', message: 'x' }), { kind: 'forbidden', alias: 'l', id: 3 });
+    assert.deepEqual(errorState('l', 3, { kind: 'notFound', message: 'x' }), { kind: 'notFound', alias: 'l', id: 3 });
+    assert.deepEqual(errorState('l', 3, { kind: 'rateLimited', message: 'x', retryAfterMs: 1500 }), {
+      kind: 'rateLimited',
+      alias: 'l',
+      id: 3,
+      retryAfterSeconds: 1.5,
+    });
+    assert.deepEqual(errorState('l', 3, { kind: 'timeout', message: 'timed out after 15 s' }), {
+      kind: 'networkError',
+      alias: 'l',
+      id: 3,
+      message: 'timed out after 15 s',
+    });
   });
 });
