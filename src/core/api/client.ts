@@ -213,7 +213,7 @@ export class HttpYampiClient implements YampiClient {
   private limiter(key: string, budget: number): RateLimiter {
     let limiter = this.limiters.get(key);
     if (limiter === undefined) {
-      limiter = new RateLimiter(budget, this.windowMs, { now: this.now, sleep: (ms) => this.sleep(ms) });
+      limiter = new RateLimiter(budget, this.windowMs, { now: this.now, sleep: this.sleep });
       this.limiters.set(key, limiter);
     }
     return limiter;
@@ -239,7 +239,7 @@ export class HttpYampiClient implements YampiClient {
     let waited = 0;
     for (let n = 1; ; n++) {
       const s = this.s;
-      await call.limiter.acquire(signal);
+      const slot = await call.limiter.acquire(signal);
       const started = this.now();
       let res: AttemptResponse;
       try {
@@ -261,6 +261,8 @@ export class HttpYampiClient implements YampiClient {
           continue;
         }
         throw withContext(err, call.ctx, n);
+      } finally {
+        slot.settle();
       }
       call.limiter.observe(res.rateLimit, res.rateRemaining);
       s.logger.debug(`${call.method} ${call.logTarget} → ${res.status} in ${this.now() - started} ms (attempt ${n})`);

@@ -1,31 +1,46 @@
 /**
  * Client-side rate limiter for one budget (one store, or the auth route).
  *
- * A sliding-window log: at most `budget` requests start within any `windowMs` span, which also
- * keeps us under a server counting in fixed windows of that length. It adapts to the server:
- * `X-RateLimit-Limit` lowers the budget, `X-RateLimit-Remaining` is a credit for the current
- * window (0 → wait a window), and a 429 pauses the whole budget.
+ * A sliding window over request *slots*: a slot is held from the moment a request may start until
+ * `W` after it completed. At most `budget` slots are held at once. Because a request reaches the
+ * server before it completes, no `W`-long span of server arrivals ever holds more than `budget`
+ * requests, however long requests queue for a connection (counting start times would not give
+ * that guarantee). It adapts to the server: `X-RateLimit-Limit` lowers the budget,
+ * `X-RateLimit-Remaining` is a credit for the current window (0 → wait a window), and a 429
+ * pauses the whole budget.
  *
- * Waiters queue FIFO and a single pump sleeps for the head, so only one timer runs per budget
+ * Waiters queue FIFO and a single pump waits for the head, so only one timer runs per budget
  * (and an injected virtual clock stays deterministic).
  */
 import { cancelledError } from './retry';
 
 export interface LimiterClock {
   now(): number;
-  sleep(ms: number): Promise<void>;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/** Handed out by `acquire`; call `settle()` once the attempt has completed (or failed). */
+export interface Slot {
+  settle(): void;
+}
+
+const FREE_SLOT: Slot = { settle: () => undefined };
+
 interface Waiter {
-  readonly resolve: () => void;
+  readonly resolve: (slot: Slot) => void;
   readonly reject: (e: unknown) => void;
   readonly signal: AbortSignal | undefined;
   readonly onAbort: () => void;
 }
 
+interface Held {
+  /** Completion time once done; start time before. */
+  t: number;
+  done: boolean;
+}
+
 export class RateLimiter {
-  /** Start times of recent requests, ascending; never longer than the effective budget. */
-  private readonly sent: number[] = [];
+  private held: Held[] = [];
   private readonly queue: Waiter[] = [];
   private pumping = false;
   private closed = false;
@@ -33,6 +48,7 @@ export class RateLimiter {
   private serverLimit: number | undefined;
   private credit: number | undefined;
   private creditUntil = 0;
+  private wake: (() => void) | undefined;
 
   constructor(
     private budget: number,
@@ -44,14 +60,13 @@ export class RateLimiter {
     this.budget = budget;
   }
 
-  /** Resolves when a request may start; rejects `cancelled` if the signal fires first. */
-  acquire(signal?: AbortSignal): Promise<void> {
+  /** Resolves with a slot when a request may start; rejects `cancelled` if the signal fires first. */
+  acquire(signal?: AbortSignal): Promise<Slot> {
     if (signal?.aborted === true || this.closed) {
       return Promise.reject(cancelledError());
     }
     if (this.queue.length === 0 && this.waitMs() === 0) {
-      this.take();
-      return Promise.resolve();
+      return Promise.resolve(this.take());
     }
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
@@ -83,9 +98,10 @@ export class RateLimiter {
     }
   }
 
-  /** Hold every request of this budget for `ms` (after a 429). */
+  /** Hold every request of this budget for `ms` (after a 429); supersedes the credit. */
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+    this.credit = undefined;
   }
 
   /** Time until the server's window has surely rolled over (no reset header is documented). */
@@ -95,6 +111,7 @@ export class RateLimiter {
 
   close(): void {
     this.closed = true;
+    this.wake?.();
     for (const w of this.queue.splice(0)) {
       w.signal?.removeEventListener('abort', w.onAbort);
       w.reject(cancelledError());
@@ -105,7 +122,7 @@ export class RateLimiter {
     return Math.min(this.budget, this.serverLimit ?? Number.POSITIVE_INFINITY);
   }
 
-  /** 0 when a request may start now, else how long until one may. */
+  /** 0 when a request may start now, else how long until one may (Infinity: until a settle). */
   private waitMs(): number {
     const now = this.clock.now();
     if (this.pausedUntil > now) {
@@ -118,28 +135,51 @@ export class RateLimiter {
     if (budget === Number.POSITIVE_INFINITY) {
       return 0;
     }
-    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) {
-      this.sent.shift();
-    }
-    if (this.sent.length < budget) {
+    this.held = this.held.filter((h) => !h.done || h.t > now - this.windowMs);
+    if (this.held.length < budget) {
       return 0;
     }
-    const blocking = this.sent[this.sent.length - budget] ?? now;
-    return Math.max(1, blocking + this.windowMs - now);
+    const expiries = this.held.filter((h) => h.done).map((h) => h.t + this.windowMs).sort((a, b) => a - b);
+    const needed = expiries[this.held.length - budget];
+    return needed === undefined ? Number.POSITIVE_INFINITY : Math.max(1, needed - now);
   }
 
-  private take(): void {
+  private take(): Slot {
     const now = this.clock.now();
     if (this.credit !== undefined && now < this.creditUntil) {
       this.credit--;
     }
-    const budget = this.effectiveBudget();
-    if (budget !== Number.POSITIVE_INFINITY) {
-      this.sent.push(now);
-      while (this.sent.length > budget) {
-        this.sent.shift();
-      }
+    if (this.effectiveBudget() === Number.POSITIVE_INFINITY) {
+      return FREE_SLOT;
     }
+    const held: Held = { t: now, done: false };
+    this.held.push(held);
+    return {
+      settle: () => {
+        if (!held.done) {
+          held.done = true;
+          held.t = this.clock.now();
+          this.wake?.();
+        }
+      },
+    };
+  }
+
+  /** Sleeps `ms` (if finite) or until a held slot settles, whichever comes first. */
+  private async waitFor(ms: number): Promise<void> {
+    const inFlight = this.held.some((h) => !h.done);
+    if (!inFlight) {
+      await this.clock.sleep(ms);
+      return;
+    }
+    const stop = new AbortController();
+    const settled = new Promise<void>((resolve) => {
+      this.wake = resolve;
+    });
+    const timer = Number.isFinite(ms) ? this.clock.sleep(ms, stop.signal).catch(() => undefined) : new Promise<void>(() => undefined);
+    await Promise.race([settled, timer]);
+    this.wake = undefined;
+    stop.abort();
   }
 
   private async pump(): Promise<void> {
@@ -152,7 +192,7 @@ export class RateLimiter {
         const wait = this.waitMs();
         if (wait > 0) {
           const pausedBefore = this.pausedUntil;
-          await this.clock.sleep(wait);
+          await this.waitFor(wait);
           // A fake sleep may not move the clock: once slept through, a pause is over.
           if (this.pausedUntil === pausedBefore && this.clock.now() < this.pausedUntil) {
             this.pausedUntil = 0;
@@ -162,8 +202,7 @@ export class RateLimiter {
         const head = this.queue.shift();
         if (head !== undefined) {
           head.signal?.removeEventListener('abort', head.onAbort);
-          this.take();
-          head.resolve();
+          head.resolve(this.take());
         }
       }
     } finally {
