@@ -40,7 +40,7 @@ describe('customer views', () => {
   describe('lookup', () => {
     for (const input of [String(mariana), `#${mariana}`, `https://app.example/store/loja-aurora/customers/${mariana}?tab=1`]) {
       it(`accepts ${JSON.stringify(input)}`, async () => {
-        const r = (await vscode.commands.executeCommand('yampi.lookupCustomer', input)) as Record;
+        const r = await vscode.commands.executeCommand<Record>('yampi.lookupCustomer', input);
         assert.equal(r?.customer.id, mariana);
         assert.equal(r.customer.name, 'Mariana Costa Ribeiro');
       });
@@ -71,7 +71,7 @@ describe('customer views', () => {
     it('finds by name, e-mail, CPF (with or without punctuation) and phone', async () => {
       const cases = ['Mariana Costa', 'mariana.c.ribeiro@exemplo.com.br', '348.912.675-00', '34891267500', '98187-5668'];
       for (const q of cases) {
-        const list = (await vscode.commands.executeCommand('yampi.searchCustomers', q)) as { id: number }[];
+        const list = await vscode.commands.executeCommand<{ id: number }[]>('yampi.searchCustomers', q);
         assert.ok(list.some((c) => c.id === mariana), `search ${q} did not find Mariana`);
       }
       const q = (await sandboxRequests()).filter((r) => r.method === 'GET').map((r) => r.query['q']);

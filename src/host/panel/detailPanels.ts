@@ -5,7 +5,7 @@ import type { CustomerRecord } from '../../core/model/customer';
 import { buildCustomerView, copyConfirmation, customerJson, findField, revealAllPaths } from '../../core/model/fields';
 import { toLocale } from '../../core/model/strings';
 import { isFromWebviewMessage, isPanelState, type FromWebviewMessage, type ToWebviewMessage } from '../../core/webview/protocol';
-import { type DetailState, panelStateOf, panelTitle, renderDetailBody, renderDetailDocument } from '../../core/webview/renderDetailHtml';
+import { type DetailState, errorState, panelStateOf, panelTitle, renderDetailBody, renderDetailDocument } from '../../core/webview/renderDetailHtml';
 import type { CustomerService } from '../customerService';
 import { describeError, isCancellation, showError } from '../errors';
 import type { Services } from '../services';
@@ -128,30 +128,14 @@ class DetailPanel implements vscode.Disposable {
   }
 
   private errorState(e: unknown): DetailState {
-    const base = { alias: this.alias, id: this.id };
+    const message = describeError(e).message;
     if (YampiError.is(e)) {
-      switch (e.kind) {
-        case 'notFound':
-          return { kind: 'notFound', ...base };
-        case 'auth':
-          return { kind: 'authError', ...base };
-        case 'forbidden':
-          return { kind: 'forbidden', ...base };
-        case 'rateLimited':
-          return e.retryAfterMs === undefined ? { kind: 'rateLimited', ...base } : { kind: 'rateLimited', ...base, retryAfterSeconds: Math.ceil(e.retryAfterMs / 1000) };
-        case 'cancelled':
-        case 'invalidInput':
-        case 'invalidResponse':
-        case 'network':
-        case 'server':
-        case 'timeout':
-          break;
-      }
+      return errorState(this.alias, this.id, { kind: e.kind, message, retryAfterMs: e.retryAfterMs });
     }
     if (e instanceof Error && e.name === 'NotSignedInError') {
-      return { kind: 'authError', ...base };
+      return { kind: 'authError', alias: this.alias, id: this.id };
     }
-    return { kind: 'networkError', ...base, message: describeError(e).message };
+    return { kind: 'networkError', alias: this.alias, id: this.id, message };
   }
 
   private async onMessage(raw: unknown): Promise<void> {
