@@ -36,6 +36,8 @@ export interface CodeServer {
   pageConfig(): Promise<WorkbenchConfig>;
   /** Last lines of the server log. */
   logTail(lines?: number): string;
+  /** Settles when the server process exits (for whatever reason). */
+  readonly exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,11 +65,14 @@ export const TEST_SETTINGS: Readonly<Record<string, unknown>> = {
   'editor.hover.delay': 100,
 };
 
-export async function freePort(): Promise<number> {
+/** A free port on 127.0.0.1 (`port` 0), or `port` itself after checking nobody listens on it. */
+export async function freePort(port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
+    srv.once('error', (err: NodeJS.ErrnoException) => {
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is already in use`) : err);
+    });
+    srv.listen(port, '127.0.0.1', () => {
       const address = srv.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       srv.close(() => {
@@ -123,6 +128,7 @@ async function waitHealthy(origin: string, child: ChildProcess, timeoutMs: numbe
 
 export async function startCodeServer(opts: CodeServerOptions = {}): Promise<CodeServer> {
   const env = loadVsCodeEnv();
+  const port = await freePort(opts.port ?? 0);
   const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'yampi-cs-'));
   const userDataDir = path.join(tmpDir, 'user-data');
   const extensionsDir = path.join(tmpDir, 'extensions');
@@ -157,7 +163,6 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     }
   }
 
-  const port = opts.port ?? (await freePort());
   const args = [
     env.codeServerEntry,
     ...common,
@@ -262,6 +267,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
       return config;
     },
     logTail,
+    exited: exited(child),
     stop,
   };
 }
