@@ -255,7 +255,9 @@ export class HttpYampiClient implements YampiClient {
         });
       } catch (e) {
         const err = e as YampiError; // attempt() rejects only with YampiError
-        s.logger.debug(`${call.method} ${call.logTarget} failed: ${err.kind} (attempt ${n})`);
+        if (s.logger !== nullLogger) {
+          s.logger.debug(`${call.method} ${call.logTarget} failed: ${err.kind} (attempt ${n})`);
+        }
         if (call.method === 'GET' && (err.kind === 'network' || err.kind === 'timeout') && n < s.maxAttempts) {
           await this.sleep(backoffDelay(n, this.backoffBaseMs, this.backoffMaxMs, this.random), signal);
           continue;
@@ -265,7 +267,9 @@ export class HttpYampiClient implements YampiClient {
         slot.settle();
       }
       call.limiter.observe(res.rateLimit, res.rateRemaining);
-      s.logger.debug(`${call.method} ${call.logTarget} → ${res.status} in ${this.now() - started} ms (attempt ${n})`);
+      if (s.logger !== nullLogger) {
+        s.logger.debug(`${call.method} ${call.logTarget} → ${res.status} in ${this.now() - started} ms (attempt ${n})`);
+      }
       if (res.status >= 200 && res.status < 300) {
         return parseJson(res, call.ctx, n);
       }

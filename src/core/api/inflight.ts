@@ -7,7 +7,8 @@ import { cancelledError } from './retry';
 
 interface Shared<T> {
   readonly promise: Promise<T>;
-  readonly controller: AbortController;
+  /** Undefined when the first caller cannot cancel: then the request always runs to the end. */
+  readonly controller: AbortController | undefined;
   callers: number;
 }
 
@@ -18,14 +19,15 @@ export class InFlight<T> {
     return this.running.size;
   }
 
-  run(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  run(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     if (signal?.aborted === true) {
       return Promise.reject(cancelledError());
     }
     let shared = this.running.get(key);
     if (shared === undefined) {
-      const controller = new AbortController();
-      const promise = start(controller.signal).finally(() => {
+      // A caller without a signal never leaves, so the request needs no signal either (cheaper).
+      const controller = signal === undefined ? undefined : new AbortController();
+      const promise = start(controller?.signal).finally(() => {
         if (this.running.get(key) === created) {
           this.running.delete(key);
         }
@@ -50,7 +52,7 @@ export class InFlight<T> {
           if (this.running.get(key) === shared) {
             this.running.delete(key);
           }
-          shared.controller.abort();
+          shared.controller?.abort();
         }
         reject(cancelledError());
       };

@@ -69,24 +69,19 @@ function safeCause(e: unknown): Error {
   return err;
 }
 
+/**
+ * Timeouts: connect (Agent), headers and body idle (undici), plus a whole-attempt deadline checked
+ * per body chunk, so a body trickling in just under the idle timeout still ends. No timer or
+ * AbortController of our own per request: on loopback they cost as much as the request itself.
+ */
 export async function attempt(agent: Agent, req: AttemptRequest): Promise<AttemptResponse> {
-  const controller = new AbortController();
-  const deadline = { fired: false };
-  const timer = setTimeout(() => {
-    deadline.fired = true;
-    controller.abort();
-  }, req.timeoutMs);
-  const outer = req.signal;
-  const onAbort = (): void => {
-    controller.abort();
-  };
-  outer?.addEventListener('abort', onAbort, { once: true });
+  const started = performance.now();
   try {
     const res = await request(req.url, {
       method: req.method,
       headers: req.headers,
       dispatcher: agent,
-      signal: controller.signal,
+      ...(req.signal === undefined ? {} : { signal: req.signal }),
       headersTimeout: req.timeoutMs,
       bodyTimeout: req.timeoutMs,
     });
@@ -103,6 +98,10 @@ export async function attempt(agent: Agent, req: AttemptRequest): Promise<Attemp
         res.body.destroy();
         throw tooLarge(res.statusCode);
       }
+      if (performance.now() - started > req.timeoutMs) {
+        res.body.destroy();
+        throw timedOut(req.timeoutMs);
+      }
       chunks.push(chunk);
     }
     return {
@@ -117,18 +116,19 @@ export async function attempt(agent: Agent, req: AttemptRequest): Promise<Attemp
     if (YampiError.is(e)) {
       throw e;
     }
-    if (outer?.aborted === true) {
+    if (req.signal?.aborted === true) {
       throw new YampiError('cancelled', 'request cancelled');
     }
     const code = errorCode(e);
-    if (deadline.fired || (code !== undefined && TIMEOUT_CODES.has(code))) {
-      throw new YampiError('timeout', `no complete response within ${req.timeoutMs} ms`, { cause: safeCause(e) });
+    if (code !== undefined && TIMEOUT_CODES.has(code)) {
+      throw timedOut(req.timeoutMs, e);
     }
     throw new YampiError('network', `connection failed (${code ?? 'unknown'})`, { cause: safeCause(e) });
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', onAbort);
   }
+}
+
+function timedOut(timeoutMs: number, cause?: unknown): YampiError {
+  return new YampiError('timeout', `no complete response within ${timeoutMs} ms`, cause === undefined ? {} : { cause: safeCause(cause) });
 }
 
 function tooLarge(status: number): YampiError {
