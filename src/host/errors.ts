@@ -93,8 +93,11 @@ export function shownErrors(): readonly string[] {
   return shown;
 }
 
-/** Logs the full error and shows the short message with its actions. */
-export async function showError(logger: Logger, e: unknown, retry?: () => unknown): Promise<void> {
+/**
+ * Logs the full error and shows the short message with its actions. Does not wait for the user:
+ * a command must finish even when nobody ever clicks the notification.
+ */
+export function showError(logger: Logger, e: unknown, retry?: () => unknown): void {
   if (isCancellation(e)) {
     logger.debug('Cancelled by the user.');
     return;
@@ -103,8 +106,9 @@ export async function showError(logger: Logger, e: unknown, retry?: () => unknow
   const { message, actions } = describeError(e, retry);
   shown.push(message);
   shown.splice(0, Math.max(0, shown.length - 20));
-  const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => a.title));
-  await actions.find((a) => a.title === picked)?.run();
+  void vscode.window.showErrorMessage(message, ...actions.map((a) => a.title)).then(async (picked) => {
+    await actions.find((a) => a.title === picked)?.run();
+  });
 }
 
 /** Wraps a command handler: every failure goes through showError, cancellation stays silent. */
@@ -114,7 +118,7 @@ export function runCommand<A extends unknown[], R>(logger: Logger, name: string,
       return await fn(...args);
     } catch (e) {
       logger.debug(`Command ${name} failed.`);
-      void showError(logger, e, () => wrapped(...args));
+      showError(logger, e, () => wrapped(...args));
       return undefined;
     }
   };

@@ -73,7 +73,7 @@ export function registerCustomerFeatures(services: Services): CustomerFeatures {
           return undefined;
         }
       }
-      return open(id);
+      return (await open(id))?.customer;
     },
     'yampi.searchCustomers': async (query) => {
       const alias = services.credentials.activeAlias();
@@ -89,7 +89,7 @@ export function registerCustomerFeatures(services: Services): CustomerFeatures {
           tree.setSearchResults(alias, q, records);
         }
       });
-      return picked ? open(picked.customer.id, alias, picked) : undefined;
+      return picked ? (await open(picked.customer.id, alias, picked))?.customer : undefined;
     },
     'yampi.lookupCustomerAtCursor': async () => {
       const editor = vscode.window.activeTextEditor;
@@ -101,7 +101,7 @@ export function registerCustomerFeatures(services: Services): CustomerFeatures {
         void vscode.window.showInformationMessage(vscode.l10n.t('No customer id under the cursor. Select a number or place the cursor on an id like customer_id: 123.'));
         return undefined;
       }
-      return open(id);
+      return (await open(id))?.customer;
     },
     'yampi.openCustomer': async (idArg, aliasArg) => {
       const id = idOf(idArg);
@@ -110,7 +110,7 @@ export function registerCustomerFeatures(services: Services): CustomerFeatures {
       }
       const alias = typeof aliasArg === 'string' ? aliasArg : isNode(idArg) ? idArg.alias : undefined;
       const record = alias !== undefined ? tree.recordFor(alias, id) : undefined;
-      return open(id, alias, record);
+      return (await open(id, alias, record))?.customer;
     },
     'yampi.refresh': async (arg) => {
       services.api.clearCache();

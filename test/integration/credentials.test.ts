@@ -37,8 +37,8 @@ describe('credentials and stores', () => {
     assert.equal(api.activeAlias(), aurora);
     assert.equal(api.signedInContext(), true);
 
-    const customer = await vscode.commands.executeCommand<{ customer: { id: number } } | undefined>('yampi.lookupCustomer', EDGE_CASE_IDS.knownGood);
-    assert.equal(customer?.customer.id, EDGE_CASE_IDS.knownGood);
+    const customer = await vscode.commands.executeCommand<{ id: number } | undefined>('yampi.lookupCustomer', EDGE_CASE_IDS.knownGood);
+    assert.equal(customer?.id, EDGE_CASE_IDS.knownGood);
 
     const reqs = await sandboxRequests();
     const me = reqs.find((r) => r.method === 'POST' && r.path.endsWith('/auth/me'));
@@ -118,8 +118,8 @@ describe('credentials and stores', () => {
       process.env['YAMPI_USER_TOKEN'] = single.userToken;
       process.env['YAMPI_USER_SECRET_KEY'] = single.userSecretKey;
       assert.equal(api.activeAlias(), serra);
-      const c = await vscode.commands.executeCommand<{ customer: { id: number } } | undefined>('yampi.lookupCustomer', FIRST_REGULAR_ID.serra);
-      assert.equal(c?.customer.id, FIRST_REGULAR_ID.serra);
+      const c = await vscode.commands.executeCommand<{ id: number } | undefined>('yampi.lookupCustomer', FIRST_REGULAR_ID.serra);
+      assert.equal(c?.id, FIRST_REGULAR_ID.serra);
       assert.deepEqual(api.savedStoreAliases(), []);
       assert.equal(await api.hasSecretFor(serra), false);
       const get = (await sandboxRequests()).find((r) => r.method === 'GET');

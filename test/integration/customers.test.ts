@@ -8,7 +8,7 @@ import { closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, si
 const aurora = SANDBOX_STORES.aurora.alias;
 const mariana = EDGE_CASE_IDS.knownGood;
 
-type Record = { customer: { id: number; name?: string; email?: string } } | undefined;
+type Customer = { id: number; name?: string; email?: string } | undefined;
 
 async function child(api: TestApi, parent: RenderedNode | undefined, label: string | RegExp): Promise<RenderedNode> {
   const kids = await api.treeChildren(parent?.node);
@@ -40,9 +40,9 @@ describe('customer views', () => {
   describe('lookup', () => {
     for (const input of [String(mariana), `#${mariana}`, `https://app.example/store/loja-aurora/customers/${mariana}?tab=1`]) {
       it(`accepts ${JSON.stringify(input)}`, async () => {
-        const r = await vscode.commands.executeCommand<Record>('yampi.lookupCustomer', input);
-        assert.equal(r?.customer.id, mariana);
-        assert.equal(r.customer.name, 'Mariana Costa Ribeiro');
+        const r = await vscode.commands.executeCommand<Customer>('yampi.lookupCustomer', input);
+        assert.equal(r?.id, mariana);
+        assert.equal(r.name, 'Mariana Costa Ribeiro');
       });
     }
 

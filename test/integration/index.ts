@@ -2,18 +2,11 @@
 // Loads every out/test/integration/**/*.test.js into mocha (bdd), tees mocha's output to
 // process.env.TEST_REPORT_FILE and ends it with `MOCHA_RESULT passes=N failures=N pending=N`,
 // which the harness reads (the extension host's own exit code says nothing about the tests).
-import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
-
-function testFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.test.js'))
-    .sort()
-    .map((f) => path.join(dir, f));
-}
+import { testFiles } from '../harness/result';
 
 export function run(): Promise<void> {
   const reportFile = process.env['TEST_REPORT_FILE'];
@@ -36,7 +29,7 @@ export function run(): Promise<void> {
   };
 
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
-  for (const file of testFiles(__dirname)) {
+  for (const file of testFiles(__dirname, '.test.js')) {
     mocha.addFile(file);
   }
   return new Promise((resolve, reject) => {

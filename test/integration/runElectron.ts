@@ -9,10 +9,8 @@ import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { TEST_SETTINGS } from '../harness/codeServer';
 import { fixtureWorkspace, repoRoot, testResultsDir } from '../harness/paths';
-import { summaryLine } from '../harness/result';
+import { parseMochaResult, summaryLine } from '../harness/result';
 import { sandboxEnv, sandboxSettings, startSandbox, type Sandbox } from '../harness/sandbox';
-
-const MOCHA_RESULT = /MOCHA_RESULT passes=(\d+) failures=(\d+) pending=(\d+)/;
 
 function versions(): string[] {
   if (process.env['VSCODE_VERSIONS']) {
@@ -66,10 +64,10 @@ async function runOne(version: string, sandbox: Sandbox | undefined): Promise<Ou
   } catch {
     // no report: the suite did not run
   }
-  const m = MOCHA_RESULT.exec(report);
-  const counts = m ? { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3]) } : { passed: 0, failed: 1, skipped: 0 };
+  const parsed = parseMochaResult(report);
+  const counts = parsed ?? { passed: 0, failed: 1, skipped: 0 };
   console.log(`[electron] VS Code ${version}: ${summaryLine(counts)}`);
-  return { ...counts, ok: ok && m !== null && counts.failed === 0 };
+  return { ...counts, ok: ok && parsed !== undefined && counts.failed === 0 };
 }
 
 async function main(): Promise<number> {

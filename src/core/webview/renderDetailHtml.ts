@@ -276,14 +276,17 @@ export function renderDetailBody(opts: DetailBodyOptions): string {
 }
 
 const NONCE = /^[A-Za-z0-9+/_=-]{16,128}$/;
-const CSP_SOURCE = /^[^\s;,'"<>]+$/;
+// webview.cspSource may be a list (code-server gives e.g. `'self' https://*.vscode-cdn.net`): each token
+// is a quoted keyword or a source without separators, quotes or markup.
+const CSP_TOKEN = /^(?:'self'|[^\s;,'"<>]+)$/;
+const isCspSource = (s: string): boolean => s.trim() !== '' && s.trim().split(/\s+/).every((tok) => CSP_TOKEN.test(tok));
 
 /** The full HTML document of the panel. Throws on a nonce or cspSource that could break the CSP. */
 export function renderDetailDocument(opts: DetailDocumentOptions): string {
   if (!NONCE.test(opts.nonce)) {
     throw new Error('renderDetailDocument: the nonce must be 16-128 base64/hex characters');
   }
-  if (!CSP_SOURCE.test(opts.cspSource)) {
+  if (!isCspSource(opts.cspSource)) {
     throw new Error('renderDetailDocument: invalid cspSource');
   }
   const src = opts.cspSource;

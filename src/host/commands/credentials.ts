@@ -70,7 +70,7 @@ async function setCredentialsProgrammatic(services: Services, args: SetCredentia
     services.logger.info(`Saved credentials for store ${alias}.`);
     return true;
   } catch (e) {
-    await showError(services.logger, e);
+    showError(services.logger, e);
     return false;
   }
 }
@@ -128,7 +128,7 @@ async function setCredentialsInteractive(services: Services): Promise<boolean> {
         }
         return false;
       }
-      await showError(services.logger, e);
+      showError(services.logger, e);
       return false;
     }
     const chosen = validation.kind === 'stores'
@@ -144,7 +144,7 @@ async function setCredentialsInteractive(services: Services): Promise<boolean> {
     try {
       await services.credentials.save(chosen, creds, first.alias);
     } catch (e) {
-      await showError(services.logger, e);
+      showError(services.logger, e);
       return false;
     }
     void vscode.window.showInformationMessage(

@@ -146,7 +146,7 @@ class DetailPanel implements vscode.Disposable {
     try {
       await this.handle(raw);
     } catch (e) {
-      await showError(this.services.logger, e);
+      showError(this.services.logger, e);
     }
   }
 

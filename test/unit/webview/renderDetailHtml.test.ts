@@ -104,6 +104,10 @@ describe('renderDetailDocument: CSP and scripts', () => {
     assert.throws(() => doc(customer(exampleCustomer()), { nonce: "abc' 'unsafe-inline" }));
     assert.throws(() => doc(customer(exampleCustomer()), { nonce: 'short' }));
     assert.throws(() => doc(customer(exampleCustomer()), { cspSource: "https://x; script-src 'unsafe-inline'" }));
+    assert.throws(() => doc(customer(exampleCustomer()), { cspSource: "'self' 'unsafe-inline'" }));
+    // code-server gives a list with a quoted keyword: accepted, and placed in the policy as given
+    const html = doc(customer(exampleCustomer()), { cspSource: "'self' https://*.vscode-cdn.net" });
+    assert.match(html, /style-src &#39;self&#39; https:\/\/\*\.vscode-cdn\.net;/);
   });
 
   it('declares the language and keeps alias/id on the root for state restore', () => {
