@@ -56,7 +56,10 @@ export class Workbench {
 
   // ── command palette and quick input ────────────────────────────────────────
 
-  /** Runs a command from the palette by its title as shown there, e.g. "Yampi: Show Log". */
+  /**
+   * Runs a command from the palette by its title as shown there, e.g. "Yampi: Show Log"; a trailing
+   * "…" may be left out ("Yampi: Look Up Customer" runs "Yampi: Look Up Customer…", not "… at Cursor").
+   */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
     const input = this.page.locator(QUICK_INPUT_BOX);
@@ -66,7 +69,9 @@ export class Workbench {
     await row.waitFor({ timeout: this.timeoutMs });
     // Focus exactly this row (the first row, focused, may be a longer title), then Enter runs it.
     const labels = (await this.page.locator(`${QUICK_ROW} .label-name`).allInnerTexts()).map((s) => s.trim());
-    const index = Math.max(0, labels.indexOf(title));
+    const bare = (t: string): string => t.replace(/(…|\.\.\.)$/, '');
+    const exact = labels.indexOf(title);
+    const index = Math.max(0, exact >= 0 ? exact : labels.findIndex((l) => bare(l) === bare(title)));
     for (let i = 0; i < index; i++) {
       await this.page.keyboard.press('ArrowDown');
     }

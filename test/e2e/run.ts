@@ -11,19 +11,12 @@ import { type Browser } from 'playwright-core';
 import { launchBrowser, newPage } from '../harness/browser';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { defaultVsixPath, fixtureWorkspace, testResultsDir } from '../harness/paths';
-import { summaryLine, writeResult, type SuiteResult } from '../harness/result';
+import { summaryLine, testFiles, writeResult, type SuiteResult } from '../harness/result';
 import { sandboxEnv, sandboxSettings, startSandbox, type Sandbox } from '../harness/sandbox';
 import { Workbench } from './driver';
 import { setUiFixture, ui } from './fixture';
 
 const screenshotDir = path.join(testResultsDir, 'screenshots');
-
-function uiFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ui.js'))
-    .sort()
-    .map((f) => path.join(dir, f));
-}
 
 async function main(): Promise<SuiteResult> {
   const started = Date.now();
@@ -77,7 +70,7 @@ async function main(): Promise<SuiteResult> {
         }
       },
     });
-    for (const file of uiFiles(__dirname)) {
+    for (const file of testFiles(__dirname, '.ui.js')) {
       mocha.addFile(file);
     }
     await mocha.loadFilesAsync();

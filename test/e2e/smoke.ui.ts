@@ -28,3 +28,16 @@ describe('smoke (installed .vsix)', () => {
     assert.match(channel, /Yampi/);
   });
 });
+
+describe('smoke: sign-in prompt', () => {
+  it('"Yampi: Set Credentials" asks for the User-Token in a password box (Escape cancels)', async () => {
+    const { workbench } = ui();
+    await workbench.runCommand('Yampi: Set Credentials');
+    const prompt = await workbench.waitForQuickInput();
+    assert.equal(await workbench.quickInputIsPassword(), true, `the token box masks input (prompt: ${prompt})`);
+    await workbench.fillQuickInput('ytok_typed_but_not_submitted', { submit: false });
+    await workbench.screenshot('smoke-04-set-credentials');
+    await workbench.page.keyboard.press('Escape');
+    await workbench.waitForQuickInputClosed();
+  });
+});

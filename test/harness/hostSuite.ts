@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, newPage } from './browser';
 import { startCodeServer } from './codeServer';
-import { summaryLine, type SuiteResult } from './result';
+import { parseMochaResult, summaryLine, type SuiteResult } from './result';
 import { sandboxEnv, sandboxSettings, startSandbox, type Sandbox } from './sandbox';
 
 export interface HostSuiteOptions {
@@ -32,8 +32,6 @@ export interface HostSuiteOptions {
   verbose?: boolean;
   keepTmp?: boolean;
 }
-
-const MOCHA_RESULT = /MOCHA_RESULT passes=(\d+) failures=(\d+) pending=(\d+)/;
 
 export async function runExtensionHostSuite(opts: HostSuiteOptions): Promise<SuiteResult> {
   const started = Date.now();
@@ -121,11 +119,9 @@ export async function runExtensionHostSuite(opts: HostSuiteOptions): Promise<Sui
   if (report) {
     console.log(report.trimEnd());
   }
-  const counts = MOCHA_RESULT.exec(report);
-  const passed = counts ? Number(counts[1]) : 0;
-  const failed = counts ? Number(counts[2]) : 0;
-  const skipped = counts ? Number(counts[3]) : 0;
-  const ok = exitCode === 0 && counts !== null && failed === 0 && !harnessError;
+  const counts = parseMochaResult(report);
+  const { passed, failed, skipped } = counts ?? { passed: 0, failed: 0, skipped: 0 };
+  const ok = exitCode === 0 && counts !== undefined && failed === 0 && !harnessError;
   if (!counts) {
     console.log(`--- no mocha result in ${opts.reportFile}; last workbench log lines ---`);
     console.log(automationLog.slice(-40).join('\n'));
