@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { parseLookupInput } from '../core/lookupInput';
 import type { CustomerRecord } from '../core/model/customer';
 import { buildCustomerView, customerJson, findField } from '../core/model/fields';
 import { toLocale } from '../core/model/strings';
@@ -21,9 +22,9 @@ function idOf(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) {
     return v;
   }
-  if (typeof v === 'string' && /^#?\d{1,15}$/.test(v.trim())) {
-    const n = Number(v.trim().replace('#', ''));
-    return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+  if (typeof v === 'string') {
+    const parsed = parseLookupInput(v);
+    return parsed.ok ? parsed.id : undefined;
   }
   if (isNode(v) && 'id' in v) {
     return v.id;

@@ -16,6 +16,7 @@ describe('credentials and stores', () => {
   });
 
   beforeEach(async () => {
+    await closeAllEditors();
     await signOutAll(api);
     await resetSandbox();
     await vscode.commands.executeCommand('yampi.clearCache');

@@ -28,6 +28,8 @@ describe('customer views', () => {
   });
 
   beforeEach(async () => {
+    await closeAllEditors();
+    await waitFor('panels closed', () => api.openPanels() === 0);
     await vscode.commands.executeCommand('yampi.clearCache');
     await resetSandbox();
   });
