@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import { type Browser } from 'playwright-core';
 import { launchBrowser, newPage } from '../harness/browser';
-import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { exitOnSignals, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { defaultVsixPath, fixtureWorkspace, testResultsDir } from '../harness/paths';
 import { summaryLine, testFiles, writeResult, type SuiteResult } from '../harness/result';
 import { sandboxEnv, sandboxSettings, startSandbox, type Sandbox } from '../harness/sandbox';
@@ -19,6 +19,7 @@ import { setUiFixture, ui } from './fixture';
 const screenshotDir = path.join(testResultsDir, 'screenshots');
 
 async function main(): Promise<SuiteResult> {
+  exitOnSignals();
   const started = Date.now();
   const vsix = path.resolve(process.argv[2] ?? process.env['YAMPI_VSIX'] ?? defaultVsixPath());
   if (!existsSync(vsix)) {

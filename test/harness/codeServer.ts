@@ -82,6 +82,35 @@ export async function freePort(port = 0): Promise<number> {
   });
 }
 
+/** Sends `signal` to a process group; false when no process of it is left. */
+function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Servers still running, by process group, with the temp dir to remove. code-server runs in its own
+// group (so Ctrl+C in a terminal does not reach it): if the harness exits without stop() — an
+// uncaught error, process.exit() from a signal handler — kill the groups on the way out.
+const live = new Map<number, string | undefined>();
+process.on('exit', () => {
+  for (const [pgid, dir] of live) {
+    signalGroup(pgid, 'SIGKILL');
+    if (dir) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});
+
+/** Make Ctrl+C / SIGTERM end the harness through process.exit(), so running servers are killed. */
+export function exitOnSignals(): void {
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
+}
+
 function writeSettings(userDataDir: string, settings: Record<string, unknown>): void {
   // `yampi.apiBaseUrl` is machine-scoped: in code-server that is a remote setting, read from Machine/.
   for (const scope of ['User', 'Machine']) {
@@ -188,35 +217,30 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
       stream.pipe(process.stderr, { end: false });
     }
   }
+  if (child.pid !== undefined) {
+    live.set(child.pid, opts.keepTmp ? undefined : tmpDir);
+  }
   const origin = `http://127.0.0.1:${port}`;
 
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
-      if (child.pid !== undefined && child.exitCode === null) {
-        try {
-          process.kill(-child.pid, 'SIGTERM');
-        } catch {
-          // group already gone
-        }
-        const timer = setTimeout(() => {
-          try {
-            process.kill(-(child.pid ?? 0), 'SIGKILL');
-          } catch {
-            // group already gone
-          }
-        }, 5000);
+      const pid = child.pid;
+      if (pid !== undefined) {
+        signalGroup(pid, 'SIGTERM');
+        const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 5000);
         await exited(child);
         clearTimeout(timer);
-        try {
-          process.kill(-child.pid, 'SIGKILL'); // stragglers of the group (extension host, watcher)
-        } catch {
-          // none left
+        signalGroup(pid, 'SIGKILL'); // stragglers of the group (extension host, file watcher)
+        // Wait until the group is really gone: a dying watcher could still write into tmpDir.
+        for (let i = 0; i < 50 && signalGroup(pid, 0); i++) {
+          await delay(100);
         }
+        live.delete(pid);
       }
       log.end();
       if (!opts.keepTmp) {
-        rmSync(tmpDir, { recursive: true, force: true });
+        rmSync(tmpDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       }
     })();
     return stopped;

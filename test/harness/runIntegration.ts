@@ -4,11 +4,13 @@
 //      YAMPI_SANDBOX=0 (no sandbox store), EXTENSION_DEV_PATH (load the extension from another folder),
 //      HARNESS_ENV='{"YAMPI_ALIAS":"…"}' (extra env for the extension host).
 import * as path from 'node:path';
+import { exitOnSignals } from './codeServer';
 import { runExtensionHostSuite } from './hostSuite';
 import { fixtureWorkspace, repoRoot, testResultsDir } from './paths';
 import { writeResult } from './result';
 
 async function main(): Promise<number> {
+  exitOnSignals();
   const env = process.env['HARNESS_ENV'] ? (JSON.parse(process.env['HARNESS_ENV']) as Record<string, string>) : {};
   const result = await runExtensionHostSuite({
     name: 'integration',
