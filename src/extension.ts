@@ -28,6 +28,10 @@ export interface TestApi {
   readonly openPanels: () => number;
   /** Error messages shown to the user, newest last. */
   readonly shownErrors: () => readonly string[];
+  /** Every key and value this extension keeps in global state (for the leak test). */
+  readonly globalState: () => Record<string, unknown>;
+  /** Where VS Code writes this extension's log files. */
+  readonly logDir: () => string;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -64,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       },
       openPanels: () => features.panels.count(),
       shownErrors: () => [...shownErrors()],
+      globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
+      logDir: () => context.logUri.fsPath,
     };
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Yampi Customers failed to start: {0}', e instanceof Error ? e.message : String(e)));
