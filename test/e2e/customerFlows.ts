@@ -1,0 +1,106 @@
+// Flows the customer UI tests share: sign in through the real prompts, open a customer from the
+// palette, the visible detail panel's frame, theme switching, and cropped screenshots (the README's
+// docs/screenshots/*.png are copied by hand from test-results/screenshots/).
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { type FrameLocator, type Locator } from 'playwright-core';
+import { testResultsDir } from '../harness/paths';
+import { SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
+import { type Workbench } from './driver';
+
+export const AURORA = SANDBOX_STORES.aurora;
+
+/** The status bar item showing the active store (`yampi.store`), or undefined when it is not shown. */
+async function storeStatus(workbench: Workbench): Promise<string | undefined> {
+  const item = workbench.page.locator('.statusbar-item[id="yampi.store"], .statusbar-item[id$=".yampi.store"]').first();
+  return (await item.isVisible()) ? (await item.innerText()).trim() : undefined;
+}
+
+/**
+ * Signs in as the sandbox owner through "Yampi: Set Credentials…" and picks loja-aurora, unless the
+ * status bar already shows a store. Waits for the status bar to show the store name.
+ */
+export async function signInToAurora(workbench: Workbench): Promise<void> {
+  const current = await storeStatus(workbench);
+  if (current !== undefined && current.includes(AURORA.name)) {
+    return;
+  }
+  const { page } = workbench;
+  await workbench.runCommand('Yampi: Set Credentials…');
+  await workbench.waitForQuickInput();
+  await workbench.fillQuickInput(SANDBOX_USERS.owner.userToken);
+  // The second password box: wait until the box is empty again (the token was taken).
+  await page.waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value === '', undefined, {
+    timeout: workbench.timeoutMs,
+  });
+  await workbench.fillQuickInput(SANDBOX_USERS.owner.userSecretKey);
+  // The store picker (canPickMany): check Aurora's row, then accept.
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: AURORA.name }).first();
+  await row.waitFor({ timeout: workbench.timeoutMs });
+  const checkbox = row.locator('input[type="checkbox"], .monaco-checkbox, .quick-input-list-checkbox').first();
+  const checked = async (): Promise<boolean> =>
+    (await row.getAttribute('aria-checked')) === 'true' ||
+    (await checkbox.evaluate((el) => (el instanceof HTMLInputElement ? el.checked : el.getAttribute('aria-checked') === 'true' || el.classList.contains('checked'))));
+  if (!(await checked())) {
+    await checkbox.click();
+  }
+  await page.locator('.quick-input-widget .quick-input-box input').press('Enter');
+  await workbench.waitForQuickInputClosed();
+  await page
+    .locator('.statusbar-item[id="yampi.store"], .statusbar-item[id$=".yampi.store"]', { hasText: AURORA.name })
+    .first()
+    .waitFor({ timeout: workbench.timeoutMs });
+}
+
+/** The content frame of the visible detail panel (hidden webviews may stay in the DOM). */
+export function panelFrame(workbench: Workbench): FrameLocator {
+  return workbench.page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
+}
+
+/** Runs "Yampi: Look Up Customer…" with `input` and waits for the panel to render that customer's id. */
+export async function lookUp(workbench: Workbench, input: string, id: number): Promise<FrameLocator> {
+  await workbench.runCommand('Yampi: Look Up Customer…');
+  await workbench.waitForQuickInput();
+  await workbench.fillQuickInput(input);
+  const frame = panelFrame(workbench);
+  await frame.locator('.header .customer-id', { hasText: `#${id}` }).waitFor({ timeout: workbench.timeoutMs });
+  return frame;
+}
+
+/** A panel row by its `data-field` path. */
+export function fieldRow(frame: FrameLocator, field: string): Locator {
+  return frame.locator(`#root [data-field="${field}"]`);
+}
+
+/** The shown text of a panel row's value. */
+export async function fieldValue(frame: FrameLocator, field: string): Promise<string> {
+  return (await fieldRow(frame, field).locator('.field-value .value').innerText()).trim();
+}
+
+/** Closes every editor (panels included), so the next test starts with none open. */
+export async function closeAllEditors(workbench: Workbench): Promise<void> {
+  await workbench.runCommand('View: Close All Editors');
+  await workbench.page.locator('.part.editor .tabs-container .tab').first().waitFor({ state: 'detached', timeout: workbench.timeoutMs });
+}
+
+/** Switches the color theme from the palette ("Preferences: Color Theme" → `theme`). */
+export async function setColorTheme(workbench: Workbench, theme: string, bodyClass: 'vs' | 'vs-dark' | 'hc-black' | 'hc-light'): Promise<void> {
+  await workbench.runCommand('Preferences: Color Theme');
+  const input = workbench.page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: workbench.timeoutMs });
+  await input.fill(theme);
+  await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: workbench.timeoutMs });
+  await input.press('Enter');
+  await workbench.waitForQuickInputClosed();
+  await workbench.page.locator(`.monaco-workbench.${bodyClass}`).waitFor({ timeout: workbench.timeoutMs });
+}
+
+const screenshotDir = path.join(testResultsDir, 'screenshots');
+
+/** Saves a PNG of one element (cropped) as test-results/screenshots/<name>.png; returns its path. */
+export async function elementShot(target: Locator, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await target.screenshot({ path: file });
+  return file;
+}
