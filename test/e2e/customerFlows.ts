@@ -104,3 +104,25 @@ export async function elementShot(target: Locator, name: string): Promise<string
   await target.screenshot({ path: file });
   return file;
 }
+
+/** Clears every notification and moves the mouse off the side bar, so screenshots show no toast or hover. */
+export async function clearOverlays(workbench: Workbench): Promise<void> {
+  await workbench.runCommand('Notifications: Clear All Notifications');
+  await workbench.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: workbench.timeoutMs });
+  await workbench.page.mouse.move(1000, 785); // the status bar's empty middle
+  await workbench.page.keyboard.press('Escape');
+}
+
+/** Drags the sash right of the side bar by `dx` pixels (wider trees for screenshots; negative narrows). */
+export async function resizeSidebar(workbench: Workbench, dx: number): Promise<void> {
+  const box = await workbench.page.locator('.part.sidebar').boundingBox();
+  if (!box) {
+    throw new Error('the side bar is not shown');
+  }
+  const x = box.x + box.width + 1;
+  const y = box.y + box.height / 2;
+  await workbench.page.mouse.move(x, y);
+  await workbench.page.mouse.down();
+  await workbench.page.mouse.move(x + dx, y, { steps: 5 });
+  await workbench.page.mouse.up();
+}

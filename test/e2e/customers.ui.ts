@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { type Dialog } from 'playwright-core';
 import { EDGE_CASE_IDS } from '../sandbox/constants';
-import { closeAllEditors, elementShot, fieldRow, fieldValue, lookUp, panelFrame, setColorTheme, signInToAurora } from './customerFlows';
+import { clearOverlays, closeAllEditors, elementShot, fieldRow, fieldValue, lookUp, panelFrame, resizeSidebar, setColorTheme, signInToAurora } from './customerFlows';
 import { type Workbench } from './driver';
 import { ui } from './fixture';
 
@@ -134,6 +134,7 @@ describe('customers (installed .vsix, sandbox store)', function () {
     const startedLight = await workbench.page.locator('.monaco-workbench.vs').isVisible();
     await closeAllEditors(workbench);
     const frame = await lookUp(workbench, String(MARIANA.id), MARIANA.id);
+    await clearOverlays(workbench);
     const editor = workbench.page.locator('.part.editor');
     const body = (kind: string): Promise<void> => frame.locator(`body.vscode-${kind}`).waitFor({ state: 'attached' });
     const background = (): Promise<string> => frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
@@ -164,9 +165,23 @@ describe('customers (installed .vsix, sandbox store)', function () {
       await workbench.treeItem(MARIANA.name).locator('.monaco-tl-twistie').click();
     }
     await workbench.expandTreeItem('All customers');
-    await view.locator('.monaco-list-row .label-description', { hasText: /^#\d+/ }).nth(10).waitFor();
-    assert.ok(await view.locator('.monaco-list-row .label-description', { hasText: /^#\d+/ }).count() >= 10, 'customer rows show #id');
-    await elementShot(workbench.page.locator('.part.sidebar'), 'tree');
+    const customers = view.locator('.monaco-list-row .label-description', { hasText: /^#\d+/ });
+    await customers.nth(10).waitFor();
+    assert.ok((await customers.count()) >= 10, 'customer rows show #id');
+    // For the README: a wider side bar with Recent and Pinned folded, so the first page fits.
+    await clearOverlays(workbench);
+    for (const folder of ['Recent', 'Pinned']) {
+      if ((await workbench.treeItem(folder).getAttribute('aria-expanded')) === 'true') {
+        await workbench.treeItem(folder).locator('.monaco-tl-twistie').click();
+      }
+    }
+    await resizeSidebar(workbench, 160);
+    try {
+      await workbench.page.mouse.move(1000, 785);
+      await elementShot(workbench.page.locator('.part.sidebar'), 'tree');
+    } finally {
+      await resizeSidebar(workbench, -160);
+    }
     // The list is virtual: go to its end to see the page ends with Load more…
     await view.locator('.pane-body .monaco-list').first().focus();
     await workbench.page.keyboard.press('End');
