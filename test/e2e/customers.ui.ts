@@ -36,8 +36,14 @@ describe('customers (installed .vsix, sandbox store)', function () {
   });
 
   after(async () => {
-    // Leave the session signed in (later files sign out themselves); just close our panels.
-    await closeAllEditors(ui().workbench).catch(() => undefined);
+    // Close our panels and sign out, so the files after this one (smoke) start signed out.
+    const { workbench } = ui();
+    await closeAllEditors(workbench).catch(() => undefined);
+    await workbench.runCommand('Yampi: Sign Out');
+    const dialog = workbench.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    await dialog.locator('.monaco-button', { hasText: /^(Sign Out|Sair)$/ }).click();
+    await workbench.page.waitForFunction(() => /Connect Yampi|Conectar Yampi/.test(document.querySelector('.statusbar-item[id$=".yampi.store"]')?.textContent ?? ''));
   });
 
   it('looks up #48213907 from the palette: the panel renders the customer with the e-mail masked', async () => {
