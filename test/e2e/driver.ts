@@ -21,6 +21,8 @@ export interface WorkbenchOptions {
 const QUICK_INPUT = '.quick-input-widget';
 const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
 const QUICK_ROW = `${QUICK_INPUT} .monaco-list-row`;
+/** A quick-pick row's label (its first line; description and detail live elsewhere in the row). */
+const QUICK_LABEL = '.quick-input-list-rows > .quick-input-list-row:first-child .label-name';
 
 export class Workbench {
   readonly containerTitle: string;
@@ -68,7 +70,7 @@ export class Workbench {
     const row = this.page.locator(QUICK_ROW, { hasText: title }).first();
     await row.waitFor({ timeout: this.timeoutMs });
     // Focus exactly this row (the first row, focused, may be a longer title), then Enter runs it.
-    const labels = (await this.page.locator(`${QUICK_ROW} .label-name`).allInnerTexts()).map((s) => s.trim());
+    const labels = (await this.page.locator(`${QUICK_ROW} ${QUICK_LABEL}`).allInnerTexts()).map((s) => s.trim());
     const bare = (t: string): string => t.replace(/(…|\.\.\.)$/, '');
     const exact = labels.indexOf(title);
     const index = Math.max(0, exact >= 0 ? exact : labels.findIndex((l) => bare(l) === bare(title)));
@@ -111,15 +113,30 @@ export class Workbench {
     return (await this.page.locator(QUICK_INPUT_BOX).getAttribute('type')) === 'password';
   }
 
-  /** Labels of the rows in the open quick pick. */
+  /** Labels of the rows in the open quick pick (without their descriptions and details). */
   async quickPickItems(): Promise<string[]> {
     await this.page.locator(QUICK_ROW).first().waitFor({ timeout: this.timeoutMs });
-    return (await this.page.locator(`${QUICK_ROW} .label-name`).allInnerTexts()).map((s) => s.trim());
+    return (await this.page.locator(`${QUICK_ROW} ${QUICK_LABEL}`).allInnerTexts()).map((s) => s.trim());
   }
 
-  /** Picks a quick-pick row by its text (selects it, then accepts with Enter). */
+  /** The rows of the open quick pick with their label, description and detail ('' when absent). */
+  async quickPickRows(): Promise<{ label: string; description: string; detail: string }[]> {
+    await this.page.locator(QUICK_ROW).first().waitFor({ timeout: this.timeoutMs });
+    return this.page.locator(QUICK_ROW).evaluateAll((rows) =>
+      rows.map((row) => {
+        const text = (selector: string): string => (row.querySelector(selector)?.textContent ?? '').trim();
+        return {
+          label: text('.quick-input-list-row:first-child .label-name'),
+          description: text('.quick-input-list-row:first-child .label-description'),
+          detail: text('.quick-input-list-row:nth-child(2) .label-name'),
+        };
+      }),
+    );
+  }
+
+  /** Picks a quick-pick row by its label (exact text, or a RegExp) and accepts it. */
   async pickQuickItem(label: string | RegExp): Promise<void> {
-    const row = this.page.locator(QUICK_ROW, { hasText: label }).first();
+    const row = this.page.locator(QUICK_ROW).filter({ has: this.page.locator(QUICK_LABEL, { hasText: exactly(label) }) }).first();
     await row.waitFor({ timeout: this.timeoutMs });
     await row.click();
   }
@@ -190,35 +207,62 @@ export class Workbench {
     await this.view(title).locator('.welcome-view-content .monaco-button', { hasText: label }).first().click({ timeout: this.timeoutMs });
   }
 
-  /** Labels of the visible tree rows (`.pane-body .monaco-list-row`) of a view, top to bottom. */
+  /**
+   * Labels of the tree rows (`.pane-body .monaco-list-row`) of a view, top to bottom. The tree is a
+   * virtual list: only rows scrolled into view exist; use revealTreeItem() for one further down.
+   */
   async treeItems(title = this.viewTitle): Promise<string[]> {
     const rows = this.view(title).locator('.pane-body .monaco-list-row');
     await rows.first().waitFor({ timeout: this.timeoutMs });
     return (await rows.locator('.label-name').allInnerTexts()).map((s) => s.trim());
   }
 
-  /** A tree row by label (exact text of its `.label-name`, or a RegExp). */
+  /** A tree row by label (exact text of its `.label-name`, or a RegExp); only rows in view exist. */
   treeItem(label: string | RegExp, title = this.viewTitle): Locator {
-    const name = typeof label === 'string' ? new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) : label;
     return this.view(title)
       .locator('.pane-body .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name', { hasText: name }) })
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) })
       .first();
+  }
+
+  /** Scrolls the view's tree (wheel, both ways) until the row exists, and returns it. */
+  async revealTreeItem(label: string | RegExp, title = this.viewTitle): Promise<Locator> {
+    const row = this.treeItem(label, title);
+    const rows = this.view(title).locator('.pane-body .monaco-list-row');
+    await rows.first().waitFor({ timeout: this.timeoutMs });
+    const deadline = Date.now() + this.timeoutMs;
+    let step = 400;
+    while (Date.now() < deadline) {
+      if ((await row.count()) > 0) {
+        await row.scrollIntoViewIfNeeded();
+        return row;
+      }
+      const before = await rows.last().getAttribute('data-index');
+      const box = await this.view(title).locator('.pane-body').boundingBox();
+      if (box) {
+        await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      }
+      await this.page.mouse.wheel(0, step);
+      await this.page.waitForTimeout(100);
+      if ((await rows.last().getAttribute('data-index')) === before) {
+        step = -step; // at an end (rows may still be loading): sweep back the other way
+      }
+    }
+    throw new Error(`no tree item ${String(label)} in the ${title} view`);
   }
 
   /** Expands a collapsed tree row (no-op when already expanded) and waits for it to report expanded. */
   async expandTreeItem(label: string | RegExp, title?: string): Promise<void> {
-    const row = this.treeItem(label, title);
-    await row.waitFor({ timeout: this.timeoutMs });
+    const row = await this.revealTreeItem(label, title);
     if ((await row.getAttribute('aria-expanded')) === 'false') {
       await row.locator('.monaco-tl-twistie').click();
       await row.and(this.page.locator('[aria-expanded="true"]')).waitFor({ timeout: this.timeoutMs });
     }
   }
 
-  /** Clicks a tree row (runs its command, e.g. opens the detail panel). */
+  /** Clicks a tree row (runs its command, e.g. opens the detail panel), scrolling to it first. */
   async clickTreeItem(label: string | RegExp, title?: string): Promise<void> {
-    await this.treeItem(label, title).click({ timeout: this.timeoutMs });
+    await (await this.revealTreeItem(label, title)).click({ timeout: this.timeoutMs });
   }
 
   // ── webviews ───────────────────────────────────────────────────────────────
@@ -308,6 +352,7 @@ export class Workbench {
   }
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A string as a whole-text match (surrounding spaces allowed); a RegExp as is. */
+function exactly(label: string | RegExp): RegExp {
+  return typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
 }

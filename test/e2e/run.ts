@@ -71,7 +71,9 @@ async function main(): Promise<SuiteResult> {
         }
       },
     });
-    for (const file of testFiles(__dirname, '.ui.js')) {
+    // smoke.ui.js first (does the extension show up at all, from a fresh signed-out start), then the rest by name.
+    const files = testFiles(__dirname, '.ui.js');
+    for (const file of [...files.filter((f) => path.basename(f) === 'smoke.ui.js'), ...files.filter((f) => path.basename(f) !== 'smoke.ui.js')]) {
       mocha.addFile(file);
     }
     await mocha.loadFilesAsync();
