@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseLookupInput } from '../core/lookupInput';
 import type { CustomerRecord } from '../core/model/customer';
-import { buildCustomerView, customerJson, findField } from '../core/model/fields';
+import { buildCustomerView, copyConfirmation, customerJson, findField } from '../core/model/fields';
 import { toLocale } from '../core/model/strings';
 import { CustomerService } from './customerService';
 import { askCustomerId, searchCustomersInteractive } from './lookup';
@@ -141,7 +141,7 @@ export function registerCustomerFeatures(services: Services): CustomerFeatures {
         return false;
       }
       await vscode.env.clipboard.writeText(field.copyText);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0}.', field.label));
+      void vscode.window.showInformationMessage(copyConfirmation(field, locale()));
       return true;
     },
     'yampi.copyCustomerJson': async (arg) => {
