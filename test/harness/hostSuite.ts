@@ -70,10 +70,13 @@ export async function runExtensionHostSuite(opts: HostSuiteOptions): Promise<Sui
     cleanup.push(() => browser.close());
     const { page } = await newPage(browser, cs.origin);
 
+    // Both functions must exist before the page loads: the workbench looks them up at startup.
+    let reportExit: (code: number) => void = () => undefined;
     const exit = new Promise<number>((resolve) => {
-      void page.exposeFunction('codeAutomationExit', (code: number) => {
-        resolve(code);
-      });
+      reportExit = resolve;
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => {
+      reportExit(code);
     });
     await page.exposeFunction('codeAutomationLog', (level: string, args: unknown[]) => {
       const line = format(...args);
