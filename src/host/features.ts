@@ -60,6 +60,16 @@ export function registerCustomerFeatures(services: Services): CustomerFeatures {
     return { record, alias };
   };
 
+  const setPinned = async (arg: unknown, pinned: boolean): Promise<boolean> => {
+    const id = idOf(arg);
+    const alias = isNode(arg) ? arg.alias : services.credentials.activeAlias();
+    if (id === undefined || alias === undefined) {
+      return false;
+    }
+    await (pinned ? services.lists.pin(alias, id) : services.lists.unpin(alias, id));
+    return true;
+  };
+
   const commands: Record<string, Handler> = {
     'yampi.lookupCustomer': async (arg) => {
       let id = idOf(arg);
@@ -153,24 +163,8 @@ export function registerCustomerFeatures(services: Services): CustomerFeatures {
       void vscode.window.showInformationMessage(vscode.l10n.t('Copied customer #{0} as JSON (account credentials left out).', found.record.customer.id));
       return true;
     },
-    'yampi.pinCustomer': async (arg) => {
-      const id = idOf(arg);
-      const alias = isNode(arg) ? arg.alias : services.credentials.activeAlias();
-      if (id === undefined || alias === undefined) {
-        return false;
-      }
-      await services.lists.pin(alias, id);
-      return true;
-    },
-    'yampi.unpinCustomer': async (arg) => {
-      const id = idOf(arg);
-      const alias = isNode(arg) ? arg.alias : services.credentials.activeAlias();
-      if (id === undefined || alias === undefined) {
-        return false;
-      }
-      await services.lists.unpin(alias, id);
-      return true;
-    },
+    'yampi.pinCustomer': (arg) => setPinned(arg, true),
+    'yampi.unpinCustomer': (arg) => setPinned(arg, false),
     'yampi.togglePrivacyMode': async () => {
       const next = !services.settings.settings.maskSensitiveData;
       await services.settings.setMaskSensitiveData(next);
