@@ -104,7 +104,7 @@ describe('customers (installed .vsix, sandbox store)', function () {
     await workbench.screenshot('customers-04-tree-email-leaf');
     await action.click();
     assert.equal(await waitForClipboard(workbench, MARIANA.email), MARIANA.email);
-    const message = await workbench.readNotification(/Copied/);
+    const message = await workbench.readNotification(/E-mail copied/);
     assert.ok(!message.includes(MARIANA.email), `the notification does not carry the value: ${message}`);
     await workbench.expandTreeItem('Contact'); // no-op; keeps the row in view for the failure screenshot
   });
