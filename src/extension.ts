@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './host/commands/index';
 import { shownErrors } from './host/errors';
 import { registerCustomerFeatures } from './host/features';
+import type { SecretFaults } from './host/faultySecrets';
 import { createServices } from './host/services';
 import { registerStatusBar } from './host/statusBar';
 
@@ -32,6 +33,8 @@ export interface TestApi {
   readonly globalState: () => Record<string, unknown>;
   /** Where VS Code writes this extension's log files. */
   readonly logDir: () => string;
+  /** Makes the extension's secret storage fail as told (`{}` restores it). */
+  readonly setSecretFaults: (faults: SecretFaults) => void;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -70,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       shownErrors: () => [...shownErrors()],
       globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
       logDir: () => context.logUri.fsPath,
+      setSecretFaults: (faults) => s.faultySecrets?.setFaults(faults),
     };
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Yampi Customers failed to start: {0}', e instanceof Error ? e.message : String(e)));

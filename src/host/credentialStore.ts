@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Credentials, StoreRef } from '../core/api/types';
 import type { Logger } from '../core/logger';
+import { writeAllOrNothing } from '../core/secretWrite';
 import { isValidAlias, mergeStores, nextActive, parseStoreIndex, type SavedStore } from '../core/stores';
 
 const SECRET_PREFIX = 'yampi.credentials/';
@@ -12,10 +13,17 @@ export interface ActiveStore extends StoreRef {
   readonly source: 'saved' | 'environment';
 }
 
-/** SecretStorage itself failed (no keyring on Linux, remote host without one). */
+/**
+ * SecretStorage itself failed (no keyring on Linux, remote host without one). `operation` says
+ * what the user was doing: reading saved credentials, saving new ones (nothing was kept), or
+ * signing out (the store stays saved).
+ */
 export class SecretStorageUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('SecretStorage is unavailable', { cause });
+  constructor(
+    readonly operation: 'read' | 'save' | 'delete',
+    cause: unknown,
+  ) {
+    super(`SecretStorage is unavailable (${operation})`, { cause });
     this.name = 'SecretStorageUnavailableError';
   }
 }
@@ -91,7 +99,7 @@ export class CredentialStore implements vscode.Disposable {
     try {
       raw = await this.secrets.get(SECRET_PREFIX + saved.alias);
     } catch (e) {
-      throw new SecretStorageUnavailableError(e);
+      throw new SecretStorageUnavailableError('read', e);
     }
     const creds = parseCredentials(raw);
     if (!creds) {
@@ -102,25 +110,30 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   /**
-   * Saves one credential pair for several stores. All or nothing: when SecretStorage fails part-way,
-   * the secrets written so far are removed and the index is left as it was.
+   * Saves one credential pair for several stores. All or nothing: when SecretStorage (or the
+   * global-state update after it) fails part-way, every secret is put back as it was (new ones
+   * removed, overwritten ones restored) and the index of saved stores is left unchanged.
    */
   async save(stores: readonly SavedStore[], creds: Credentials, makeActive: string): Promise<void> {
-    const written: string[] = [];
     this.remember(creds);
+    const value = JSON.stringify({ userToken: creds.userToken, userSecretKey: creds.userSecretKey });
+    const indexBefore = this.state.get(STORES_KEY);
+    const activeBefore = this.state.get(ACTIVE_KEY);
     try {
-      for (const s of stores) {
-        await this.secrets.store(SECRET_PREFIX + s.alias, JSON.stringify({ userToken: creds.userToken, userSecretKey: creds.userSecretKey }));
-        written.push(s.alias);
-      }
+      await writeAllOrNothing(this.secrets, stores.map((s) => [SECRET_PREFIX + s.alias, value] as const), async () => {
+        try {
+          await this.state.update(STORES_KEY, mergeStores(this.stores(), stores));
+          await this.state.update(ACTIVE_KEY, makeActive);
+        } catch (e) {
+          await this.state.update(STORES_KEY, indexBefore).then(undefined, () => undefined);
+          await this.state.update(ACTIVE_KEY, activeBefore).then(undefined, () => undefined);
+          throw e;
+        }
+      });
     } catch (e) {
-      for (const alias of written) {
-        await this.secrets.delete(SECRET_PREFIX + alias).then(undefined, () => undefined);
-      }
-      throw new SecretStorageUnavailableError(e);
+      this.logger.error(`Could not save credentials: ${e instanceof Error ? e.message : String(e)}`);
+      throw new SecretStorageUnavailableError('save', e);
     }
-    await this.state.update(STORES_KEY, mergeStores(this.stores(), stores));
-    await this.state.update(ACTIVE_KEY, makeActive);
     this.emitter.fire();
   }
 
@@ -138,7 +151,7 @@ export class CredentialStore implements vscode.Disposable {
     try {
       await this.secrets.delete(SECRET_PREFIX + alias);
     } catch (e) {
-      throw new SecretStorageUnavailableError(e);
+      throw new SecretStorageUnavailableError('delete', e);
     }
     const rest = this.stores().filter((s) => s.alias !== alias);
     await this.state.update(STORES_KEY, rest);

@@ -78,9 +78,18 @@ export function describeError(e: unknown, retry?: () => unknown): DescribedError
     };
   }
   if (e instanceof SecretStorageUnavailableError) {
+    const what = e.operation === 'save'
+      ? vscode.l10n.t('VS Code could not use its secret storage, so nothing was saved.')
+      : e.operation === 'delete'
+        ? vscode.l10n.t('VS Code could not use its secret storage, so the store was not signed out.')
+        : vscode.l10n.t('VS Code could not read the saved credentials from its secret storage.');
+    const fix = vscode.l10n.t('On Linux, install and unlock a keyring (GNOME Keyring or KWallet); on a remote or headless machine, set YAMPI_ALIAS, YAMPI_USER_TOKEN and YAMPI_USER_SECRET_KEY in the environment instead.');
     return {
-      message: vscode.l10n.t('VS Code could not use its secret storage, so nothing was saved. On Linux, install and unlock a keyring (GNOME Keyring or KWallet); on a remote or headless machine, set YAMPI_ALIAS, YAMPI_USER_TOKEN and YAMPI_USER_SECRET_KEY in the environment instead.'),
-      actions: [showLog()],
+      message: `${what} ${fix}`,
+      actions: [
+        { title: vscode.l10n.t('How to Fix'), run: () => vscode.env.openExternal(vscode.Uri.parse('https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues')) },
+        showLog(),
+      ],
     };
   }
   return { message: vscode.l10n.t('Something went wrong: {0}', e instanceof Error ? e.message : String(e)), actions: [showLog()] };

@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger';
 import { ApiService } from './apiService';
 import { CredentialStore } from './credentialStore';
 import { CustomerLists } from './customerLists';
+import { FaultySecretStorage } from './faultySecrets';
 import { createLogger } from './logging';
 import { SettingsService } from './settingsService';
 
@@ -17,6 +18,8 @@ export interface Services {
   readonly lists: CustomerLists;
   /** The last value given to the `yampi.signedIn` context key. */
   readonly signedInContext: () => boolean;
+  /** Only with the test API on: the secret storage wrapper tests can make fail. */
+  readonly faultySecrets: FaultySecretStorage | undefined;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -25,7 +28,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   // the logger scrubs the secrets the credential store has seen; the store logs through the logger
   const holder: { store?: CredentialStore } = {};
   const logger = createLogger(channel, () => holder.store?.knownSecrets() ?? []);
-  const credentials = new CredentialStore(context.secrets, context.globalState, process.env, logger);
+  const faultySecrets = process.env['YAMPI_EXTENSION_TEST'] === '1' ? new FaultySecretStorage(context.secrets) : undefined;
+  const credentials = new CredentialStore(faultySecrets ?? context.secrets, context.globalState, process.env, logger);
   holder.store = credentials;
   const settings = new SettingsService();
   const pkg = context.extension.packageJSON as { name?: string; version?: string };
@@ -42,5 +46,5 @@ export function createServices(context: vscode.ExtensionContext): Services {
   };
   updateContext();
   context.subscriptions.push(credentials.onDidChange(updateContext), settings.onDidChange(updateContext));
-  return { context, channel, logger, settings, credentials, api, lists, signedInContext: () => signedIn };
+  return { context, channel, logger, settings, credentials, api, lists, signedInContext: () => signedIn, faultySecrets };
 }

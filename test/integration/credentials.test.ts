@@ -133,6 +133,65 @@ describe('credentials and stores', () => {
     });
   });
 
+  describe('when the secret storage itself fails (no keyring, remote host)', () => {
+    const noSecretIn = (m: string): void => {
+      for (const v of [owner.userToken, owner.userSecretKey, single.userToken, single.userSecretKey]) {
+        assert.ok(!m.includes(v), 'a secret reached an error message');
+      }
+    };
+    afterEach(() => {
+      api.setSecretFaults({});
+    });
+
+    it('saving fails: a clear message with what to do, nothing saved, still signed out', async () => {
+      api.setSecretFaults({ failStoreAt: 1 });
+      assert.equal(await signIn(owner, aurora), false);
+      const m = api.shownErrors().at(-1) ?? '';
+      assert.match(m, /nothing was saved|nada foi salvo/);
+      assert.match(m, /keyring|chaveiro/);
+      assert.match(m, /YAMPI_USER_TOKEN/);
+      noSecretIn(m);
+      assert.equal(await api.hasSecretFor(aurora), false);
+      assert.deepEqual(api.savedStoreAliases(), []);
+      assert.equal(api.activeAlias(), undefined);
+      assert.equal(api.signedInContext(), false);
+    });
+
+    it('a failed save of a second store leaves the first one saved, active and working', async () => {
+      assert.equal(await signIn(owner, aurora), true);
+      api.setSecretFaults({ failStoreAt: 1 });
+      assert.equal(await signIn(owner, serra), false);
+      api.setSecretFaults({});
+      assert.deepEqual(api.savedStoreAliases(), [aurora]);
+      assert.equal(await api.hasSecretFor(serra), false);
+      assert.equal(api.activeAlias(), aurora);
+      const c = await vscode.commands.executeCommand<{ id: number } | undefined>('yampi.lookupCustomer', EDGE_CASE_IDS.knownGood);
+      assert.equal(c?.id, EDGE_CASE_IDS.knownGood, 'the saved store must still work with its old credentials');
+    });
+
+    it('reading fails: the lookup says the credentials could not be read, sends nothing', async () => {
+      assert.equal(await signIn(owner, aurora), true);
+      await resetSandbox();
+      api.setSecretFaults({ failGet: true });
+      const c = await vscode.commands.executeCommand('yampi.lookupCustomer', EDGE_CASE_IDS.knownGood);
+      assert.equal(c, undefined);
+      const m = api.shownErrors().at(-1) ?? '';
+      assert.match(m, /could not read the saved credentials|não conseguiu ler as credenciais/);
+      noSecretIn(m);
+      assert.deepEqual(await sandboxRequests(), []);
+    });
+
+    it('signing out fails: the store stays saved and the user is told', async () => {
+      assert.equal(await signIn(owner, aurora), true);
+      api.setSecretFaults({ failDelete: true });
+      assert.notEqual(await vscode.commands.executeCommand('yampi.signOut', aurora), true);
+      assert.match(api.shownErrors().at(-1) ?? '', /was not signed out|não foi desconectada/);
+      assert.deepEqual(api.savedStoreAliases(), [aurora]);
+      assert.equal(await api.hasSecretFor(aurora), true);
+      assert.equal(api.signedInContext(), true);
+    });
+  });
+
   describe('yampi.apiBaseUrl', () => {
     let original: string | undefined;
     before(() => {
