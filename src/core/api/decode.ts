@@ -9,23 +9,25 @@ import type { AuthMe, Customer, CustomerPage, CustomerRecord, Pagination, StoreI
 
 type Json = Record<string, unknown>;
 type FieldKind = 'string' | 'number' | 'boolean' | 'date' | 'unknown';
+/** Field specs as arrays, so decoding a record walks them without allocating. */
+type Spec = readonly (readonly [string, FieldKind])[];
 
-const CUSTOMER_FIELDS: Readonly<Record<string, FieldKind>> = {
+const CUSTOMER_FIELDS: Spec = Object.entries({
   merchant_id: 'number', marketplace_id: 'number', active: 'boolean', type: 'string', cluster_id: 'number',
   name: 'string', first_name: 'string', last_name: 'string', generic_name: 'string', cpf: 'string',
   razao_social: 'string', cnpj: 'string', state_registration: 'string', email: 'string', birthday: 'string',
   newsletter: 'boolean', whatsapp: 'boolean', social_driver: 'string', social_id: 'string', ip: 'string',
   token: 'string', login_url: 'string', utm_source: 'string', utm_campaign: 'string', notes: 'string',
   anonymized: 'boolean', deletion_request: 'unknown', addresses: 'unknown',
-};
-const PHONE_FIELDS: Readonly<Record<string, FieldKind>> = {
+} satisfies Record<string, FieldKind>);
+const PHONE_FIELDS: Spec = Object.entries({
   area_code: 'string', full_number: 'string', number: 'string', formated_number: 'string', whatsapp_link: 'string',
-};
-const SPREADSHEET_FIELDS: Readonly<Record<string, FieldKind>> = {
+} satisfies Record<string, FieldKind>);
+const SPREADSHEET_FIELDS: Spec = Object.entries({
   brands: 'string', city: 'string', purchased_brands: 'string', last_order_date: 'date', last_order_value: 'string',
   purchased_categories: 'string', number: 'string', uf: 'string', phone: 'string', street: 'string',
   phone_number: 'string', categories: 'string', neighborhood: 'string', complement: 'string', phone_code: 'string',
-};
+} satisfies Record<string, FieldKind>);
 
 export function wrongField(field: string, expected: string): YampiError {
   return new YampiError('invalidResponse', `unexpected response: ${field} should be ${expected}`, { field });
@@ -35,7 +37,12 @@ export function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function field(kind: FieldKind, v: unknown, path: string): unknown {
+/** `path.key`, built only when an error needs it (decoding a record must not build ~50 strings). */
+function at(path: string, key: string | undefined): string {
+  return key === undefined ? path : `${path}.${key}`;
+}
+
+function field(kind: FieldKind, v: unknown, path: string, key?: string): unknown {
   if (v === null || v === undefined || kind === 'unknown') {
     return v;
   }
@@ -47,9 +54,9 @@ function field(kind: FieldKind, v: unknown, path: string): unknown {
       if (typeof v === 'number' && Number.isFinite(v)) {
         return String(v);
       }
-      throw wrongField(path, 'a string');
+      throw wrongField(at(path, key), 'a string');
     case 'number':
-      return toNumber(v, path);
+      return toNumber(v, path, key);
     case 'boolean':
       if (typeof v === 'boolean') {
         return v;
@@ -57,64 +64,65 @@ function field(kind: FieldKind, v: unknown, path: string): unknown {
       if (v === 0 || v === 1 || v === '0' || v === '1') {
         return v === 1 || v === '1';
       }
-      throw wrongField(path, 'a boolean');
+      throw wrongField(at(path, key), 'a boolean');
     case 'date':
       if (typeof v === 'string' || (isObject(v) && typeof v['date'] === 'string')) {
         return v;
       }
-      throw wrongField(path, 'a date string or {date}');
+      throw wrongField(at(path, key), 'a date string or {date}');
   }
 }
 
-function toNumber(v: unknown, path: string): number {
+function toNumber(v: unknown, path: string, key?: string): number {
   if (typeof v === 'number' && Number.isFinite(v)) {
     return v;
   }
   if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) {
     return Number(v);
   }
-  throw wrongField(path, 'a number');
+  throw wrongField(at(path, key), 'a number');
 }
 
-function decodeFields(src: Json, spec: Readonly<Record<string, FieldKind>>, path: string): Json {
+function decodeFields(src: Json, spec: Spec, path: string): Json {
   const out: Json = {};
-  for (const [key, kind] of Object.entries(spec)) {
-    if (key in src) {
-      out[key] = field(kind, src[key], `${path}.${key}`);
+  for (const [key, kind] of spec) {
+    const v = src[key];
+    if (v !== undefined || key in src) {
+      out[key] = field(kind, v, path, key);
     }
   }
   return out;
 }
 
-function decodeNested(v: unknown, spec: Readonly<Record<string, FieldKind>>, path: string): unknown {
+function decodeNested(v: unknown, spec: Spec, path: string, key: string): unknown {
   if (v === null || v === undefined) {
     return v;
   }
   if (!isObject(v)) {
-    throw wrongField(path, 'an object');
+    throw wrongField(at(path, key), 'an object');
   }
-  return decodeFields(v, spec, path);
+  return decodeFields(v, spec, at(path, key));
 }
 
 export function decodeCustomer(value: unknown, path: string): CustomerRecord {
   if (!isObject(value)) {
     throw wrongField(path, 'a customer object');
   }
-  const id = toNumber(value['id'], `${path}.id`);
+  const id = toNumber(value['id'], path, 'id');
   if (!Number.isSafeInteger(id) || id <= 0) {
     throw wrongField(`${path}.id`, 'a positive integer');
   }
   const out = decodeFields(value, CUSTOMER_FIELDS, path);
   out['id'] = id;
   if ('phone' in value) {
-    out['phone'] = decodeNested(value['phone'], PHONE_FIELDS, `${path}.phone`);
+    out['phone'] = decodeNested(value['phone'], PHONE_FIELDS, path, 'phone');
   }
   const sheet = value['spreadsheet'];
   if (sheet !== undefined && sheet !== null) {
     if (!isObject(sheet)) {
       throw wrongField(`${path}.spreadsheet`, 'an object');
     }
-    out['spreadsheet'] = { data: decodeNested(sheet['data'], SPREADSHEET_FIELDS, `${path}.spreadsheet.data`) };
+    out['spreadsheet'] = { data: decodeNested(sheet['data'], SPREADSHEET_FIELDS, `${path}.spreadsheet`, 'data') };
   } else if ('spreadsheet' in value) {
     out['spreadsheet'] = sheet;
   }
@@ -218,7 +226,7 @@ function decodeStore(v: unknown, path: string): StoreInfo {
   }
   const id = v['id'] === undefined || v['id'] === null ? undefined : toNumber(v['id'], `${path}.id`);
   const name = optionalString(v['name'], `${path}.name`);
-  const active = v['active'] === undefined || v['active'] === null ? true : field('boolean', v['active'], `${path}.active`);
+  const active = v['active'] === undefined || v['active'] === null ? true : field('boolean', v['active'], path, 'active');
   return { id, alias, name: name ?? alias, active: active === true, domain: optionalString(v['domain'], `${path}.domain`) };
 }
 
