@@ -21,6 +21,9 @@ import {
 
 interface Settings {
   baseUrl: string;
+  /** `baseUrl` split once for undici's dispatch: `https://host` and `/v2` (or ''). */
+  origin: string;
+  basePath: string;
   userAgent: string;
   timeoutMs: number;
   cacheTtlMs: number;
@@ -69,7 +72,7 @@ export class HttpYampiClient implements YampiClient {
 
   constructor(options: ClientOptions) {
     this.s = {
-      baseUrl: normalizeBaseUrl(options.baseUrl),
+      ...endpoint(options.baseUrl),
       userAgent: options.userAgent,
       timeoutMs: options.timeoutMs ?? 15_000,
       cacheTtlMs: options.cacheTtlMs ?? 300_000,
@@ -168,7 +171,7 @@ export class HttpYampiClient implements YampiClient {
     const before = this.s;
     const next: Settings = { ...before, ...o };
     if (o.baseUrl !== undefined) {
-      next.baseUrl = normalizeBaseUrl(o.baseUrl);
+      Object.assign(next, endpoint(o.baseUrl));
     }
     next.maxAttempts = Math.max(1, next.maxAttempts);
     this.s = next;
@@ -244,7 +247,7 @@ export class HttpYampiClient implements YampiClient {
       let res: AttemptResponse;
       try {
         res = await attempt(this.agent, {
-          method: call.method, url: s.baseUrl + call.target, timeoutMs: s.timeoutMs, maxBytes: s.maxResponseBytes, signal,
+          method: call.method, origin: s.origin, path: s.basePath + call.target, timeoutMs: s.timeoutMs, maxBytes: s.maxResponseBytes, signal,
           headers: {
             'user-token': call.creds.userToken,
             'user-secret-key': call.creds.userSecretKey,
@@ -291,6 +294,12 @@ export class HttpYampiClient implements YampiClient {
       throw statusError(res.status, call.ctx, n);
     }
   }
+}
+
+function endpoint(baseUrl: string): Pick<Settings, 'baseUrl' | 'origin' | 'basePath'> {
+  const normalized = normalizeBaseUrl(baseUrl);
+  const url = new URL(normalized);
+  return { baseUrl: normalized, origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
 }
 
 function storeKey(store: StoreRef): string {
