@@ -28,6 +28,8 @@ const node = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // prefer ES modules: jsonc-parser's UMD build hides its requires from the bundler
+  mainFields: ['module', 'main'],
 };
 
 const configs = [

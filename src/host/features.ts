@@ -4,6 +4,7 @@ import type { CustomerRecord } from '../core/model/customer';
 import { buildCustomerView, copyConfirmation, customerJson, findField } from '../core/model/fields';
 import { toLocale } from '../core/model/strings';
 import { CustomerService } from './customerService';
+import { CustomerRefIndex, registerHovers } from './hover';
 import { askCustomerId, searchCustomersInteractive } from './lookup';
 import { DetailPanels } from './panel/detailPanels';
 import type { Services } from './services';
@@ -39,7 +40,8 @@ export function registerCustomerFeatures(services: Services): CustomerFeatures {
   const view = vscode.window.createTreeView('yampi.customers', { treeDataProvider: tree, showCollapseAll: true });
   const panels = new DetailPanels(services, customers, tree);
   const locale = (): ReturnType<typeof toLocale> => toLocale(vscode.env.language);
-  const disposables: vscode.Disposable[] = [tree, view, panels];
+  const refs = new CustomerRefIndex(services);
+  const disposables: vscode.Disposable[] = [tree, view, panels, refs, registerHovers(services, customers, refs)];
 
   const open = async (id: number, alias?: string, record?: CustomerRecord): Promise<CustomerRecord | undefined> => {
     const store = alias ?? services.credentials.activeAlias();
@@ -107,7 +109,7 @@ export function registerCustomerFeatures(services: Services): CustomerFeatures {
       if (!editor) {
         return undefined;
       }
-      const id = customerIdAt(editor, services.settings.settings.hoverPatterns);
+      const id = customerIdAt(editor, refs);
       if (id === undefined) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No customer id under the cursor. Select a number or place the cursor on an id like customer_id: 123.'));
         return undefined;
@@ -152,6 +154,15 @@ export function registerCustomerFeatures(services: Services): CustomerFeatures {
       }
       await vscode.env.clipboard.writeText(field.copyText);
       void vscode.window.showInformationMessage(copyConfirmation(field, locale()));
+      return true;
+    },
+    'yampi.copyCustomerId': async (arg) => {
+      const id = idOf(arg);
+      if (id === undefined) {
+        return false;
+      }
+      await vscode.env.clipboard.writeText(String(id));
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the customer id.'), 3000);
       return true;
     },
     'yampi.copyCustomerJson': async (arg) => {
@@ -211,35 +222,20 @@ export function registerCustomerFeatures(services: Services): CustomerFeatures {
   };
 }
 
-/** The id under the cursor: a match of the configured patterns, or a selected/under-cursor number. */
-export function customerIdAt(editor: vscode.TextEditor, patterns: readonly string[]): number | undefined {
+/** The id under the cursor: a customer id found there (patterns, JSON structure), or a selected/under-cursor number. */
+export function customerIdAt(editor: vscode.TextEditor, refs: CustomerRefIndex): number | undefined {
   const doc = editor.document;
   const sel = editor.selection;
   if (!sel.isEmpty) {
     const text = doc.getText(sel).trim().replace(/^#/, '');
     if (/^\d{1,15}$/.test(text)) {
-      return Number(text);
+      return idOf(Number(text));
     }
   }
-  const line = doc.lineAt(sel.active.line).text;
-  if (line.length > 10_000) {
-    return undefined;
-  }
-  const col = sel.active.character;
-  for (const p of patterns) {
-    let re: RegExp;
-    try {
-      re = new RegExp(p, 'gi');
-    } catch {
-      continue;
-    }
-    for (const m of line.matchAll(re)) {
-      const start = m.index;
-      if (col >= start && col <= start + m[0].length && m[1] !== undefined) {
-        return Number(m[1]);
-      }
-    }
+  const found = refs.refAt(doc, sel.active);
+  if (found) {
+    return found.id;
   }
   const word = doc.getWordRangeAtPosition(sel.active, /\d{1,15}/);
-  return word ? Number(doc.getText(word)) : undefined;
+  return word ? idOf(Number(doc.getText(word))) : undefined;
 }

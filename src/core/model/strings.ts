@@ -78,6 +78,13 @@ const en = {
   'state.setCredentials': 'Set Credentials',
   'state.showLog': 'Show Log',
 
+  'hover.open': 'Open details',
+  'hover.open.title': 'Open the detail panel of customer #{0}',
+  'hover.copyId': 'Copy id',
+  'hover.copyId.title': 'Copy the customer id #{0}',
+  'hover.signedOut': 'Customer #{0}: connect a Yampi store to see who this is.',
+  'hover.link': 'Open Yampi customer #{0}',
+
   'lookup.empty': 'Type a customer id, #id or a URL containing /customers/<id>.',
   'lookup.notANumber': 'Not a customer id: use digits, #123 or a URL containing /customers/123.',
   'lookup.notPositive': 'A customer id is a positive number.',
@@ -152,6 +159,13 @@ const ptBr: { readonly [K in StringKey]: string } = {
   'state.retry': 'Tentar de novo',
   'state.setCredentials': 'Definir credenciais',
   'state.showLog': 'Mostrar log',
+
+  'hover.open': 'Abrir detalhes',
+  'hover.open.title': 'Abrir o painel de detalhes do cliente #{0}',
+  'hover.copyId': 'Copiar id',
+  'hover.copyId.title': 'Copiar o id do cliente #{0}',
+  'hover.signedOut': 'Cliente #{0}: conecte uma loja Yampi para ver quem é.',
+  'hover.link': 'Abrir o cliente Yampi #{0}',
 
   'lookup.empty': 'Digite o id do cliente, #id ou uma URL com /customers/<id>.',
   'lookup.notANumber': 'Não é um id de cliente: use dígitos, #123 ou uma URL com /customers/123.',

@@ -1,0 +1,111 @@
+/**
+ * The hover card over a customer id, as Markdown for a trusted `MarkdownString` (theme icons on,
+ * HTML off). Built from `customerSummary`, so it shows exactly what tree tooltips show — name,
+ * `#id`, status, masked e-mail and phone, city/UF, last order — and never `token` or `login_url`.
+ * Every piece of data is escaped: a customer's name can never become a link, an image, an icon
+ * or a command.
+ */
+import type { YampiErrorKind } from './api/errors';
+import type { CustomerRecord } from './model/customer';
+import { type Locale, t } from './model/strings';
+import { customerSummary } from './model/summary';
+import { errorState } from './webview/renderDetailHtml';
+
+/** The commands hover links may run; the host trusts exactly these. */
+export const HOVER_COMMANDS = ['yampi.openCustomer', 'yampi.copyCustomerId', 'yampi.setCredentials', 'yampi.showLog'] as const;
+export type HoverCommand = (typeof HOVER_COMMANDS)[number];
+
+export type HoverCardInput =
+  | { readonly kind: 'customer'; readonly record: CustomerRecord; readonly alias: string; readonly storeName: string }
+  | { readonly kind: 'signedOut'; readonly id: number }
+  | {
+      readonly kind: 'error';
+      readonly id: number;
+      readonly alias: string;
+      readonly error: { readonly kind: YampiErrorKind; readonly message: string; readonly retryAfterMs?: number | undefined };
+    };
+
+/** Longest data value shown in a hover; longer ones end in `…`. */
+export const HOVER_MAX_VALUE = 80;
+
+/**
+ * Makes data inert in Markdown: control characters and line breaks become spaces, every ASCII
+ * punctuation character is backslash-escaped (CommonMark allows that for all of them; it also
+ * stops `$(icon)`, `[link](…)`, `<html>`, `&entity;` and bare `https:` autolinks), and the value is
+ * isolated from the surrounding text direction (right-to-left names stay where they are).
+ */
+export function escapeMarkdown(value: string, max = HOVER_MAX_VALUE): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  let v = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  if (v.length > max) {
+    // cut between graphemes, so an emoji or an accented letter is never split
+    let cut = '';
+    for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(v)) {
+      if (cut.length + segment.length > max - 1) {
+        break;
+      }
+      cut += segment;
+    }
+    v = `${cut}…`;
+  }
+  return `\u2068${v.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)}\u2069`;
+}
+
+/** A `command:` URI with JSON arguments, as VS Code's trusted Markdown expects. */
+export function commandUri(command: HoverCommand, args: readonly unknown[] = []): string {
+  return args.length === 0 ? `command:${command}` : `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+function link(label: string, icon: string, command: HoverCommand, args: readonly unknown[], title: string): string {
+  // the title goes inside double quotes: drop the characters that would end it
+  return `[$(${icon}) ${label}](${commandUri(command, args)} "${title.replace(/["\\]/g, '')}")`;
+}
+
+const BR = '  \n';
+
+/** The hover Markdown for one state. `privacy` follows `yampi.privacy.maskSensitiveData`. */
+export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolean): string {
+  switch (input.kind) {
+    case 'customer': {
+      const s = customerSummary(input.record, locale, privacy);
+      const id = input.record.customer.id;
+      const icon = s.kind === 'pj' ? 'organization' : 'person';
+      const head = s.name === s.idText ? `$(${icon}) **${escapeMarkdown(s.idText)}**` : `$(${icon}) **${escapeMarkdown(s.name)}** · \`#${id}\``;
+      const details = [s.status + ` · ${t(locale, s.kind === 'pj' ? 'badge.pj' : 'badge.pf')}`, s.email, s.phone, s.place, s.lastOrder]
+        .filter((l): l is string => l !== undefined && l !== '')
+        .map((l) => escapeMarkdown(l));
+      const actions = [
+        link(t(locale, 'hover.open'), 'link-external', 'yampi.openCustomer', [id, input.alias], t(locale, 'hover.open.title', id)),
+        link(t(locale, 'hover.copyId'), 'copy', 'yampi.copyCustomerId', [id], t(locale, 'hover.copyId.title', id)),
+      ];
+      return `${head}\n\n${details.join(BR)}\n\n${actions.join(' · ')} — *${escapeMarkdown(t(locale, 'panel.store', input.storeName))}*`;
+    }
+    case 'signedOut':
+      return `$(account) ${escapeMarkdown(t(locale, 'hover.signedOut', input.id), 200)}\n\n${link(t(locale, 'state.setCredentials'), 'key', 'yampi.setCredentials', [], t(locale, 'state.setCredentials'))}`;
+    case 'error':
+      return errorCard(input.id, input.alias, input.error, locale);
+  }
+}
+
+function errorCard(id: number, alias: string, error: Extract<HoverCardInput, { kind: 'error' }>['error'], locale: Locale): string {
+  const text = (v: string): string => escapeMarkdown(v, 300);
+  const open = link(t(locale, 'hover.open'), 'link-external', 'yampi.openCustomer', [id, alias], t(locale, 'hover.open.title', id));
+  // the same mapping of error kinds to states as the detail panel, so both say the same thing
+  const state = errorState(alias, id, error);
+  switch (state.kind) {
+    case 'notFound':
+      return `$(search-stop) ${text(t(locale, 'state.notFound.body', id, alias))}`;
+    case 'authError':
+      return `$(key) ${text(t(locale, 'state.auth.body', alias))}\n\n${link(t(locale, 'state.setCredentials'), 'key', 'yampi.setCredentials', [], t(locale, 'state.setCredentials'))}`;
+    case 'forbidden':
+      return `$(lock) ${text(t(locale, 'state.forbidden.body', alias))}`;
+    case 'rateLimited':
+      return `$(watch) ${text(
+        state.retryAfterSeconds === undefined ? t(locale, 'state.rateLimited.body') : t(locale, 'state.rateLimited.bodySeconds', Math.ceil(state.retryAfterSeconds)),
+      )}\n\n${open}`;
+    case 'networkError':
+    case 'loading':
+    case 'customer':
+      return `$(warning) ${text(t(locale, 'state.network.body', id, error.message))}\n\n${open} · ${link(t(locale, 'state.showLog'), 'output', 'yampi.showLog', [], t(locale, 'state.showLog'))}`;
+  }
+}
