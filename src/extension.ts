@@ -33,6 +33,12 @@ export interface TestApi {
   readonly globalState: () => Record<string, unknown>;
   /** Where VS Code writes this extension's log files. */
   readonly logDir: () => string;
+  /**
+   * Starts the API client afresh: empty cache, new rate-limit windows. Suites call it with the
+   * sandbox reset so one test's requests do not make the next wait for a window (the documented
+   * auth budget is 10 a minute; the limiter itself is covered by the unit tests).
+   */
+  readonly resetApiClient: () => void;
   /** Makes the extension's secret storage fail as told (`{}` restores it). */
   readonly setSecretFaults: (faults: SecretFaults) => void;
 }
@@ -73,6 +79,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       shownErrors: () => [...shownErrors()],
       globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
       logDir: () => context.logUri.fsPath,
+      resetApiClient: () => {
+        s.api.reset();
+      },
       setSecretFaults: (faults) => s.faultySecrets?.setFaults(faults),
     };
   } catch (e) {

@@ -79,7 +79,8 @@ export class ApiService implements vscode.Disposable {
     this.clientInstance?.clearCache();
   }
 
-  private reset(): void {
+  /** Drops the client (its cache, limiter windows and connections); the next call builds a new one. */
+  reset(): void {
     const old = this.clientInstance;
     this.clientInstance = undefined;
     this.clientBaseUrl = undefined;

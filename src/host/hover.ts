@@ -133,7 +133,7 @@ class CustomerHoverProvider implements vscode.HoverProvider, vscode.DocumentLink
         return { kind: 'signedOut', id };
       }
       this.services.logger.debug(`Hover for customer #${id} failed: ${e instanceof Error ? e.message : String(e)}`);
-      if (e instanceof YampiError) {
+      if (YampiError.is(e)) {
         return { kind: 'error', id, alias, error: { kind: e.kind, message: e.message, retryAfterMs: e.retryAfterMs } };
       }
       return `$(warning) ${escapeMarkdown(describeError(e).message, 400)}`;

@@ -18,7 +18,7 @@ describe('credentials and stores', () => {
   beforeEach(async () => {
     await closeAllEditors();
     await signOutAll(api);
-    await resetSandbox();
+    await resetSandbox(api);
     await vscode.commands.executeCommand('yampi.clearCache');
   });
 
@@ -169,14 +169,15 @@ describe('credentials and stores', () => {
       assert.equal(c?.id, EDGE_CASE_IDS.knownGood, 'the saved store must still work with its old credentials');
     });
 
-    it('reading fails: the lookup says the credentials could not be read, sends nothing', async () => {
+    it('reading fails: a search says the credentials could not be read, and sends nothing', async () => {
       assert.equal(await signIn(owner, aurora), true);
       await resetSandbox();
       api.setSecretFaults({ failGet: true });
-      const c = await vscode.commands.executeCommand('yampi.lookupCustomer', EDGE_CASE_IDS.knownGood);
-      assert.equal(c, undefined);
+      const found = await vscode.commands.executeCommand('yampi.searchCustomers', 'Mariana');
+      assert.equal(found, undefined);
       const m = api.shownErrors().at(-1) ?? '';
       assert.match(m, /could not read the saved credentials|não conseguiu ler as credenciais/);
+      assert.match(m, /keyring|chaveiro/);
       noSecretIn(m);
       assert.deepEqual(await sandboxRequests(), []);
     });

@@ -31,7 +31,7 @@ describe('customer views', () => {
     await closeAllEditors();
     await waitFor('panels closed', () => api.openPanels() === 0);
     await vscode.commands.executeCommand('yampi.clearCache');
-    await resetSandbox();
+    await resetSandbox(api);
   });
 
   after(async () => {

@@ -36,8 +36,13 @@ export async function sandboxRequests(): Promise<RequestLogEntry[]> {
   return ((await control('GET', 'requests')) as { requests: RequestLogEntry[] }).requests;
 }
 
-export async function resetSandbox(): Promise<void> {
+/**
+ * Clears the sandbox (request log, faults, rate windows) and, given the test API, starts the
+ * extension's API client afresh so no test waits for a rate window an earlier test used up.
+ */
+export async function resetSandbox(api?: TestApi): Promise<void> {
   await control('POST', 'reset');
+  api?.resetApiClient();
 }
 
 export async function addFault(spec: FaultSpec): Promise<void> {

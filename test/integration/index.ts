@@ -28,7 +28,9 @@ export function run(): Promise<void> {
     original(...args);
   };
 
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
+  // INTEGRATION_GREP (passed through by the harness) runs only the matching tests while iterating
+  const grep = process.env['INTEGRATION_GREP'];
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   for (const file of testFiles(__dirname, '.test.js')) {
     mocha.addFile(file);
   }
