@@ -163,6 +163,47 @@ describe('customers (installed .vsix, sandbox store)', function () {
     }
   });
 
+  it('hovering a customer id in a log shows the card, masked; its Open details link opens the panel', async () => {
+    const { workbench } = ui();
+    await closeAllEditors(workbench);
+    await clearOverlays(workbench);
+    await workbench.openFile('sample.log');
+    await workbench.hover(String(MARIANA.id), `customerId: ${MARIANA.id}`);
+    // the first paint may be VS Code's "Loading…": wait for the card itself
+    const hover = workbench.page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: MARIANA.name }).first();
+    await hover.waitFor();
+    const text = await hover.innerText();
+    assert.match(text, new RegExp(`#${MARIANA.id}`));
+    assert.match(text, /m\*+@exemplo\.com\.br/, `masked e-mail in the hover: ${text}`);
+    assert.ok(!text.includes(MARIANA.email), 'privacy mode is on: the hover must not show the e-mail');
+    await elementShot(workbench.page.locator('.part.editor'), 'hover');
+    await workbench.screenshot('customers-10-hover');
+    await hover.locator('a', { hasText: /Open details|Abrir detalhes/ }).click();
+    const frame = panelFrame(workbench);
+    await frame.locator('.header .customer-name', { hasText: MARIANA.name }).waitFor();
+  });
+
+  it('Ctrl+click on the customer id of a webhook JSON (customer.data.id) opens its panel', async () => {
+    const { workbench } = ui();
+    await closeAllEditors(workbench);
+    await workbench.openFile('webhook.json');
+    const line = workbench.page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: `"id": ${MARIANA.id}` }).first();
+    const id = line.locator('span span', { hasText: new RegExp(`^${MARIANA.id}$`) }).first();
+    await id.waitFor();
+    // links are computed shortly after the editor opens; Ctrl+hover shows them underlined
+    await id.hover();
+    await workbench.page.keyboard.down('Control');
+    try {
+      await line.locator('.detected-link-active').first().waitFor();
+      await id.click();
+    } finally {
+      await workbench.page.keyboard.up('Control');
+    }
+    const frame = panelFrame(workbench);
+    await frame.locator('.header .customer-name', { hasText: MARIANA.name }).waitFor();
+    await workbench.screenshot('customers-11-ctrl-click-json');
+  });
+
   it('lists All customers in the tree, the page ending with Load more…', async () => {
     const { workbench } = ui();
     await closeAllEditors(workbench);

@@ -310,10 +310,22 @@ export class Workbench {
     if (!box) {
       throw new Error(`"${text}" is not in one text node of the editor line (split by tokens?)`);
     }
-    await this.page.mouse.move(box.x - 30, box.y);
-    await this.page.mouse.move(box.x, box.y, { steps: 5 });
     const hover = this.page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
-    await hover.waitFor({ timeout: this.timeoutMs });
+    // A hover asked for while the editor is still settling (tokens, links) can be dropped: move
+    // off and back a few times before giving up.
+    const deadline = Date.now() + this.timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      await this.page.mouse.move(box.x - 30, box.y + 150); // the empty lines below: no hover there
+      await this.page.mouse.move(box.x, box.y, { steps: 5 });
+      try {
+        await hover.waitFor({ timeout: Math.min(3000, Math.max(1, deadline - Date.now())) });
+        break;
+      } catch (e) {
+        if (Date.now() >= deadline || attempt >= 5) {
+          throw e;
+        }
+      }
+    }
     return (await hover.innerText()).trim();
   }
 

@@ -10,6 +10,11 @@ import { type Locale, t } from './strings';
 
 export interface CustomerSummary {
   readonly name: string;
+  /**
+   * The name for a tree label: isolated (U+2068…U+2069) when it holds right-to-left letters, so it
+   * cannot pull the `#id` of the description beside it into its own direction.
+   */
+  readonly label: string;
   /** `#48213907` */
   readonly idText: string;
   readonly kind: 'pf' | 'pj';
@@ -21,11 +26,14 @@ export interface CustomerSummary {
   readonly place: string | undefined;
   /** `Last order: 18/05/2025 14:32 · R$ 189,90` */
   readonly lastOrder: string | undefined;
-  /** Tree item description: `#id · e-mail`. */
+  /** Tree item description: `#id · e-mail` (no `#id` when the name already is `#id`). */
   readonly description: string;
   /** Plain-text lines for a tooltip or hover (escape at the sink). */
   readonly lines: readonly string[];
 }
+
+/** Hebrew, Arabic, Syriac, Thaana, NKo… and their presentation forms. */
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /**
  * Hovers and tooltips follow privacy mode only; a value revealed in one panel stays masked here,
@@ -63,6 +71,7 @@ export function customerSummary(record: CustomerRecord, locale: Locale, privacy:
   );
   return {
     name: v.name,
+    label: RTL_LETTER.test(v.name) ? `\u2068${v.name}\u2069` : v.name,
     idText,
     kind: v.kind,
     status,
@@ -70,7 +79,7 @@ export function customerSummary(record: CustomerRecord, locale: Locale, privacy:
     phone,
     place,
     lastOrder,
-    description: email === undefined ? idText : `${idText} · ${email}`,
+    description: v.name === idText ? (email ?? '') : email === undefined ? idText : `${idText} · ${email}`,
     lines,
   };
 }

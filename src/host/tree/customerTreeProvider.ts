@@ -198,7 +198,7 @@ export class CustomerTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       return item;
     }
     const summary = customerSummary(record, this.locale, this.privacy);
-    const item = new vscode.TreeItem(summary.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(summary.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.description = summary.description;
     const md = new vscode.MarkdownString();
     md.supportThemeIcons = true;

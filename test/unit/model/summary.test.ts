@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { customerSummary } from '../../../src/core/model/summary';
-import { exampleCustomer, listCustomers, recordOf } from './fixtures';
+import { exampleCustomer, exampleWith, listCustomers, recordOf } from './fixtures';
 
 const TOKEN = '7f3c2a9e1b4d46e8a0c5f2b19d6e3a71';
 
@@ -43,7 +43,25 @@ describe('summary (tree description, tooltip, hover)', () => {
 
   it('copes with a record that has almost nothing', () => {
     const s = customerSummary(recordOf({ id: 3, active: false }), 'en', true);
-    assert.equal(s.description, '#3');
+    assert.equal(s.name, '#3');
+    assert.equal(s.label, '#3');
+    assert.equal(s.description, '', 'the label already is #3: the description must not repeat it');
     assert.deepEqual(s.lines, ['#3', 'Inactive · PF']);
+  });
+
+  it('a nameless customer with an e-mail: label #id, description the masked e-mail only', () => {
+    const s = customerSummary(exampleWith({ name: null, generic_name: null, first_name: null, last_name: null, razao_social: null }), 'en', true);
+    assert.equal(s.label, '#48213907');
+    assert.equal(s.description, 'm***@exemplo.com.br');
+  });
+
+  it('isolates a right-to-left name in the tree label, and leaves other names as they are', () => {
+    const rtl = customerSummary(exampleWith({ name: 'مريم الحسيني' }), 'en', true);
+    assert.equal(rtl.label, '\u2068مريم الحسيني\u2069');
+    assert.equal(rtl.name, 'مريم الحسيني');
+    assert.equal(rtl.description, '#48213907 · m***@exemplo.com.br');
+    for (const name of ['Mariana Costa Ribeiro', 'Zoë Conceição 🎉', 'Иван Петров']) {
+      assert.equal(customerSummary(exampleWith({ name }), 'en', true).label, name);
+    }
   });
 });
