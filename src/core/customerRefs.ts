@@ -109,11 +109,16 @@ export function findJsonCustomerIds(text: string): CustomerRef[] {
     const grand = path[n - 3];
     return parent === 'data' && typeof grand === 'string' && CUSTOMER_KEYS.has(grand.toLowerCase());
   };
+  // the property name seen last: only values of an `id` property are worth building a path for
+  let property: string | undefined;
   visit(
     text,
     {
+      onObjectProperty: (name) => {
+        property = name;
+      },
       onLiteralValue: (value: unknown, offset, length, _line, _col, pathSupplier) => {
-        if (typeof value !== 'number' && typeof value !== 'string') {
+        if (property !== 'id' || (typeof value !== 'number' && typeof value !== 'string')) {
           return;
         }
         const id = toId(String(value));
