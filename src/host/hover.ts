@@ -72,7 +72,7 @@ export class CustomerRefIndex implements vscode.Disposable {
 
   /** The id at a position: from the document's refs, or (very large documents) from its line only. */
   refAt(doc: vscode.TextDocument, pos: vscode.Position): { id: number; range: vscode.Range } | undefined {
-    if (doc.getText().length > MAX_DOCUMENT_LENGTH) {
+    if (doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > MAX_DOCUMENT_LENGTH) {
       const line = doc.lineAt(pos.line).text;
       const r = refAt(findRefsInLine(line, this.compiled.patterns), pos.character);
       return r && { id: r.id, range: new vscode.Range(pos.line, r.start, pos.line, r.end) };

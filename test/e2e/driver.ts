@@ -322,7 +322,8 @@ export class Workbench {
         break;
       } catch (e) {
         if (Date.now() >= deadline || attempt >= 5) {
-          throw e;
+          const hovers = await this.page.locator('.monaco-hover').evaluateAll((els) => els.map((el) => `${el.getAttribute('class') ?? ''}: ${el.textContent.slice(0, 80)}`));
+          throw new Error(`no hover over "${text}" after ${attempt} tries; hover widgets: ${JSON.stringify(hovers)}`, { cause: e });
         }
       }
     }
