@@ -292,29 +292,31 @@ export class Workbench {
   async hover(text: string, line = text): Promise<string> {
     const row = this.page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: line }).first();
     await row.waitFor({ timeout: this.timeoutMs });
-    const box = await row.evaluate((el, word) => {
-      // The word's box: a Range over the text node that contains it.
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node.textContent ?? '').indexOf(word);
-        if (at >= 0) {
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + word.length);
-          const r = range.getBoundingClientRect();
-          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    // The word's box: a Range over the text node that contains it. Measured again on every try:
+    // right after a file opens the editor may still shift (breadcrumbs, layout), and a stale box
+    // points at the line above.
+    const measure = (): Promise<{ x: number; y: number } | undefined> =>
+      row.evaluate((el, word) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.textContent ?? '').indexOf(word);
+          if (at >= 0) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + word.length);
+            const r = range.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          }
         }
-      }
-      return undefined;
-    }, text);
-    if (!box) {
-      throw new Error(`"${text}" is not in one text node of the editor line (split by tokens?)`);
-    }
+        return undefined;
+      }, text);
     const hover = this.page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
-    // A hover asked for while the editor is still settling (tokens, links) can be dropped: move
-    // off and back a few times before giving up.
     const deadline = Date.now() + this.timeoutMs;
     for (let attempt = 1; ; attempt++) {
+      const box = await measure();
+      if (!box) {
+        throw new Error(`"${text}" is not in one text node of the editor line (split by tokens?)`);
+      }
       await this.page.mouse.move(box.x - 30, box.y + 150); // the empty lines below: no hover there
       await this.page.mouse.move(box.x, box.y, { steps: 5 });
       try {
