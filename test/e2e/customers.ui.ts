@@ -190,14 +190,23 @@ describe('customers (installed .vsix, sandbox store)', function () {
     const line = workbench.page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: `"id": ${MARIANA.id}` }).first();
     const id = line.locator('span span', { hasText: new RegExp(`^${MARIANA.id}$`) }).first();
     await id.waitFor();
-    // links are computed shortly after the editor opens; Ctrl+hover shows them underlined
-    await id.hover();
-    await workbench.page.keyboard.down('Control');
-    try {
-      await line.locator('.detected-link-active').first().waitFor();
-      await id.click();
-    } finally {
-      await workbench.page.keyboard.up('Control');
+    // links are computed shortly after the editor opens, and the editor may still shift then:
+    // wait for the link, and hover again (live position) until Ctrl shows it as active
+    await line.locator('.detected-link').first().waitFor();
+    for (let attempt = 1; ; attempt++) {
+      await id.hover();
+      await workbench.page.keyboard.down('Control');
+      try {
+        await line.locator('.detected-link-active').first().waitFor({ timeout: 3000 });
+        await id.click();
+        break;
+      } catch (e) {
+        if (attempt >= 4) {
+          throw e;
+        }
+      } finally {
+        await workbench.page.keyboard.up('Control');
+      }
     }
     const frame = panelFrame(workbench);
     await frame.locator('.header .customer-name', { hasText: MARIANA.name }).waitFor();
