@@ -27,7 +27,7 @@ export interface TestApi {
   readonly hasSecretFor: (alias: string) => Promise<boolean>;
   readonly treeChildren: (node?: unknown) => Promise<RenderedNode[]>;
   readonly openPanels: () => number;
-  /** Error messages shown to the user, newest last. */
+  /** Error and warning messages shown to the user, newest last. */
   readonly shownErrors: () => readonly string[];
   /** Every key and value this extension keeps in global state (for the leak test). */
   readonly globalState: () => Record<string, unknown>;

@@ -15,8 +15,15 @@ export interface CustomerRef {
 
 export interface CompiledPatterns {
   readonly patterns: readonly RegExp[];
-  /** Sources that do not compile or do not have exactly one capture group, with the reason. */
-  readonly invalid: ReadonlyArray<{ readonly source: string; readonly reason: string }>;
+  /** Sources that cannot be used: why (`problem`), with the engine's or our own English detail for the log. */
+  readonly invalid: ReadonlyArray<InvalidPattern>;
+}
+
+export interface InvalidPattern {
+  readonly source: string;
+  /** `syntax`: does not compile; `groups`: not exactly one capture group; `empty`: matches empty text. */
+  readonly problem: 'syntax' | 'groups' | 'empty';
+  readonly reason: string;
 }
 
 /** Longer lines (minified bundles, base64) are skipped: nobody hovers an id in them. */
@@ -32,23 +39,23 @@ const CUSTOMER_KEYS = new Set(['customer', 'cliente']);
 /** Compiles the user's patterns (case-insensitive) and explains each one that cannot be used. */
 export function compilePatterns(sources: readonly string[]): CompiledPatterns {
   const patterns: RegExp[] = [];
-  const invalid: Array<{ source: string; reason: string }> = [];
+  const invalid: InvalidPattern[] = [];
   for (const source of sources) {
     let re: RegExp;
     try {
       re = new RegExp(source, 'gid');
     } catch (e) {
-      invalid.push({ source, reason: e instanceof Error ? e.message : String(e) });
+      invalid.push({ source, problem: 'syntax', reason: e instanceof Error ? e.message : String(e) });
       continue;
     }
     // an alternation with the empty pattern always matches, so the match shows the group count
     const groups = (new RegExp(`${source}|`, 'i').exec('')?.length ?? 1) - 1;
     if (groups !== 1) {
-      invalid.push({ source, reason: `needs exactly one capture group for the id, has ${groups}` });
+      invalid.push({ source, problem: 'groups', reason: `needs exactly one capture group for the id, has ${groups}` });
       continue;
     }
     if (re.test('')) {
-      invalid.push({ source, reason: 'matches empty text' });
+      invalid.push({ source, problem: 'empty', reason: 'matches empty text' });
       continue;
     }
     patterns.push(re);

@@ -97,7 +97,13 @@ export function describeError(e: unknown, retry?: () => unknown): DescribedError
 
 const shown: string[] = [];
 
-/** The error messages shown so far, newest last (the test API reads them; at most 20 kept). */
+/** Remembers a problem message the user was shown (errors and warnings), keeping the last 20. */
+export function recordShown(message: string): void {
+  shown.push(message);
+  shown.splice(0, Math.max(0, shown.length - 20));
+}
+
+/** The error and warning messages shown so far, newest last (the test API reads them; at most 20 kept). */
 export function shownErrors(): readonly string[] {
   return shown;
 }
@@ -113,8 +119,7 @@ export function showError(logger: Logger, e: unknown, retry?: () => unknown): vo
   }
   logger.error(e instanceof Error ? e : String(e));
   const { message, actions } = describeError(e, retry);
-  shown.push(message);
-  shown.splice(0, Math.max(0, shown.length - 20));
+  recordShown(message);
   void vscode.window.showErrorMessage(message, ...actions.map((a) => a.title)).then(async (picked) => {
     await actions.find((a) => a.title === picked)?.run();
   });

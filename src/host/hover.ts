@@ -1,12 +1,23 @@
 import * as vscode from 'vscode';
 import { YampiError } from '../core/api/errors';
-import { type CompiledPatterns, type CustomerRef, compilePatterns, findRefsInDocument, findRefsInLine, MAX_DOCUMENT_LENGTH, refAt } from '../core/customerRefs';
+import { type CompiledPatterns, type CustomerRef, compilePatterns, type InvalidPattern, findRefsInDocument, findRefsInLine, MAX_DOCUMENT_LENGTH, refAt } from '../core/customerRefs';
 import { commandUri, escapeMarkdown, HOVER_COMMANDS, hoverCard, type HoverCardInput } from '../core/hoverCard';
 import { t, toLocale } from '../core/model/strings';
 import type { CustomerService } from './customerService';
 import { NotSignedInError } from './customerService';
-import { describeError, isCancellation } from './errors';
+import { describeError, isCancellation, recordShown } from './errors';
 import type { Services } from './services';
+
+function problemText(problem: InvalidPattern['problem']): string {
+  switch (problem) {
+    case 'syntax':
+      return vscode.l10n.t('not a valid regular expression');
+    case 'groups':
+      return vscode.l10n.t('needs exactly one capture group for the id');
+    case 'empty':
+      return vscode.l10n.t('matches empty text');
+  }
+}
 
 /** Where hovers and links apply: files (local or on the remote host) and unsaved editors. */
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
@@ -41,11 +52,10 @@ export class CustomerRefIndex implements vscode.Disposable {
     }
     if (compiled.invalid.length > 0) {
       const open = vscode.l10n.t('Open Settings');
+      const message = vscode.l10n.t('Yampi: {0} of the patterns in yampi.hover.patterns cannot be used and are ignored: {1}', compiled.invalid.length, compiled.invalid.map((b) => `${b.source} (${problemText(b.problem)})`).join('; '));
+      recordShown(message);
       void vscode.window
-        .showWarningMessage(
-          vscode.l10n.t('Yampi: {0} of the patterns in yampi.hover.patterns cannot be used and are ignored: {1}', compiled.invalid.length, compiled.invalid.map((b) => `${b.source} (${b.reason})`).join('; ')),
-          open,
-        )
+        .showWarningMessage(message, open)
         .then((picked) => (picked === open ? vscode.commands.executeCommand('workbench.action.openSettings', 'yampi.hover.patterns') : undefined));
     }
     return compiled;

@@ -152,6 +152,10 @@ describe('hover and links over customer ids', () => {
   it('custom patterns replace the defaults at once; an unusable pattern is ignored, not fatal', async () => {
     await config().update('hover.patterns', ['comprador #(\\d+)', 'bad((', '\\d+'], vscode.ConfigurationTarget.Global);
     try {
+      const warning = await waitFor('the warning about unusable patterns', () => api.shownErrors().find((m) => m.includes('yampi.hover.patterns')));
+      assert.match(warning, /\b2\b/, 'two patterns are unusable');
+      assert.match(warning, /bad\(\( \((not a valid regular expression|não é uma expressão regular válida)\)/);
+      assert.match(warning, /\\d\+ \((needs exactly one capture group|precisa de exatamente um grupo)/);
       const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `comprador #${mariana}\ncustomer_id: ${mariana}\n` });
       const hover = await waitFor('a hover with the new pattern', () => yampiHover(doc, positionOf(doc, `#${mariana}`).translate(0, 1)));
       assert.match(plain(hover.text), /Mariana Costa Ribeiro/);

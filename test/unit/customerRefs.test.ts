@@ -88,6 +88,7 @@ describe('compilePatterns', () => {
     const { patterns: ok, invalid } = compilePatterns(['cust=(\\d+)', 'cust=(\\d+', 'cust=\\d+', '(a)(\\d+)', '(\\d*)']);
     assert.equal(ok.length, 1);
     assert.deepEqual(invalid.map((i) => i.source), ['cust=(\\d+', 'cust=\\d+', '(a)(\\d+)', '(\\d*)']);
+    assert.deepEqual(invalid.map((i) => i.problem), ['syntax', 'groups', 'groups', 'empty']);
     assert.match(invalid[1]?.reason ?? '', /exactly one capture group.*has 0/);
     assert.match(invalid[2]?.reason ?? '', /has 2/);
     assert.match(invalid[3]?.reason ?? '', /empty/);
