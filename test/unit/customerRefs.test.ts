@@ -170,6 +170,11 @@ describe('findRefsInDocument', () => {
     assert.deepEqual(findRefsInDocument(crlf, 'log', patterns).map((r) => crlf.slice(r.start, r.end)), refs.map((r) => String(r.id)));
   });
 
+  it('skips ids on over-long (minified) lines and never matches across a line break', () => {
+    const text = `${'x'.repeat(MAX_LINE_LENGTH)} customer_id: 5\ncustomer_id:\n 6\ncustomer_id: 7\n`;
+    assert.deepEqual(findRefsInDocument(text, 'plaintext', patterns).map((r) => r.id), [7]);
+  });
+
   it('text without ids yields nothing', () => {
     assert.deepEqual(findRefsInDocument('hello\nworld 123\norder_id=5\n', 'plaintext', patterns), []);
   });
