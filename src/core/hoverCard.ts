@@ -63,6 +63,8 @@ function link(label: string, icon: string, command: HoverCommand, args: readonly
 
 const BR = '  \n';
 
+const setCredentialsLink = (locale: Locale): string => link(t(locale, 'state.setCredentials'), 'key', 'yampi.setCredentials', [], t(locale, 'state.setCredentials'));
+
 /** The hover Markdown for one state. `privacy` follows `yampi.privacy.maskSensitiveData`. */
 export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolean): string {
   switch (input.kind) {
@@ -81,7 +83,7 @@ export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolea
       return `${head}\n\n${details.join(BR)}\n\n${actions.join(' · ')} — *${escapeMarkdown(t(locale, 'panel.store', input.storeName))}*`;
     }
     case 'signedOut':
-      return `$(account) ${escapeMarkdown(t(locale, 'hover.signedOut', input.id), 200)}\n\n${link(t(locale, 'state.setCredentials'), 'key', 'yampi.setCredentials', [], t(locale, 'state.setCredentials'))}`;
+      return `$(account) ${escapeMarkdown(t(locale, 'hover.signedOut', input.id), 200)}\n\n${setCredentialsLink(locale)}`;
     case 'error':
       return errorCard(input.id, input.alias, input.error, locale);
   }
@@ -96,7 +98,7 @@ function errorCard(id: number, alias: string, error: Extract<HoverCardInput, { k
     case 'notFound':
       return `$(search-stop) ${text(t(locale, 'state.notFound.body', id, alias))}`;
     case 'authError':
-      return `$(key) ${text(t(locale, 'state.auth.body', alias))}\n\n${link(t(locale, 'state.setCredentials'), 'key', 'yampi.setCredentials', [], t(locale, 'state.setCredentials'))}`;
+      return `$(key) ${text(t(locale, 'state.auth.body', alias))}\n\n${setCredentialsLink(locale)}`;
     case 'forbidden':
       return `$(lock) ${text(t(locale, 'state.forbidden.body', alias))}`;
     case 'rateLimited':

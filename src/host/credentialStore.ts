@@ -67,6 +67,11 @@ export class CredentialStore implements vscode.Disposable {
     return parseStoreIndex(this.state.get(STORES_KEY));
   }
 
+  /** The name shown for a store: its saved display name, else the alias (environment stores). */
+  displayName(alias: string): string {
+    return this.stores().find((s) => s.alias === alias)?.name ?? alias;
+  }
+
   activeAlias(): string | undefined {
     const stores = this.stores();
     if (stores.length === 0) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { YampiError } from '../core/api/errors';
+import { TtlLruCache } from '../core/cache';
 import { type CompiledPatterns, type CustomerRef, compilePatterns, type InvalidPattern, findRefsInDocument, findRefsInLine, MAX_DOCUMENT_LENGTH, refAt } from '../core/customerRefs';
 import { commandUri, escapeMarkdown, HOVER_COMMANDS, hoverCard, type HoverCardInput } from '../core/hoverCard';
 import { t, toLocale } from '../core/model/strings';
@@ -29,7 +30,8 @@ const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
  */
 export class CustomerRefIndex implements vscode.Disposable {
   private compiled: CompiledPatterns;
-  private readonly cache = new Map<string, { version: number; refs: readonly CustomerRef[] }>();
+  /** Per document URI, the refs of one version; the 30 most recently used documents are kept. */
+  private readonly cache = new TtlLruCache<{ version: number; refs: readonly CustomerRef[] }>({ maxEntries: 30, ttlMs: Number.POSITIVE_INFINITY });
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
@@ -41,7 +43,9 @@ export class CustomerRefIndex implements vscode.Disposable {
           this.cache.clear();
         }
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cache.delete(d.uri.toString());
+      }),
     );
   }
 
@@ -69,14 +73,7 @@ export class CustomerRefIndex implements vscode.Disposable {
       return hit.refs;
     }
     const refs = findRefsInDocument(doc.getText(), doc.languageId, this.compiled.patterns);
-    this.cache.delete(key);
     this.cache.set(key, { version: doc.version, refs });
-    if (this.cache.size > 30) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) {
-        this.cache.delete(oldest);
-      }
-    }
     return refs;
   }
 
@@ -129,12 +126,9 @@ class CustomerHoverProvider implements vscode.HoverProvider, vscode.DocumentLink
       return { kind: 'signedOut', id };
     }
     try {
-      const store = await this.services.credentials.get(alias);
-      if (!store) {
-        return { kind: 'signedOut', id };
-      }
+      // customers.get reads the credentials (NotSignedInError when there are none): read them once
       const record = await this.customers.get(alias, id, { token });
-      return { kind: 'customer', record, alias, storeName: store.name };
+      return { kind: 'customer', record, alias, storeName: this.services.credentials.displayName(alias) };
     } catch (e) {
       if (isCancellation(e) || token.isCancellationRequested) {
         return undefined;

@@ -21,6 +21,22 @@ function lookupError(code: string): string {
 }
 
 /**
+ * The one way a quick pick ends: the first value wins (accept or hide, whichever comes first),
+ * `cleanup` runs, the promise resolves and the quick pick is disposed; later calls do nothing.
+ */
+function settleOnce<T>(qp: vscode.Disposable, resolve: (v: T) => void, cleanup?: () => void): (v: T) => void {
+  let done = false;
+  return (v) => {
+    if (!done) {
+      done = true;
+      cleanup?.();
+      resolve(v);
+      qp.dispose();
+    }
+  };
+}
+
+/**
  * Asks for a customer id: validates as the user types and offers Recent lookups as picks.
  * Resolves undefined when dismissed.
  */
@@ -35,14 +51,7 @@ export function askCustomerId(recent: readonly number[]): Promise<number | undef
   const recentSeparator: Item[] = recentItems.length > 0 ? [{ label: vscode.l10n.t('Recent'), kind: vscode.QuickPickItemKind.Separator }] : [];
   qp.items = [...recentSeparator, ...recentItems];
   return new Promise((resolve) => {
-    let done = false;
-    const finish = (v: number | undefined): void => {
-      if (!done) {
-        done = true;
-        resolve(v);
-        qp.dispose();
-      }
-    };
+    const finish = settleOnce(qp, resolve);
     qp.onDidChangeValue((value) => {
       if (value.trim() === '') {
         qp.items = [...recentSeparator, ...recentItems];
@@ -131,18 +140,12 @@ export function searchCustomersInteractive(
   };
 
   return new Promise((resolve) => {
-    let done = false;
-    const finish = (v: CustomerRecord | undefined): void => {
-      if (!done) {
-        done = true;
-        if (timer) {
-          clearTimeout(timer);
-        }
-        current?.cancel();
-        resolve(v);
-        qp.dispose();
+    const finish = settleOnce(qp, resolve, () => {
+      if (timer) {
+        clearTimeout(timer);
       }
-    };
+      current?.cancel();
+    });
     qp.onDidChangeValue((value) => {
       if (timer) {
         clearTimeout(timer);

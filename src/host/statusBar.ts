@@ -18,7 +18,7 @@ export function registerStatusBar(services: Services): vscode.Disposable {
       store.backgroundColor = undefined;
       privacy.hide();
     } else {
-      const name = services.credentials.stores().find((s) => s.alias === alias)?.name ?? alias;
+      const name = services.credentials.displayName(alias);
       store.text = `$(account) Yampi: ${name}`;
       const md = new vscode.MarkdownString();
       md.appendMarkdown(`**${vscode.l10n.t('Yampi store')}**: ${escapeMd(name)} (\`${alias}\`)\n\n`);
