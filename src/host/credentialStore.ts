@@ -1,31 +1,22 @@
 import * as vscode from 'vscode';
+import { Lifecycle } from './lifecycle';
 import type { Credentials, StoreRef } from '../core/api/types';
 import type { Logger } from '../core/logger';
 import { writeAllOrNothing } from '../core/secretWrite';
+import { SecretStorageUnavailableError } from './errors';
 import { isValidAlias, mergeStores, nextActive, parseStoreIndex, type SavedStore } from '../core/stores';
 
 const SECRET_PREFIX = 'yampi.credentials/';
 const STORES_KEY = 'yampi.stores';
 const ACTIVE_KEY = 'yampi.activeStore';
 
+export interface CredentialsChange {
+  readonly credentialsOf: readonly string[];
+}
+
 export interface ActiveStore extends StoreRef {
   readonly name: string;
   readonly source: 'saved' | 'environment';
-}
-
-/**
- * SecretStorage itself failed (no keyring on Linux, remote host without one). `operation` says
- * what the user was doing: reading saved credentials, saving new ones (nothing was kept), or
- * signing out (the store stays saved).
- */
-export class SecretStorageUnavailableError extends Error {
-  constructor(
-    readonly operation: 'read' | 'save' | 'delete',
-    cause: unknown,
-  ) {
-    super(`SecretStorage is unavailable (${operation})`, { cause });
-    this.name = 'SecretStorageUnavailableError';
-  }
 }
 
 /**
@@ -34,10 +25,10 @@ export class SecretStorageUnavailableError extends Error {
  * is saved and are never persisted. Other windows share both stores: `secrets.onDidChange` keeps
  * this window in step.
  */
-export class CredentialStore implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<void>();
+export class CredentialStore extends Lifecycle {
+  private readonly emitter = new vscode.EventEmitter<CredentialsChange>();
+  /** Fires after any change; `credentialsOf` names the stores whose secret changed or went away. */
   readonly onDidChange = this.emitter.event;
-  private readonly disposables: vscode.Disposable[] = [];
   /** Secret values seen in this session, so the logger can scrub them. In memory only. */
   private readonly seen = new Set<string>();
 
@@ -47,12 +38,13 @@ export class CredentialStore implements vscode.Disposable {
     private readonly env: NodeJS.ProcessEnv,
     private readonly logger: Logger,
   ) {
-    this.disposables.push(
-      this.emitter,
+    super();
+    this.register(this.emitter);
+    this.register(
       secrets.onDidChange((e) => {
         if (e.key.startsWith(SECRET_PREFIX)) {
           this.logger.info('Credentials changed (possibly in another window).');
-          this.emitter.fire();
+          this.emitter.fire({ credentialsOf: [e.key.slice(SECRET_PREFIX.length)] });
         }
       }),
     );
@@ -139,7 +131,7 @@ export class CredentialStore implements vscode.Disposable {
       this.logger.error(`Could not save credentials: ${e instanceof Error ? e.message : String(e)}`);
       throw new SecretStorageUnavailableError('save', e);
     }
-    this.emitter.fire();
+    this.emitter.fire({ credentialsOf: stores.map((s) => s.alias) });
   }
 
   async setActive(alias: string): Promise<boolean> {
@@ -147,7 +139,7 @@ export class CredentialStore implements vscode.Disposable {
       return false;
     }
     await this.state.update(ACTIVE_KEY, alias);
-    this.emitter.fire();
+    this.emitter.fire({ credentialsOf: [] });
     return true;
   }
 
@@ -162,7 +154,7 @@ export class CredentialStore implements vscode.Disposable {
     await this.state.update(STORES_KEY, rest);
     const active = nextActive(rest, this.state.get<string>(ACTIVE_KEY));
     await this.state.update(ACTIVE_KEY, active);
-    this.emitter.fire();
+    this.emitter.fire({ credentialsOf: [alias] });
     return this.activeAlias();
   }
 
@@ -182,10 +174,14 @@ export class CredentialStore implements vscode.Disposable {
     this.seen.add(creds.userSecretKey);
   }
 
-  dispose(): void {
-    for (const d of this.disposables.reverse()) {
-      d.dispose();
+  /** Every alias with usable credentials right now (saved ones, or the environment's). */
+  signedInAliases(): string[] {
+    const stores = this.stores();
+    if (stores.length > 0) {
+      return stores.map((s) => s.alias);
     }
+    const env = this.environmentCredentials();
+    return env ? [env.alias] : [];
   }
 }
 

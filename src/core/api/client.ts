@@ -62,6 +62,12 @@ export class HttpYampiClient implements YampiClient {
   private readonly pages: TtlLruCache<CustomerPage>;
   private readonly limiters = new Map<string, RateLimiter>();
   private readonly inflight = new InFlight<unknown>();
+  /**
+   * Bumped by clearCache (per store, or for all): a response to a request made before the clear
+   * is returned to its caller but never written into the cache, and later callers don't join it.
+   */
+  private epochAll = 0;
+  private readonly epochs = new Map<string, number>();
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
@@ -111,8 +117,11 @@ export class HttpYampiClient implements YampiClient {
     const path = `/${encodeURIComponent(alias)}/customers/${encodeURIComponent(String(customerId))}`;
     const query = opts.skipCache === true ? '?skipCache=true' : '';
     const ctx = { alias, customerId };
+    const epoch = this.epochOf(alias);
     const record = await this.getShared(store, path + query, path + query, ctx, opts.signal, decodeCustomerEnvelope);
-    this.customers.set(key, record);
+    if (this.epochOf(alias) === epoch) {
+      this.customers.set(key, record);
+    }
     return record;
   }
 
@@ -137,7 +146,11 @@ export class HttpYampiClient implements YampiClient {
     }
     const path = `/${encodeURIComponent(alias)}/customers`;
     const logTarget = `${path}?${params.toString().replace(/(^|&)q=[^&]*/, '$1q=[redacted]')}`;
+    const epoch = this.epochOf(alias);
     const result = await this.getShared(store, `${path}?${params.toString()}`, logTarget, { alias }, opts.signal, decodeCustomerPage);
+    if (this.epochOf(alias) !== epoch) {
+      return result;
+    }
     this.pages.set(key, result);
     for (const item of result.items) {
       this.customers.set(`${storeKey(store)}c:${item.customer.id}`, item);
@@ -158,10 +171,12 @@ export class HttpYampiClient implements YampiClient {
 
   clearCache(alias?: string): void {
     if (alias === undefined) {
+      this.epochAll++;
       this.customers.clear();
       this.pages.clear();
       return;
     }
+    this.epochs.set(alias, (this.epochs.get(alias) ?? 0) + 1);
     const prefix = `${alias}\u0000`;
     this.customers.deleteWhere((k) => k.startsWith(prefix));
     this.pages.deleteWhere((k) => k.startsWith(prefix));
@@ -200,6 +215,10 @@ export class HttpYampiClient implements YampiClient {
     await this.agent.close();
   }
 
+  private epochOf(alias: string): number {
+    return this.epochAll + (this.epochs.get(alias) ?? 0);
+  }
+
   private checkOpen(): void {
     if (this.closed) {
       throw new YampiError('cancelled', 'client closed');
@@ -230,7 +249,7 @@ export class HttpYampiClient implements YampiClient {
     const call: Call = {
       method: 'GET', target, logTarget, creds: store, ctx, limiter: this.limiter(store.alias, this.s.requestsPerMinute),
     };
-    const key = `${storeKey(store)}${store.userSecretKey}\u0000${target}`;
+    const key = `${storeKey(store)}${this.epochOf(store.alias)}\u0000${store.userSecretKey}\u0000${target}`;
     // Shared callers get the same decoded value; the model types are readonly.
     return (await this.inflight.run(key, signal, async (shared) => {
       const body = await this.send(call, shared);
