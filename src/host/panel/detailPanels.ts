@@ -48,11 +48,10 @@ export class DetailPanels extends Lifecycle {
       if (!(e instanceof NotSignedInError)) {
         throw e;
       }
+      // not awaited: the command ends even if nobody ever answers the notification
       const connect = vscode.l10n.t('Set Credentials');
-      const pick = await this.services.notifier.warn(vscode.l10n.t('Connect a Yampi store first.'), {}, connect);
-      if (pick === connect) {
-        await vscode.commands.executeCommand(COMMANDS.setCredentials);
-      }
+      void this.services.notifier.warn(vscode.l10n.t('Connect a Yampi store first.'), {}, connect).then((pick) =>
+        pick === connect ? vscode.commands.executeCommand(COMMANDS.setCredentials) : undefined);
       return undefined;
     }
     const ext = this.services.context.extensionUri;

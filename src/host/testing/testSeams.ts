@@ -63,8 +63,16 @@ class RecordingNotifier implements Notifier {
     return vscodeNotifier.error(message, ...actions);
   }
 
+  /** The answer the next modal dialog gets (tests cannot click the smoke-driven workbench's dialogs). */
+  modalAnswer: string | undefined;
+
   warn(message: string, options: vscode.MessageOptions, ...actions: string[]): Thenable<string | undefined> {
     this.record(message);
+    if (options.modal === true && this.modalAnswer !== undefined) {
+      const answer = actions.includes(this.modalAnswer) ? this.modalAnswer : undefined;
+      this.modalAnswer = undefined;
+      return Promise.resolve(answer);
+    }
     return vscodeNotifier.warn(message, options, ...actions);
   }
 
@@ -115,6 +123,10 @@ export interface TestApi {
   readonly resetApiClient: () => void;
   /** Makes the extension's secret storage fail as told (`{}` restores it). */
   readonly setSecretFaults: (faults: SecretFaults) => void;
+  /** The button the next modal confirmation answers with (as if the user clicked it). */
+  readonly answerNextModal: (button: string) => void;
+  /** This extension's own modules that were loaded when activate() returned (paths inside the extension). */
+  readonly modulesAtActivation: readonly string[];
 }
 
 /**
@@ -159,6 +171,8 @@ export class TestSeams implements Seams {
       logDir: () => context.logUri.fsPath,
       resetApiClient: () => { services.api.reset(); },
       setSecretFaults: (faults) => { this.secrets.setFaults(faults); },
+      answerNextModal: (button) => { this.notifier.modalAnswer = button; },
+      modulesAtActivation: Object.keys(require.cache).filter((k) => k.startsWith(context.extensionUri.fsPath)),
     };
   }
 }
