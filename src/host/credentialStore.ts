@@ -31,6 +31,11 @@ export class CredentialStore extends Lifecycle {
   readonly onDidChange = this.emitter.event;
   /** Secret values seen in this session, so the logger can scrub them. In memory only. */
   private readonly seen = new Set<string>();
+  /**
+   * The stored value this window last wrote or read, per alias. SecretStorage echoes our own
+   * writes back through onDidChange, late; only a different value (another window) is a change.
+   */
+  private readonly known = new Map<string, string | undefined>();
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -43,8 +48,7 @@ export class CredentialStore extends Lifecycle {
     this.register(
       secrets.onDidChange((e) => {
         if (e.key.startsWith(SECRET_PREFIX)) {
-          this.logger.info('Credentials changed (possibly in another window).');
-          this.emitter.fire({ credentialsOf: [e.key.slice(SECRET_PREFIX.length)] });
+          void this.onSecretChanged(e.key.slice(SECRET_PREFIX.length));
         }
       }),
     );
@@ -98,6 +102,7 @@ export class CredentialStore extends Lifecycle {
     } catch (e) {
       throw new SecretStorageUnavailableError('read', e);
     }
+    this.known.set(saved.alias, raw);
     const creds = parseCredentials(raw);
     if (!creds) {
       return undefined;
@@ -114,6 +119,9 @@ export class CredentialStore extends Lifecycle {
   async save(stores: readonly SavedStore[], creds: Credentials, makeActive: string): Promise<void> {
     this.remember(creds);
     const value = JSON.stringify({ userToken: creds.userToken, userSecretKey: creds.userSecretKey });
+    for (const st of stores) {
+      this.known.set(st.alias, value);
+    }
     const indexBefore = this.state.get(STORES_KEY);
     const activeBefore = this.state.get(ACTIVE_KEY);
     try {
@@ -145,6 +153,7 @@ export class CredentialStore extends Lifecycle {
 
   /** Forgets a store: its secret and its index entry. Returns the store that is active afterwards. */
   async remove(alias: string): Promise<string | undefined> {
+    this.known.set(alias, undefined);
     try {
       await this.secrets.delete(SECRET_PREFIX + alias);
     } catch (e) {
@@ -167,6 +176,21 @@ export class CredentialStore extends Lifecycle {
     }
     this.remember({ userToken, userSecretKey });
     return { alias, userToken, userSecretKey };
+  }
+
+  private async onSecretChanged(alias: string): Promise<void> {
+    let now: string | undefined;
+    try {
+      now = await this.secrets.get(SECRET_PREFIX + alias);
+    } catch {
+      now = undefined;
+    }
+    if (this.known.has(alias) && this.known.get(alias) === now) {
+      return; // the echo of this window's own write
+    }
+    this.known.set(alias, now);
+    this.logger.info('Credentials changed in another window.');
+    this.emitter.fire({ credentialsOf: [alias] });
   }
 
   private remember(creds: Credentials): void {
