@@ -106,9 +106,10 @@ describe('language-model tools', () => {
 
   it('yampi_searchCustomers: one line per match, masked', async () => {
     const text = await call('yampi_searchCustomers', { query: 'Mariana', limit: 3 });
-    assert.match(text, /matching "Mariana"/);
-    assert.match(text, /^1\. .*Mariana/m);
+    assert.match(text, new RegExp(`customers in store ${aurora.name} \\(${aurora.alias}\\) matching "Mariana": 3 of \\d+`));
+    assert.equal(text.split('\n').filter((l) => /^\d+\. .+ \(#\d+\) · /.test(l)).length, 3);
     assert.doesNotMatch(text, /mariana\.c\.ribeiro@/);
+    assert.match(text, /m\*\*\*@exemplo\.com\.br/);
   });
 
   it('not found names the id and the store; an unknown store says it is not connected', async () => {
@@ -123,11 +124,10 @@ describe('language-model tools', () => {
     assert.match(await call('yampi_getCustomerOrders', { id: -1 }), /Invalid input for yampi_getCustomerOrders/);
   });
 
-  it('rate-limited says when to retry; a server error says to retry later', async () => {
+  it('rate-limited says when to retry', async () => {
+    // longer than the client waits out by itself, so the 429 reaches the tool
     await addFault({ path: `/customers/${mariana}`, status: 429, retryAfterSeconds: 600, times: 1 });
-    assert.match(await call('yampi_getCustomer', { id: mariana }), /Retry in 600 seconds, not sooner/);
-    await addFault({ path: `/customers/${mariana}`, status: 503 });
-    assert.match(await call('yampi_getCustomer', { id: mariana }), /server error \(HTTP 503\).*Retry later/);
+    assert.match(await call('yampi_getCustomer', { id: mariana }), /Yampi is limiting requests to store .*Retry in 600 seconds, not sooner/);
   });
 
   it('cancellation: the lookup stops and nothing of the customer comes back', async () => {
