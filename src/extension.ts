@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAgentSurfaces } from './host/agentSurfaces';
 import { copyCommands } from './host/commands/copy';
 import { credentialCommands } from './host/commands/credentials';
 import { customerCommands } from './host/commands/customers';
@@ -26,8 +27,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     services.register(registerHovers(services, f.refs));
     services.register(registerCommands(services, { ...credentialCommands(services), ...customerCommands(f), ...copyCommands(f), ...dataCommands(f) }));
     services.register(registerStatusBar(services));
+    const agents = services.register(registerAgentSurfaces(f));
     services.logger.info(`Activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''}).`);
-    return seams?.api(f);
+    return seams?.api(f, agents);
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Yampi Customers failed to start: {0}', e instanceof Error ? e.message : String(e)));
     throw e;

@@ -21,6 +21,7 @@ export const COMMANDS = {
   loadMore: 'yampi.loadMore',
   retry: 'yampi.retry',
   copyCustomerId: 'yampi.copyCustomerId',
+  openSampleLog: 'yampi.openSampleLog',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { customerTargetOf } from '../../core/commands/args';
 import { COMMANDS } from '../../core/commands/ids';
+import { openSampleLog } from '../walkthrough';
 import type { Commands, Features } from './registry';
 
-type DataCommands = Commands<'pinCustomer' | 'unpinCustomer' | 'togglePrivacyMode' | 'clearCache' | 'showLog'>;
+type DataCommands = Commands<'pinCustomer' | 'unpinCustomer' | 'togglePrivacyMode' | 'clearCache' | 'showLog' | 'openSampleLog'>;
 
-/** Pinned, privacy mode, Clear Cached Data, the log. */
+/** Pinned, privacy mode, Clear Cached Data; the log and the walkthrough's sample. */
 export function dataCommands(f: Features): DataCommands {
   const { services } = f;
   const setPinned = async (arg: unknown, pinned: boolean): Promise<boolean> => {
@@ -39,5 +40,6 @@ export function dataCommands(f: Features): DataCommands {
       services.channel.show(true);
       return Promise.resolve(true);
     },
+    [COMMANDS.openSampleLog]: () => openSampleLog(),
   };
 }

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { isNode, type Node } from '../../core/tree/nodes';
+import type { AgentSurfaces } from '../agentSurfaces';
+import type { YampiChatTool } from '../chatTools';
 import type { Features } from '../commands/registry';
+import type { CustomerTerminalLinkProvider } from '../terminalLinks';
 import { type Notifier, vscodeNotifier } from '../notify';
 import type { Seams } from '../services';
 
@@ -125,6 +128,10 @@ export interface TestApi {
   readonly setSecretFaults: (faults: SecretFaults) => void;
   /** The button the next modal confirmation answers with (as if the user clicked it). */
   readonly answerNextModal: (button: string) => void;
+  /** The registered terminal link provider (no VS Code command runs terminal link providers). */
+  readonly terminalLinkProvider: () => CustomerTerminalLinkProvider;
+  /** The registered language-model tools (to read a confirmation without a chat UI). */
+  readonly chatTools: () => readonly YampiChatTool[];
   /** This extension's own modules that were loaded when activate() returned (paths inside the extension). */
   readonly modulesAtActivation: readonly string[];
 }
@@ -146,7 +153,7 @@ export class TestSeams implements Seams {
     this.secrets = new FaultySecretStorage(context.secrets);
   }
 
-  api(f: Features): TestApi {
+  api(f: Features, agents: AgentSurfaces): TestApi {
     const { services, tree, panels } = f;
     const context = this.context;
     const changes: unknown[] = [];
@@ -172,6 +179,8 @@ export class TestSeams implements Seams {
       resetApiClient: () => { services.api.reset(); },
       setSecretFaults: (faults) => { this.secrets.setFaults(faults); },
       answerNextModal: (button) => { this.notifier.modalAnswer = button; },
+      terminalLinkProvider: () => agents.terminalLinks,
+      chatTools: () => agents.chatTools,
       modulesAtActivation: Object.keys(require.cache).filter((k) => k.startsWith(context.extensionUri.fsPath)),
     };
   }
