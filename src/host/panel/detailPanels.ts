@@ -157,6 +157,11 @@ class DetailPanel implements vscode.Disposable {
         this.ready = true;
         this.render();
         return;
+      case 'openSection': // issue 11: related-record sections, wired by the new host (see branch c360 report)
+      case 'loadMore':
+      case 'retrySection':
+      case 'copyOrder':
+        return;
       case 'copy': {
         if (!record) {
           return;
