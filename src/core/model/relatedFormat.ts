@@ -5,7 +5,9 @@
  */
 import { formatCep, formatDateTime, formatMoney } from './format';
 import { maskCep, maskStreet, maskText } from './mask';
+import type { YampiErrorKind } from '../api/errors';
 import type { Address, Cart, Order, OrderStatus } from './related';
+import type { SectionError } from './relatedPaging';
 import { type Locale, type StringKey, t } from './strings';
 
 export type StatusTone = 'success' | 'warning' | 'neutral' | 'info' | 'danger';
@@ -104,3 +106,17 @@ export function orderCopyText(o: Order, what: 'number' | 'id'): string {
 export function orderCopyConfirmation(what: 'number' | 'id', locale: Locale): string {
   return t(locale, 'panel.copied', t(locale, what === 'number' ? 'order.number' : 'order.id'));
 }
+
+const REASON: Partial<Readonly<Record<YampiErrorKind, StringKey>>> = {
+  auth: 'section.error.auth',
+  forbidden: 'section.error.forbidden',
+  notFound: 'section.error.notFound',
+  rateLimited: 'section.error.rateLimited',
+};
+
+/** Short localized reason for a failed section (the message of an unexpected error as is). */
+export function sectionErrorText(e: SectionError, locale: Locale): string {
+  const key = REASON[e.kind];
+  return key === undefined ? e.message : t(locale, key);
+}
+

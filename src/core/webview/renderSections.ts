@@ -5,37 +5,15 @@
  * never hides the record or the other sections. All data escaped; addresses masked in privacy
  * mode (the masked values are all the HTML contains); cart secrets never reach these functions.
  */
-import { type YampiErrorKind } from '../api/errors';
+export type { SectionError, SectionState } from '../model/relatedPaging';
 import type { Address, Cart, Order, OrderItem } from '../model/related';
+import type { SectionError, SectionState } from '../model/relatedPaging';
 import {
-  addressLines, cartTransactionText, itemCount, itemCountText, money, orderLabel, statusView, when, type StatusView,
+  addressLines, cartTransactionText, sectionErrorText, itemCount, itemCountText, money, orderLabel, statusView, when, type StatusView,
 } from '../model/relatedFormat';
 import { type Locale, type StringKey, t } from '../model/strings';
 import { escapeHtml } from './escapeHtml';
 import { orderFieldKey, type SectionId } from './protocol';
-
-export interface SectionError {
-  readonly kind: YampiErrorKind;
-  readonly message: string;
-}
-
-export type SectionState<T> =
-  /** Loads on demand and was not opened yet. */
-  | { readonly status: 'idle' }
-  | { readonly status: 'loading' }
-  | { readonly status: 'error'; readonly error: SectionError }
-  | {
-      readonly status: 'loaded';
-      readonly items: readonly T[];
-      /** The API's total, when it gave one. */
-      readonly total?: number | undefined;
-      readonly hasMore: boolean;
-      readonly loadingMore?: boolean | undefined;
-      /** Load more failed: the loaded items stay, with a Retry. */
-      readonly moreError?: SectionError | undefined;
-      /** Records of other customers the client dropped (a count only). */
-      readonly dropped?: number | undefined;
-    };
 
 export type SectionView =
   | { readonly section: 'orders'; readonly state: SectionState<Order> }
@@ -72,19 +50,6 @@ function sectionButton(section: SectionId, action: 'loadMore' | 'retrySection', 
     `<button type="button" class="button secondary" data-action="${action}" data-section="${section}"` +
     ` data-focus-key="section:${section}:${action}"${tip}>${icon(iconName)}<span>${escapeHtml(label)}</span></button>`
   );
-}
-
-const REASON: Partial<Readonly<Record<YampiErrorKind, StringKey>>> = {
-  auth: 'section.error.auth',
-  forbidden: 'section.error.forbidden',
-  notFound: 'section.error.notFound',
-  rateLimited: 'section.error.rateLimited',
-};
-
-/** Short localized reason for a failed section (the message of an unexpected error as is). */
-export function sectionErrorText(e: SectionError, locale: Locale): string {
-  const key = REASON[e.kind];
-  return key === undefined ? e.message : t(locale, key);
 }
 
 function errorBlock(section: SectionId, e: SectionError, locale: Locale): string {
