@@ -153,6 +153,11 @@ export class DetailPanel extends Lifecycle {
         this.ready = true;
         this.render();
         return;
+      case 'openSection':
+      case 'loadMore':
+      case 'retrySection':
+      case 'copyOrder':
+        return; // issue 11: related-record sections (wired next)
       case 'copy':
         return this.copyField(m.field);
       case 'copyJson':
