@@ -36,17 +36,23 @@ function settleOnce<T>(qp: vscode.Disposable, resolve: (v: T) => void, cleanup?:
   };
 }
 
+/** A quick pick that stays open when focus moves and matches descriptions too. */
+function createPick<T extends vscode.QuickPickItem>(title: string, placeholder: string): vscode.QuickPick<T> {
+  const qp = vscode.window.createQuickPick<T>();
+  qp.title = title;
+  qp.placeholder = placeholder;
+  qp.ignoreFocusOut = true;
+  qp.matchOnDescription = true;
+  return qp;
+}
+
 /**
  * Asks for a customer id: validates as the user types and offers Recent lookups as picks.
  * Resolves undefined when dismissed.
  */
 export function askCustomerId(recent: readonly number[]): Promise<number | undefined> {
   type Item = vscode.QuickPickItem & { id?: number };
-  const qp = vscode.window.createQuickPick<Item>();
-  qp.title = vscode.l10n.t('Look up a Yampi customer');
-  qp.placeholder = vscode.l10n.t('Customer id: 123, #123 or a link containing /customers/123');
-  qp.ignoreFocusOut = true;
-  qp.matchOnDescription = true;
+  const qp = createPick<Item>(vscode.l10n.t('Look up a Yampi customer'), vscode.l10n.t('Customer id: 123, #123 or a link containing /customers/123'));
   const recentItems: Item[] = recent.map((id) => ({ label: `#${id}`, description: vscode.l10n.t('recent'), iconPath: new vscode.ThemeIcon('history'), id }));
   const recentSeparator: Item[] = recentItems.length > 0 ? [{ label: vscode.l10n.t('Recent'), kind: vscode.QuickPickItemKind.Separator }] : [];
   qp.items = [...recentSeparator, ...recentItems];
@@ -81,18 +87,32 @@ export function askCustomerId(recent: readonly number[]): Promise<number | undef
   });
 }
 
+/** Search results as quick-pick rows: our icon (never one from the data), name, `#id` and masked e-mail. */
+function resultItems(records: readonly CustomerRecord[], query: string, privacy: boolean): (vscode.QuickPickItem & { record?: CustomerRecord })[] {
+  if (records.length === 0) {
+    return [{ label: vscode.l10n.t('No customer matches “{0}”.', query), alwaysShow: true }];
+  }
+  return records.map((record) => {
+    const s = customerSummary(record, locale(), privacy);
+    return {
+      label: s.name,
+      iconPath: new vscode.ThemeIcon(s.kind === 'pj' ? 'organization' : 'person'),
+      description: s.description,
+      detail: [s.status, s.place].filter(Boolean).join(' · '),
+      alwaysShow: true,
+      record,
+    };
+  });
+}
+
 /**
  * Live search: debounced, each keystroke cancels the stale request, results show name, `#id` and
  * masked e-mail. Resolves the chosen customer record.
  */
 export function searchCustomersInteractive(services: Services, session: StoreSession): Promise<CustomerRecord | undefined> {
   type Item = vscode.QuickPickItem & { record?: CustomerRecord };
-  const qp = vscode.window.createQuickPick<Item>();
-  qp.title = vscode.l10n.t('Search Yampi customers');
-  qp.placeholder = vscode.l10n.t('Name, e-mail, CPF/CNPJ or phone');
-  qp.matchOnDescription = true;
+  const qp = createPick<Item>(vscode.l10n.t('Search Yampi customers'), vscode.l10n.t('Name, e-mail, CPF/CNPJ or phone'));
   qp.matchOnDetail = true;
-  qp.ignoreFocusOut = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: vscode.CancellationTokenSource | undefined;
 
@@ -106,24 +126,12 @@ export function searchCustomersInteractive(services: Services, session: StoreSes
       if (cts.token.isCancellationRequested) {
         return;
       }
-      const privacy = services.settings.settings.maskSensitiveData;
-      qp.items = page.items.length === 0
-        ? [{ label: vscode.l10n.t('No customer matches “{0}”.', query), alwaysShow: true }]
-        : page.items.map((record) => {
-            const s = customerSummary(record, locale(), privacy);
-            return {
-              label: `$(${s.kind === 'pj' ? 'organization' : 'person'}) ${s.name}`,
-              description: s.description,
-              detail: [s.status, s.place].filter(Boolean).join(' · '),
-              alwaysShow: true,
-              record,
-            };
-          });
+      qp.items = resultItems(page.items, query, services.settings.settings.maskSensitiveData);
       session.setSearchResults(query, page.items);
     } catch (e) {
       if (!isCancellation(e) && !cts.token.isCancellationRequested) {
         services.logger.warn('Search failed', e);
-        qp.items = [{ label: `$(error) ${describeError(e).message}`, alwaysShow: true }];
+        qp.items = [{ label: describeError(e).message, iconPath: new vscode.ThemeIcon('error'), alwaysShow: true }];
       }
     } finally {
       if (current === cts) {

@@ -65,84 +65,88 @@ async function setCredentialsProgrammatic(services: Services, args: SetCredentia
   }
 }
 
+/** One password box; the value typed before is offered again on a retry. Undefined when dismissed. */
+function askSecret(step: 1 | 2, value: string): Thenable<string | undefined> {
+  const token = step === 1;
+  return vscode.window.showInputBox({
+    title: token ? vscode.l10n.t('Yampi credentials (1/2)') : vscode.l10n.t('Yampi credentials (2/2)'),
+    prompt: token
+      ? vscode.l10n.t('User-Token of your Yampi account. Find it in the Yampi admin under Perfil › Credenciais de API.')
+      : vscode.l10n.t('User-Secret-Key of your Yampi account, next to the User-Token under Perfil › Credenciais de API.'),
+    placeHolder: token ? vscode.l10n.t('User-Token') : vscode.l10n.t('User-Secret-Key'),
+    password: true,
+    ignoreFocusOut: true,
+    value,
+    validateInput: (v) => (v.trim() !== '' ? undefined : token ? vscode.l10n.t('The User-Token is required.') : vscode.l10n.t('The User-Secret-Key is required.')),
+  });
+}
+
+/** Checks the pair with Yampi: the stores it reaches, `retry` after a rejection the user wants to fix, or undefined to stop. */
+async function validate(services: Services, creds: Credentials): Promise<Validation | 'retry' | undefined> {
+  try {
+    return await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the credentials with Yampi…'), cancellable: true },
+      (_p, ct) => readStores(services, creds, ct),
+    );
+  } catch (e) {
+    if (isCancellation(e)) {
+      return undefined;
+    }
+    if (YampiError.is(e, 'auth')) {
+      const again = vscode.l10n.t('Try Again');
+      const pick = await services.notifier.error(vscode.l10n.t('Yampi rejected this User-Token and User-Secret-Key. Nothing was saved.'), again);
+      return pick === again ? 'retry' : undefined;
+    }
+    showError(services.logger, services.notifier, e);
+    return undefined;
+  }
+}
+
+/** Saves the chosen stores (the first becomes active) and says so. */
+async function saveChosen(services: Services, chosen: readonly SavedStore[], creds: Credentials): Promise<boolean> {
+  const first = chosen[0];
+  if (first === undefined) {
+    return false;
+  }
+  try {
+    await services.credentials.save(chosen, creds, first.alias);
+  } catch (e) {
+    showError(services.logger, services.notifier, e);
+    return false;
+  }
+  void services.notifier.info(
+    chosen.length === 1
+      ? vscode.l10n.t('Connected to Yampi store "{0}".', first.name)
+      : vscode.l10n.t('Connected to {0} Yampi stores. Active: "{1}".', chosen.length, first.name),
+  );
+  return true;
+}
+
 /** The interactive flow: two password boxes, validation, store picker; retry keeps what was typed. */
 async function setCredentialsInteractive(services: Services): Promise<boolean> {
   let token = '';
   let secret = '';
   for (;;) {
-    const t = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Yampi credentials (1/2)'),
-      prompt: vscode.l10n.t('User-Token of your Yampi account. Find it in the Yampi admin under Perfil › Credenciais de API.'),
-      placeHolder: vscode.l10n.t('User-Token'),
-      password: true,
-      ignoreFocusOut: true,
-      value: token,
-      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('The User-Token is required.') : undefined),
-    });
+    const t = await askSecret(1, token);
     if (t === undefined) {
       return false;
     }
     token = t.trim();
-    const s = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Yampi credentials (2/2)'),
-      prompt: vscode.l10n.t('User-Secret-Key of your Yampi account, next to the User-Token under Perfil › Credenciais de API.'),
-      placeHolder: vscode.l10n.t('User-Secret-Key'),
-      password: true,
-      ignoreFocusOut: true,
-      value: secret,
-      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('The User-Secret-Key is required.') : undefined),
-    });
+    const s = await askSecret(2, secret);
     if (s === undefined) {
       return false;
     }
     secret = s.trim();
     const creds = { userToken: token, userSecretKey: secret };
-    let validation: Validation;
-    try {
-      validation = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the credentials with Yampi…'), cancellable: true },
-        (_p, ct) => readStores(services, creds, ct),
-      );
-    } catch (e) {
-      if (isCancellation(e)) {
-        return false;
-      }
-      if (YampiError.is(e, 'auth')) {
-        const again = vscode.l10n.t('Try Again');
-        const pick = await services.notifier.error(
-          vscode.l10n.t('Yampi rejected this User-Token and User-Secret-Key. Nothing was saved.'),
-          again,
-        );
-        if (pick === again) {
-          continue;
-        }
-        return false;
-      }
-      showError(services.logger, services.notifier, e);
+    const validation = await validate(services, creds);
+    if (validation === 'retry') {
+      continue;
+    }
+    if (validation === undefined) {
       return false;
     }
-    const chosen = validation.kind === 'stores'
-      ? await pickStores(validation.stores)
-      : await askAlias(services, creds);
-    if (chosen === undefined || chosen.length === 0) {
-      return false;
-    }
-    const first = chosen[0];
-    if (first === undefined) {
-      return false;
-    }
-    try {
-      await services.credentials.save(chosen, creds, first.alias);
-    } catch (e) {
-      showError(services.logger, services.notifier, e);
-      return false;
-    }
-    void services.notifier.info(
-      chosen.length === 1
-        ? vscode.l10n.t('Connected to Yampi store "{0}".', first.name)
-        : vscode.l10n.t('Connected to {0} Yampi stores. Active: "{1}".', chosen.length, first.name),
-    );
-    return true;
+    const chosen = validation.kind === 'stores' ? await pickStores(validation.stores) : await askAlias(services, creds);
+    return chosen !== undefined && saveChosen(services, chosen, creds);
   }
 }
 
