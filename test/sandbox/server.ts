@@ -61,6 +61,11 @@ export interface Sandbox {
   readonly data: ReadonlyMap<string, StoreData>;
   /** API requests seen so far (control endpoints excluded), oldest first. */
   requests(): readonly RequestLogEntry[];
+  /**
+   * The most API requests that arrived within any span of `windowMs` (sliding, by arrival time on
+   * the sandbox clock), optionally for one store only.
+   */
+  peakInWindow(windowMs: number, alias?: string): number;
   clearRequests(): void;
   addFault(spec: FaultSpec): number;
   removeFault(id: number): boolean;
@@ -91,6 +96,23 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Waits `ms`, or less if the client hangs up first: a fault never outlives its connection. */
+function delayWhileOpen(ms: number, res: ServerResponse): Promise<void> {
+  const socket = res.socket;
+  if (socket === null || socket.destroyed) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      socket.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    socket.once('close', done);
+  });
+}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   sharedData ??= buildSandboxData();
@@ -132,7 +154,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const fault = faults.take(entry.method, url.pathname, alias);
     entry.fault = fault?.id;
     if (fault?.latencyMs !== undefined) {
-      await delay(fault.latencyMs);
+      await delayWhileOpen(fault.latencyMs, res);
       if (res.destroyed) {
         return;
       }
@@ -183,6 +205,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (fault?.chunked !== true) {
       headers['content-length'] = String(buf.length);
     }
+    if (fault?.slowHeadersMs !== undefined) {
+      await sendSlowHeaders(res, status, headers, buf, fault.slowHeadersMs);
+      return;
+    }
     res.writeHead(status, headers);
     if (fault?.reset === 'midBody') {
       res.write(buf.subarray(0, Math.floor(buf.length / 2)));
@@ -194,7 +220,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const size = Math.ceil(buf.length / pieces);
     for (let i = 0; i < pieces && !res.destroyed; i++) {
       if (i > 0 && fault?.slowBodyMs !== undefined) {
-        await delay(fault.slowBodyMs / pieces);
+        await delayWhileOpen(fault.slowBodyMs / pieces, res);
       }
       const ok = res.write(buf.subarray(i * size, (i + 1) * size));
       if (!ok) {
@@ -204,9 +230,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     res.end();
   }
 
+  /** Writes the head raw on the socket a few bytes at a time, then the body, then closes. */
+  async function sendSlowHeaders(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer, overMs: number): Promise<void> {
+    const socket = res.socket;
+    if (socket === null) {
+      return;
+    }
+    const lines = Object.entries({ ...headers, connection: 'close' }).map(([k, v]) => `${k}: ${v}\r\n`);
+    const head = Buffer.from(`HTTP/1.1 ${status} Sandbox\r\n${lines.join('')}\r\n`, 'latin1');
+    const pieces = 20;
+    const size = Math.ceil(head.length / pieces);
+    for (let i = 0; i < pieces && !socket.destroyed; i++) {
+      socket.write(head.subarray(i * size, (i + 1) * size));
+      await delayWhileOpen(overMs / pieces, res);
+    }
+    if (!socket.destroyed) {
+      socket.end(body);
+    }
+  }
+
   const sandbox: Sandbox = {
     baseUrl: '', origin: '', port: 0, data,
     requests: () => log,
+    peakInWindow: (windowMs, alias) => peakInWindow(log.filter((r) => alias === undefined || r.alias === alias).map((r) => r.at), windowMs),
     clearRequests: () => {
       log = [];
     },
@@ -251,6 +297,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const origin = `http://127.0.0.1:${port}`;
   baseUrl = `${origin}/v2`;
   return Object.assign(sandbox, { baseUrl, origin, port });
+}
+
+/** Most timestamps in any half-open span `[t, t + windowMs)`; `times` ascending. */
+export function peakInWindow(times: readonly number[], windowMs: number): number {
+  let best = 0;
+  let lo = 0;
+  for (let hi = 0; hi < times.length; hi++) {
+    while ((times[hi] ?? 0) - (times[lo] ?? 0) >= windowMs) {
+      lo++;
+    }
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
 }
 
 function closeServer(server: Server): Promise<void> {

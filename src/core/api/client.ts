@@ -9,9 +9,9 @@ import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';
 import { decodeAuthMe, decodeCustomerEnvelope, decodeCustomerPage } from './decode';
 import { YampiError } from './errors';
 import { InFlight } from './inflight';
-import { RateLimiter } from './rateLimiter';
+import { RateLimiter, type Slot } from './rateLimiter';
 import { backoffDelay, defaultSleep, isRetryableStatus, parseRetryAfter } from './retry';
-import { attempt, createAgent, type AttemptResponse } from './transport';
+import { attempt, createAgent, defaultSetTimer, type AttemptResponse, type SetTimer } from './transport';
 import type {
   ClientOptions, Credentials, GetCustomerOptions, ListCustomersOptions, MeOptions, StoreRef, UpdatableClientOptions, YampiClient,
 } from './types';
@@ -26,6 +26,8 @@ interface Settings {
   basePath: string;
   userAgent: string;
   timeoutMs: number;
+  /** Explicit whole-operation deadline; undefined → `operationDeadlineMs(timeoutMs)`. */
+  operationTimeoutMs: number | undefined;
   cacheTtlMs: number;
   cacheMaxEntries: number;
   requestsPerMinute: number;
@@ -43,6 +45,10 @@ interface Context {
 
 interface Call {
   readonly method: 'GET' | 'POST';
+  /** Clock time by which the operation ends, in data or an error: attempts, backoff and waits included. */
+  readonly deadline: number;
+  /** The caller never waits for a rate-limit window (the hover): fail at once with `rateLimited`. */
+  readonly noWait: boolean;
   /** Encoded path and query after the base URL, e.g. `/loja/customers/1?skipCache=true`. */
   readonly target: string;
   /** The same without anything personal (search text), for the log. */
@@ -53,6 +59,20 @@ interface Call {
 }
 
 const AUTH_LIMITER = '\u0000auth';
+
+/** What a whole operation may add to its attempts: backoff and short rate-limit waits. */
+export const DEADLINE_GRACE_MS = 5_000;
+
+/**
+ * The whole-operation deadline for a per-attempt timeout: `2 × timeout + 5 s` (what the setting's
+ * description promises). Attempts after the first get what is left of it.
+ */
+export function operationDeadlineMs(timeoutMs: number): number {
+  return 2 * timeoutMs + DEADLINE_GRACE_MS;
+}
+
+/** An attempt needs at least this long to be worth starting; less is left → the operation ends. */
+const MIN_ATTEMPT_MS = 50;
 
 export class HttpYampiClient implements YampiClient {
   private s: Settings;
@@ -65,6 +85,7 @@ export class HttpYampiClient implements YampiClient {
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
+  private readonly setTimer: SetTimer;
   private readonly windowMs: number;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
@@ -75,6 +96,7 @@ export class HttpYampiClient implements YampiClient {
       ...endpoint(options.baseUrl),
       userAgent: options.userAgent,
       timeoutMs: options.timeoutMs ?? 15_000,
+      operationTimeoutMs: options.operationTimeoutMs,
       cacheTtlMs: options.cacheTtlMs ?? 300_000,
       cacheMaxEntries: options.cacheMaxEntries ?? 500,
       requestsPerMinute: options.requestsPerMinute ?? 60,
@@ -88,6 +110,7 @@ export class HttpYampiClient implements YampiClient {
     this.now = hooks.now ?? Date.now;
     this.sleep = hooks.sleep ?? defaultSleep;
     this.random = hooks.random ?? Math.random;
+    this.setTimer = hooks.setTimer ?? defaultSetTimer;
     this.windowMs = hooks.rateWindowMs ?? 60_000;
     this.backoffBaseMs = hooks.backoffBaseMs ?? 300;
     this.backoffMaxMs = hooks.backoffMaxMs ?? 5_000;
@@ -111,7 +134,7 @@ export class HttpYampiClient implements YampiClient {
     const path = `/${encodeURIComponent(alias)}/customers/${encodeURIComponent(String(customerId))}`;
     const query = opts.skipCache === true ? '?skipCache=true' : '';
     const ctx = { alias, customerId };
-    const record = await this.getShared(store, path + query, path + query, ctx, opts.signal, decodeCustomerEnvelope);
+    const record = await this.getShared(store, path + query, path + query, ctx, opts, decodeCustomerEnvelope);
     this.customers.set(key, record);
     return record;
   }
@@ -137,7 +160,7 @@ export class HttpYampiClient implements YampiClient {
     }
     const path = `/${encodeURIComponent(alias)}/customers`;
     const logTarget = `${path}?${params.toString().replace(/(^|&)q=[^&]*/, '$1q=[redacted]')}`;
-    const result = await this.getShared(store, `${path}?${params.toString()}`, logTarget, { alias }, opts.signal, decodeCustomerPage);
+    const result = await this.getShared(store, `${path}?${params.toString()}`, logTarget, { alias }, opts, decodeCustomerPage);
     this.pages.set(key, result);
     for (const item of result.items) {
       this.customers.set(`${storeKey(store)}c:${item.customer.id}`, item);
@@ -149,7 +172,7 @@ export class HttpYampiClient implements YampiClient {
     this.checkOpen();
     validateCredentials(creds);
     const call: Call = {
-      method: 'POST', target: '/auth/me', logTarget: '/auth/me', creds, ctx: {},
+      method: 'POST', target: '/auth/me', logTarget: '/auth/me', creds, ctx: {}, deadline: this.deadline(), noWait: false,
       limiter: this.limiter(AUTH_LIMITER, this.s.authRequestsPerMinute),
     };
     const body = await this.send(call, opts.signal);
@@ -222,17 +245,27 @@ export class HttpYampiClient implements YampiClient {
     return limiter;
   }
 
-  /** A GET whose identical in-flight twins (same store, credentials and URL) share one request. */
+  /** Clock time by which an operation starting now must end. */
+  private deadline(): number {
+    return this.now() + (this.s.operationTimeoutMs ?? operationDeadlineMs(this.s.timeoutMs));
+  }
+
+  /**
+   * A GET whose identical in-flight twins (same store, credentials, URL and waiting mode) share one
+   * request. A no-wait caller (hover) never joins a twin that may be queued for the rate limit.
+   */
   private async getShared<T>(
-    store: StoreRef, target: string, logTarget: string, ctx: Context, signal: AbortSignal | undefined,
+    store: StoreRef, target: string, logTarget: string, ctx: Context, opts: GetCustomerOptions,
     decode: (body: unknown) => T,
   ): Promise<T> {
+    const noWait = opts.waitForRateLimit === false;
     const call: Call = {
-      method: 'GET', target, logTarget, creds: store, ctx, limiter: this.limiter(store.alias, this.s.requestsPerMinute),
+      method: 'GET', target, logTarget, creds: store, ctx, deadline: this.deadline(), noWait,
+      limiter: this.limiter(store.alias, this.s.requestsPerMinute),
     };
-    const key = `${storeKey(store)}${store.userSecretKey}\u0000${target}`;
+    const key = `${storeKey(store)}${store.userSecretKey}\u0000${noWait ? 'n' : 'w'}${target}`;
     // Shared callers get the same decoded value; the model types are readonly.
-    return (await this.inflight.run(key, signal, async (shared) => {
+    return (await this.inflight.run(key, opts.signal, async (shared) => {
       const body = await this.send(call, shared);
       return decodeWithContext(body, decode, ctx);
     })) as T;
@@ -242,12 +275,23 @@ export class HttpYampiClient implements YampiClient {
     let waited = 0;
     for (let n = 1; ; n++) {
       const s = this.s;
-      const slot = await call.limiter.acquire(signal);
+      let slot: Slot;
+      try {
+        slot = await call.limiter.acquire({ signal, deadline: call.deadline, noWait: call.noWait });
+      } catch (e) {
+        throw YampiError.is(e) ? withContext(e, call.ctx, n - 1) : e;
+      }
       const started = this.now();
+      const budget = Math.min(s.timeoutMs, call.deadline - started);
+      if (budget < MIN_ATTEMPT_MS) {
+        slot.settle();
+        throw withContext(deadlineError(call), call.ctx, n - 1);
+      }
       let res: AttemptResponse;
       try {
         res = await attempt(this.agent, {
-          method: call.method, origin: s.origin, path: s.basePath + call.target, timeoutMs: s.timeoutMs, maxBytes: s.maxResponseBytes, signal,
+          method: call.method, origin: s.origin, path: s.basePath + call.target, timeoutMs: budget, idleTimeoutMs: s.timeoutMs,
+          maxBytes: s.maxResponseBytes, signal, setTimer: this.setTimer,
           headers: {
             'user-token': call.creds.userToken,
             'user-secret-key': call.creds.userSecretKey,
@@ -262,8 +306,9 @@ export class HttpYampiClient implements YampiClient {
           s.logger.debug(`${call.method} ${call.logTarget} failed: ${err.kind} (attempt ${n})`);
         }
         if (call.method === 'GET' && (err.kind === 'network' || err.kind === 'timeout') && n < s.maxAttempts) {
-          await this.sleep(backoffDelay(n, this.backoffBaseMs, this.backoffMaxMs, this.random), signal);
-          continue;
+          if (await this.backoff(call, n, signal)) {
+            continue;
+          }
         }
         throw withContext(err, call.ctx, n);
       } finally {
@@ -278,22 +323,37 @@ export class HttpYampiClient implements YampiClient {
       }
       if (res.status === 429) {
         const wait = parseRetryAfter(res.retryAfter, this.now()) ?? call.limiter.windowLengthMs;
-        if (n < s.maxAttempts && waited + wait <= s.rateLimitWaitCapMs) {
+        call.limiter.pause(wait);
+        // Wait only if the retry can still start in time; a no-wait caller never waits.
+        const fits = this.now() + wait + MIN_ATTEMPT_MS <= call.deadline;
+        if (!call.noWait && n < s.maxAttempts && waited + wait <= s.rateLimitWaitCapMs && fits) {
           waited += wait;
-          call.limiter.pause(wait);
           continue;
         }
         throw new YampiError('rateLimited', 'rate limit exceeded (HTTP 429)', {
           status: 429, retryAfterMs: wait, attempts: n, alias: call.ctx.alias, customerId: call.ctx.customerId,
         });
       }
-      if (call.method === 'GET' && isRetryableStatus(res.status) && n < s.maxAttempts) {
-        await this.sleep(backoffDelay(n, this.backoffBaseMs, this.backoffMaxMs, this.random), signal);
+      if (call.method === 'GET' && isRetryableStatus(res.status) && n < s.maxAttempts && (await this.backoff(call, n, signal))) {
         continue;
       }
       throw statusError(res.status, call.ctx, n);
     }
   }
+
+  /** Sleeps before retry `n + 1`; false (no sleep) when the retry could not start before the deadline. */
+  private async backoff(call: Call, n: number, signal: AbortSignal | undefined): Promise<boolean> {
+    const delay = backoffDelay(n, this.backoffBaseMs, this.backoffMaxMs, this.random);
+    if (this.now() + delay + MIN_ATTEMPT_MS > call.deadline) {
+      return false;
+    }
+    await this.sleep(delay, signal);
+    return true;
+  }
+}
+
+function deadlineError(call: Call): YampiError {
+  return new YampiError('timeout', `operation deadline reached (${call.method}, no time left for another attempt)`);
 }
 
 function endpoint(baseUrl: string): Pick<Settings, 'baseUrl' | 'origin' | 'basePath'> {

@@ -15,6 +15,18 @@ import { cancelledError } from './retry';
 
 type IncomingHttpHeaders = Record<string, string | string[] | undefined>;
 
+/** Starts a one-shot timer and returns its cancel function (injectable for tests). */
+export type SetTimer = (ms: number, fire: () => void) => () => void;
+
+/** `setTimeout`, unref'd so a pending attempt never keeps the process alive. */
+export const defaultSetTimer: SetTimer = (ms, fire) => {
+  const timer = setTimeout(fire, Math.max(0, ms));
+  timer.unref();
+  return () => {
+    clearTimeout(timer);
+  };
+};
+
 export interface AttemptRequest {
   readonly method: 'GET' | 'POST';
   /** e.g. `https://api.dooki.com.br` (no path). */
@@ -22,9 +34,16 @@ export interface AttemptRequest {
   /** Encoded path and query, e.g. `/v2/loja/customers/1`. */
   readonly path: string;
   readonly headers: Record<string, string>;
+  /**
+   * The whole attempt (connection, headers, body) ends within this, on a real timer: bytes
+   * trickling in do not extend it.
+   */
   readonly timeoutMs: number;
+  /** undici's own connect/headers/body idle timeouts: a backstop, normally >= timeoutMs. */
+  readonly idleTimeoutMs: number;
   readonly maxBytes: number;
   readonly signal: AbortSignal | undefined;
+  readonly setTimer: SetTimer;
 }
 
 export interface AttemptResponse {
@@ -80,18 +99,19 @@ function safeCause(e: unknown): Error {
 }
 
 /**
- * Timeouts: connect (Agent), headers and body idle (undici), plus a whole-attempt deadline checked
- * per body chunk, so a body trickling in just under the idle timeout still ends. No timer or
- * AbortController of our own per request: on loopback they cost as much as the request itself.
+ * Timeouts: one real timer per attempt (`timeoutMs`) that fails it wherever it is (waiting for a
+ * connection, headers trickling in, body trickling in), plus undici's idle timeouts as a backstop.
+ * The timer is a plain unref'd `setTimeout` (Node keeps same-duration timers in one list: O(1)),
+ * not an AbortController/AbortSignal.timeout, which cost as much as a loopback request.
  */
-export function attempt(agent: Agent, req: AttemptRequest): Promise<AttemptResponse> {
+export function attempt(agent: Dispatcher, req: AttemptRequest): Promise<AttemptResponse> {
   if (req.signal?.aborted === true) {
     return Promise.reject(cancelledError());
   }
   return new Promise((resolve, reject) => {
     const handler = new AttemptHandler(req, resolve, reject);
     agent.dispatch(
-      { origin: req.origin, path: req.path, method: req.method, headers: req.headers, headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs },
+      { origin: req.origin, path: req.path, method: req.method, headers: req.headers, headersTimeout: req.idleTimeoutMs, bodyTimeout: req.idleTimeoutMs },
       handler,
     );
   });
@@ -99,7 +119,6 @@ export function attempt(agent: Agent, req: AttemptRequest): Promise<AttemptRespo
 
 /** Collects one response; settles the attempt exactly once, and aborts the request if it fails first. */
 class AttemptHandler implements Dispatcher.DispatchHandler {
-  private readonly started = performance.now();
   private controller: Dispatcher.DispatchController | undefined;
   private settled = false;
   private status = 0;
@@ -107,6 +126,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   private readonly chunks: Buffer[] = [];
   private size = 0;
   private readonly onAbort: (() => void) | undefined;
+  private readonly cancelTimer: () => void;
 
   constructor(
     private readonly req: AttemptRequest,
@@ -119,6 +139,9 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
       };
       req.signal.addEventListener('abort', this.onAbort, { once: true });
     }
+    this.cancelTimer = req.setTimer(req.timeoutMs, () => {
+      this.fail(timedOut(req.timeoutMs));
+    });
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -148,8 +171,6 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     this.size += chunk.length;
     if (this.size > this.req.maxBytes) {
       this.fail(tooLarge(this.status));
-    } else if (performance.now() - this.started > this.req.timeoutMs) {
-      this.fail(timedOut(this.req.timeoutMs));
     } else {
       this.chunks.push(chunk);
     }
@@ -200,6 +221,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   }
 
   private unlisten(): void {
+    this.cancelTimer();
     if (this.onAbort !== undefined) {
       this.req.signal?.removeEventListener('abort', this.onAbort);
     }
