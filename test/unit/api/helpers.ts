@@ -124,3 +124,48 @@ export function useSandbox(set: (sb: Sandbox) => void, options: SandboxOptions =
     }
   });
 }
+
+/**
+ * Virtual time for long scenarios (minutes of rate-limit windows in a second or two): `sleep`
+ * registers a wake-up, and `run` jumps the clock to the next wake-up whenever the system is quiet
+ * (`quiet()` holds, e.g. no request open at the sandbox, and 2 ms of real time passed). Concurrent
+ * sleeps overlap as they would in real time.
+ */
+export class VirtualTime {
+  private t = 1_000_000;
+  private readonly pending: { at: number; resolve: () => void }[] = [];
+  readonly now = (): number => this.t;
+
+  readonly sleep = (ms: number, signal?: AbortSignal): Promise<void> => {
+    return new Promise((resolve, reject) => {
+      const entry = { at: this.t + Math.max(0, ms), resolve };
+      this.pending.push(entry);
+      signal?.addEventListener('abort', () => {
+        const i = this.pending.indexOf(entry);
+        if (i >= 0) {
+          this.pending.splice(i, 1);
+        }
+        reject(new YampiError('cancelled', 'sleep cancelled'));
+      }, { once: true });
+    });
+  };
+
+  async run<T>(work: Promise<T>, quiet: () => boolean): Promise<T> {
+    let finished = false;
+    const tracked = work.finally(() => {
+      finished = true;
+    });
+    while (!finished) {
+      await new Promise((r) => setTimeout(r, 2));
+      if (this.pending.length === 0 || !quiet()) {
+        continue;
+      }
+      this.t = Math.max(this.t, Math.min(...this.pending.map((p) => p.at)));
+      for (const p of this.pending.filter((e) => e.at <= this.t)) {
+        this.pending.splice(this.pending.indexOf(p), 1);
+        p.resolve();
+      }
+    }
+    return tracked;
+  }
+}
