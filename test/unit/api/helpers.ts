@@ -151,11 +151,11 @@ export class VirtualTime {
   };
 
   async run<T>(work: Promise<T>, quiet: () => boolean): Promise<T> {
-    let finished = false;
+    const state = { finished: false };
     const tracked = work.finally(() => {
-      finished = true;
+      state.finished = true;
     });
-    while (!finished) {
+    while (!state.finished) {
       await new Promise((r) => setTimeout(r, 2));
       if (this.pending.length === 0 || !quiet()) {
         continue;
