@@ -57,6 +57,10 @@ export function describeError(e: unknown, retry?: () => unknown): DescribedError
         return { message: vscode.l10n.t('The Yampi API did not answer in time.'), actions: [...retryAction, showLog()] };
       case 'invalidResponse':
         return { message: vscode.l10n.t('The Yampi API sent a response that could not be read.'), actions: [...retryAction, showLog()] };
+      case 'tls':
+        return { message: vscode.l10n.t('The certificate of {0} is not trusted — corporate proxy or TLS inspection? See the log.', e.host ?? '?'), actions: [showLog()] };
+      case 'proxy':
+        return { message: vscode.l10n.t('The proxy {0} failed or refused the request. Check http.proxy.', e.proxy ?? '?'), actions: [...retryAction, showLog()] };
       case 'invalidInput':
         return { message: vscode.l10n.t('Invalid store alias or customer id.'), actions: [] };
       case 'cancelled':

@@ -2,7 +2,7 @@
  * The Yampi API client: validation → cache → in-flight dedupe → per-store limiter → undici attempt,
  * with retries for idempotent GETs and 429 waits, decoding at the edge and one error family.
  */
-import type { Agent } from 'undici';
+import type { Agent, ProxyAgent } from 'undici';
 import { TtlLruCache } from '../cache';
 import { nullLogger, type Logger } from '../logger';
 import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';
@@ -11,7 +11,8 @@ import { YampiError } from './errors';
 import { InFlight } from './inflight';
 import { RateLimiter, type Slot } from './rateLimiter';
 import { backoffDelay, defaultSleep, isRetryableStatus, parseRetryAfter } from './retry';
-import { attempt, createAgent, defaultSetTimer, type AttemptResponse, type SetTimer } from './transport';
+import { describeRoute, loadTrust, resolveRoute, type ProxySettings, type Route, type TlsSettings } from './network';
+import { attempt, createDispatcher, defaultSetTimer, type AttemptResponse, type SetTimer } from './transport';
 import type {
   ClientOptions, Credentials, GetCustomerOptions, ListCustomersOptions, MeOptions, StoreRef, UpdatableClientOptions, YampiClient,
 } from './types';
@@ -35,6 +36,8 @@ interface Settings {
   maxAttempts: number;
   maxResponseBytes: number;
   rateLimitWaitCapMs: number;
+  proxy: ProxySettings;
+  tls: TlsSettings;
   logger: Logger;
 }
 
@@ -76,7 +79,8 @@ const MIN_ATTEMPT_MS = 50;
 
 export class HttpYampiClient implements YampiClient {
   private s: Settings;
-  private agent: Agent;
+  private agent: Agent | ProxyAgent;
+  private route: Route = { kind: 'direct', why: 'not built yet' };
   private closed = false;
   private readonly customers: TtlLruCache<CustomerRecord>;
   private readonly pages: TtlLruCache<CustomerPage>;
@@ -104,6 +108,8 @@ export class HttpYampiClient implements YampiClient {
       maxAttempts: Math.max(1, options.maxAttempts ?? 3),
       maxResponseBytes: options.maxResponseBytes ?? 5 * 1024 * 1024,
       rateLimitWaitCapMs: options.rateLimitWaitCapMs ?? 60_000,
+      proxy: options.proxy ?? {},
+      tls: options.tls ?? {},
       logger: options.logger ?? nullLogger,
     };
     const hooks = options.hooks ?? {};
@@ -115,7 +121,7 @@ export class HttpYampiClient implements YampiClient {
     this.backoffBaseMs = hooks.backoffBaseMs ?? 300;
     this.backoffMaxMs = hooks.backoffMaxMs ?? 5_000;
     this.maxConnections = options.maxConnections ?? 6;
-    this.agent = createAgent(this.s.timeoutMs, this.maxConnections);
+    this.agent = this.buildDispatcher();
     const cacheOptions = { ttlMs: this.s.cacheTtlMs, maxEntries: this.s.cacheMaxEntries, now: this.now };
     this.customers = new TtlLruCache<CustomerRecord>(cacheOptions);
     this.pages = new TtlLruCache<CustomerPage>(cacheOptions);
@@ -201,10 +207,10 @@ export class HttpYampiClient implements YampiClient {
     if (next.baseUrl !== before.baseUrl) {
       this.clearCache();
     }
-    if (next.timeoutMs !== before.timeoutMs) {
-      // The connect timeout belongs to the Agent; in-flight requests finish on the old one.
+    if (next.timeoutMs !== before.timeoutMs || next.origin !== before.origin || next.proxy !== before.proxy || next.tls !== before.tls) {
+      // Timeouts, route and trust belong to the dispatcher; in-flight requests finish on the old one.
       const old = this.agent;
-      this.agent = createAgent(next.timeoutMs, this.maxConnections);
+      this.agent = this.buildDispatcher();
       old.close().catch(() => undefined);
     }
     this.customers.configure({ ttlMs: next.cacheTtlMs, maxEntries: next.cacheMaxEntries });
@@ -221,6 +227,18 @@ export class HttpYampiClient implements YampiClient {
     }
     this.clearCache();
     await this.agent.close();
+  }
+
+  /** The dispatcher for the current origin, proxy settings and trust; logs the route taken. */
+  private buildDispatcher(): Agent | ProxyAgent {
+    const s = this.s;
+    this.route = resolveRoute(new URL(s.origin), s.proxy);
+    const trust = s.origin.startsWith('https:') ? loadTrust(s.tls) : { ca: undefined, added: [], problems: [] };
+    s.logger.info(describeRoute(s.origin, this.route));
+    if (trust.added.length > 0 || trust.problems.length > 0) {
+      s.logger.info(`TLS trust: Node's bundled roots${trust.added.map((a) => ` + ${a}`).join('')}${trust.problems.map((p) => `; ${p}`).join('')}.`);
+    }
+    return createDispatcher(this.route, trust, s.timeoutMs, this.maxConnections);
   }
 
   private checkOpen(): void {
@@ -287,9 +305,16 @@ export class HttpYampiClient implements YampiClient {
         slot.settle();
         throw withContext(deadlineError(call), call.ctx, n - 1);
       }
+      const route = this.route;
+      if (route.kind === 'badProxy') {
+        slot.settle();
+        throw new YampiError('proxy', `the proxy URL from ${route.source} is not valid`, { attempts: n, alias: call.ctx.alias, customerId: call.ctx.customerId });
+      }
+      const proxy = route.kind === 'proxy' ? route.display : undefined;
       let res: AttemptResponse;
       try {
         res = await attempt(this.agent, {
+          proxy,
           method: call.method, origin: s.origin, path: s.basePath + call.target, timeoutMs: budget, idleTimeoutMs: s.timeoutMs,
           maxBytes: s.maxResponseBytes, signal, setTimer: this.setTimer,
           headers: {
@@ -305,7 +330,7 @@ export class HttpYampiClient implements YampiClient {
         if (s.logger !== nullLogger) {
           s.logger.debug(`${call.method} ${call.logTarget} failed: ${err.kind} (attempt ${n})`);
         }
-        if (call.method === 'GET' && (err.kind === 'network' || err.kind === 'timeout') && n < s.maxAttempts) {
+        if (call.method === 'GET' && (err.kind === 'network' || err.kind === 'timeout' || err.kind === 'proxy') && n < s.maxAttempts) {
           if (await this.backoff(call, n, signal)) {
             continue;
           }
@@ -320,6 +345,12 @@ export class HttpYampiClient implements YampiClient {
       }
       if (res.status >= 200 && res.status < 300) {
         return parseJson(res, call.ctx, n);
+      }
+      if (res.status === 407 && proxy !== undefined) {
+        // A forwarding proxy (http target) answers its refusal as a response.
+        throw new YampiError('proxy', `proxy ${proxy} requires authentication (HTTP 407)`, {
+          status: 407, proxy, attempts: n, alias: call.ctx.alias, customerId: call.ctx.customerId,
+        });
       }
       if (res.status === 429) {
         const wait = parseRetryAfter(res.retryAfter, this.now()) ?? call.limiter.windowLengthMs;
@@ -386,7 +417,7 @@ function decodeWithContext<T>(body: unknown, decode: (body: unknown) => T, ctx: 
 
 function withContext(e: YampiError, ctx: Context, attempts?: number): YampiError {
   return new YampiError(e.kind, e.message, {
-    status: e.status, field: e.field, retryAfterMs: e.retryAfterMs, cause: e.cause,
+    status: e.status, field: e.field, retryAfterMs: e.retryAfterMs, cause: e.cause, host: e.host, proxy: e.proxy,
     alias: e.alias ?? ctx.alias, customerId: e.customerId ?? ctx.customerId, attempts: attempts ?? e.attempts,
   });
 }

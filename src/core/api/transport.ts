@@ -9,8 +9,10 @@
  * arrives as chunks in `onResponseData`, with no Readable stream, async iterator or
  * AsyncResource per request. On loopback that machinery cost about a third of the request.
  */
-import { Agent, type Dispatcher } from 'undici';
+import { createSecureContext, type SecureContext } from 'node:tls';
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import { YampiError } from './errors';
+import type { Route, Trust } from './network';
 import { cancelledError } from './retry';
 
 type IncomingHttpHeaders = Record<string, string | string[] | undefined>;
@@ -44,6 +46,8 @@ export interface AttemptRequest {
   readonly maxBytes: number;
   readonly signal: AbortSignal | undefined;
   readonly setTimer: SetTimer;
+  /** The proxy this request goes through (`scheme://host:port`), to tell proxy failures apart. */
+  readonly proxy: string | undefined;
 }
 
 export interface AttemptResponse {
@@ -55,13 +59,36 @@ export interface AttemptResponse {
   readonly text: string;
 }
 
-export function createAgent(timeoutMs: number, connections: number): Agent {
-  return new Agent({
-    connections,
-    pipelining: 1,
-    keepAliveTimeout: 10_000,
-    keepAliveMaxTimeout: 60_000,
-    connect: { timeout: timeoutMs },
+/** undici options shared by the direct Agent and the ProxyAgent's inner Agent. */
+function poolOptions(connections: number): Agent.Options {
+  return { connections, pipelining: 1, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 };
+}
+
+/**
+ * The client's own dispatcher for a route (never the global one: that would change `fetch` for
+ * every extension in the host). Direct → an Agent; proxy → undici's ProxyAgent (CONNECT tunnel
+ * for https targets, plain forwarding for http ones). Extra CAs go in one SecureContext built here,
+ * not a `ca` list per connection. `http.proxyStrictSSL: false` turns certificate checks off on the
+ * proxied route only; a direct route always checks.
+ */
+export function createDispatcher(route: Route, trust: Trust, timeoutMs: number, connections: number): Agent | ProxyAgent {
+  const secureContext: SecureContext | undefined = trust.ca === undefined ? undefined : createSecureContext({ ca: [...trust.ca] });
+  const tlsOptions = (rejectUnauthorized: boolean): Record<string, unknown> => ({
+    timeout: timeoutMs,
+    rejectUnauthorized,
+    ...(secureContext === undefined ? {} : { secureContext }),
+  });
+  if (route.kind !== 'proxy') {
+    // badProxy: the client refuses before dispatching; this Agent is never used for it.
+    return new Agent({ ...poolOptions(connections), connect: tlsOptions(true), headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  }
+  return new ProxyAgent({
+    ...poolOptions(connections),
+    uri: route.uri,
+    // Plain forwarding (absolute URI) for http targets, as a forward proxy expects; https always tunnels.
+    proxyTunnel: false,
+    requestTls: tlsOptions(route.strictSSL),
+    proxyTls: tlsOptions(route.strictSSL),
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   });
@@ -206,6 +233,16 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
       this.fail(timedOut(this.req.timeoutMs, e));
       return;
     }
+    if (isTlsFailure(e)) {
+      this.fail(new YampiError('tls', `TLS with ${hostOf(this.req.origin)} failed (${deepCode(e) ?? 'unknown'})`, {
+        host: hostOf(this.req.origin), proxy: this.req.proxy, cause: safeCause(e),
+      }));
+      return;
+    }
+    if (this.req.proxy !== undefined && isProxyFailure(e, this.req.proxy)) {
+      this.fail(new YampiError('proxy', `proxy ${this.req.proxy} failed (${code ?? 'unknown'})`, { proxy: this.req.proxy, cause: safeCause(e) }));
+      return;
+    }
     this.fail(new YampiError('network', `connection failed (${code ?? 'unknown'})`, { cause: safeCause(e) }));
   }
 
@@ -225,6 +262,49 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     if (this.onAbort !== undefined) {
       this.req.signal?.removeEventListener('abort', this.onAbort);
     }
+  }
+}
+
+/** The code of an error or of the error it wraps (undici wraps proxy TLS failures). */
+function deepCode(e: unknown): string | undefined {
+  const own = errorCode(e);
+  if (own !== undefined && own !== 'UND_ERR_PRX_TLS') {
+    return own;
+  }
+  return e instanceof Error && e.cause !== undefined ? deepCode(e.cause) ?? own : own;
+}
+
+/** OpenSSL verification codes and Node's TLS errors: the certificate (or the handshake) failed. */
+const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|^ERR_TLS_|^ERR_SSL_|^UND_ERR_PRX_TLS$/;
+
+function isTlsFailure(e: unknown): boolean {
+  const code = deepCode(e);
+  return code !== undefined && TLS_CODE.test(code);
+}
+
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * Through a proxy, a failed CONNECT ("Proxy response (407) !== 200") or a connection error on the
+ * proxy's own address is the proxy's failure; errors after the tunnel stand are the server's.
+ */
+function isProxyFailure(e: unknown, proxy: string): boolean {
+  if (e instanceof Error && /^Proxy response \(\d+\)/.test(e.message)) {
+    return true;
+  }
+  const code = errorCode(e);
+  if (code === undefined || !CONNECT_CODES.has(code) || typeof e !== 'object' || e === null) {
+    return false;
+  }
+  const port = 'port' in e ? Number(e.port) : Number.NaN;
+  return Number.isFinite(port) && proxy.endsWith(`:${port}`);
+}
+
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).hostname;
+  } catch {
+    return origin;
   }
 }
 

@@ -4,6 +4,9 @@
  */
 import type { Logger } from '../logger';
 import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';
+import type { ProxySettings, TlsSettings } from './network';
+
+export type { ProxySettings, TlsSettings } from './network';
 
 export interface Credentials {
   readonly userToken: string;
@@ -93,6 +96,13 @@ export interface ClientOptions {
   readonly rateLimitWaitCapMs?: number;
   /** Connections per origin kept by the client's own undici Agent. Default 6. */
   readonly maxConnections?: number;
+  /**
+   * Proxy as VS Code resolves it (`http.proxy`, `http.noProxy`, `http.proxyStrictSSL`, the
+   * `*_PROXY` environment): the host passes plain values. Default: direct.
+   */
+  readonly proxy?: ProxySettings;
+  /** Extra certificates to trust (`NODE_EXTRA_CA_CERTS`, `http.systemCertificates`). */
+  readonly tls?: TlsSettings;
   readonly logger?: Logger;
   readonly hooks?: ClientTestHooks;
 }
@@ -112,6 +122,8 @@ export type UpdatableClientOptions = Partial<
     | 'maxAttempts'
     | 'maxResponseBytes'
     | 'rateLimitWaitCapMs'
+    | 'proxy'
+    | 'tls'
     | 'logger'
   >
 >;
