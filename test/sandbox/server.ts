@@ -3,7 +3,8 @@
  * README.md in this folder), with a request log, rate limits and fault injection, all
  * controllable in-process and over HTTP under `/__sandbox/` (for tests in another process).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { SANDBOX_RATE_LIMIT } from './constants';
 import { buildSandboxData, type StoreData } from './data';
@@ -30,6 +31,8 @@ export interface SandboxOptions {
   readonly rateLimit?: Partial<RateLimitConfig> | false;
   /** Clock for rate windows and log timestamps. */
   readonly now?: () => number;
+  /** Serve https with this key and certificate (PEM), e.g. from test/harness/testCa.ts. */
+  readonly tls?: { readonly key: string; readonly cert: string };
 }
 
 export interface RequestLogEntry {
@@ -274,7 +277,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     close: () => closeServer(server),
   };
 
-  const server: Server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const handled = url.pathname.startsWith('/__sandbox/')
       ? handleControl(req, res, url, sandbox)
@@ -285,7 +288,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       res.end('{"message":"sandbox error","status_code":500}');
     });
-  });
+  };
+  const server: Server = options.tls === undefined ? createServer(listener) : createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener);
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -294,7 +298,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `${options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`;
   baseUrl = `${origin}/v2`;
   return Object.assign(sandbox, { baseUrl, origin, port });
 }

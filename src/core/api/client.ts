@@ -330,7 +330,9 @@ export class HttpYampiClient implements YampiClient {
         if (s.logger !== nullLogger) {
           s.logger.debug(`${call.method} ${call.logTarget} failed: ${err.kind} (attempt ${n})`);
         }
-        if (call.method === 'GET' && (err.kind === 'network' || err.kind === 'timeout' || err.kind === 'proxy') && n < s.maxAttempts) {
+        // A proxy's connection failure or 5xx may pass; its refusal (407, 403…) will not.
+        const transient = err.kind === 'network' || err.kind === 'timeout' || (err.kind === 'proxy' && (err.status === undefined || err.status >= 500));
+        if (call.method === 'GET' && transient && n < s.maxAttempts) {
           if (await this.backoff(call, n, signal)) {
             continue;
           }

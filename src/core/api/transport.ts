@@ -240,7 +240,10 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
       return;
     }
     if (this.req.proxy !== undefined && isProxyFailure(e, this.req.proxy)) {
-      this.fail(new YampiError('proxy', `proxy ${this.req.proxy} failed (${code ?? 'unknown'})`, { proxy: this.req.proxy, cause: safeCause(e) }));
+      const status = /\((\d{3})\)/.exec(e.message)?.[1];
+      this.fail(new YampiError('proxy', `proxy ${this.req.proxy} failed (${status === undefined ? code ?? 'unknown' : `HTTP ${status}`})`, {
+        proxy: this.req.proxy, status: status === undefined ? undefined : Number(status), cause: safeCause(e),
+      }));
       return;
     }
     this.fail(new YampiError('network', `connection failed (${code ?? 'unknown'})`, { cause: safeCause(e) }));
@@ -285,11 +288,12 @@ function isTlsFailure(e: unknown): boolean {
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE']);
 
 /**
- * Through a proxy, a failed CONNECT ("Proxy response (407) !== 200") or a connection error on the
- * proxy's own address is the proxy's failure; errors after the tunnel stand are the server's.
+ * Through a proxy, a refused CONNECT ("Proxy response (407) !== 200"), a refused forward ("Proxy
+ * Authentication Required (407)") or a connection error on the proxy's own port is the proxy's
+ * failure; errors once the tunnel stands are the server's.
  */
 function isProxyFailure(e: unknown, proxy: string): boolean {
-  if (e instanceof Error && /^Proxy response \(\d+\)/.test(e.message)) {
+  if (e instanceof Error && /^Proxy (response|Authentication Required) \(\d+\)/.test(e.message)) {
     return true;
   }
   const code = errorCode(e);
