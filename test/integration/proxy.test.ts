@@ -31,7 +31,7 @@ describe('proxy and TLS (issue 13)', function () {
   async function searchError(): Promise<string> {
     await vscode.commands.executeCommand('yampi.clearCache');
     const before = api.shownErrors().length;
-    const r = await vscode.commands.executeCommand<unknown>('yampi.searchCustomers', 'mariana');
+    const r = await vscode.commands.executeCommand('yampi.searchCustomers', 'mariana');
     assert.equal(r, undefined);
     return api.shownErrors().slice(before).join('\n');
   }

@@ -59,6 +59,23 @@ export interface AttemptResponse {
   readonly text: string;
 }
 
+let lastContext: { readonly ca: readonly string[]; readonly context: SecureContext } | undefined;
+
+/**
+ * One SecureContext per CA list, reused across rebuilds (settings changes): with the system store
+ * it holds ~600 certificates and takes tens of ms to build.
+ */
+function contextFor(trust: Trust): SecureContext | undefined {
+  const ca = trust.ca;
+  if (ca === undefined) {
+    return undefined;
+  }
+  if (lastContext?.ca.length !== ca.length || lastContext.ca.some((c, i) => c !== ca[i])) {
+    lastContext = { ca, context: createSecureContext({ ca: [...ca] }) };
+  }
+  return lastContext.context;
+}
+
 /** undici options shared by the direct Agent and the ProxyAgent's inner Agent. */
 function poolOptions(connections: number): Agent.Options {
   return { connections, pipelining: 1, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 };
@@ -72,7 +89,7 @@ function poolOptions(connections: number): Agent.Options {
  * proxied route only; a direct route always checks.
  */
 export function createDispatcher(route: Route, trust: Trust, timeoutMs: number, connections: number): Agent | ProxyAgent {
-  const secureContext: SecureContext | undefined = trust.ca === undefined ? undefined : createSecureContext({ ca: [...trust.ca] });
+  const secureContext = contextFor(trust);
   const tlsOptions = (rejectUnauthorized: boolean): Record<string, unknown> => ({
     timeout: timeoutMs,
     rejectUnauthorized,
