@@ -37,6 +37,11 @@ export interface FaultSpec {
   readonly slowHeadersMs?: number;
   /** Force the single-customer envelope: `data: {...}` or `data: [{...}]`. */
   readonly dataShape?: 'object' | 'array';
+  /**
+   * Ignore every list filter, brackets or not (`GET /orders` answers the whole store's orders): the
+   * failure the client's customer_id check exists for.
+   */
+  readonly ignoreFilters?: boolean;
 }
 
 export interface ActiveFault extends FaultSpec {
@@ -47,7 +52,7 @@ export interface ActiveFault extends FaultSpec {
 
 const ALLOWED_KEYS = new Set([
   'alias', 'path', 'method', 'times', 'latencyMs', 'status', 'retryAfterSeconds', 'reset', 'body', 'oversizedBytes', 'chunked',
-  'slowBodyMs', 'slowHeadersMs', 'dataShape',
+  'slowBodyMs', 'slowHeadersMs', 'dataShape', 'ignoreFilters',
 ]);
 
 /** Checks a fault received over HTTP; returns an error message or undefined. */

@@ -169,3 +169,25 @@ export class VirtualTime {
     return tracked;
   }
 }
+
+/**
+ * Registers mocha hooks for a suite: one rate-unlimited sandbox for the suite, reset and a fresh
+ * client per test. Call inside `describe`; read the values inside tests.
+ */
+export function sandboxPerSuite(): { readonly sb: Sandbox; readonly client: YampiClient } {
+  const ctx = {} as { sb: Sandbox; client: YampiClient };
+  before(async () => {
+    ctx.sb = await startSandbox({ rateLimit: false });
+  });
+  after(async () => {
+    await ctx.sb.close();
+  });
+  beforeEach(() => {
+    ctx.sb.reset();
+    ctx.client = clientFor(ctx.sb);
+  });
+  afterEach(async () => {
+    await ctx.client.close();
+  });
+  return ctx;
+}
