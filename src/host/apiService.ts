@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
-import type { ClientOptions, YampiClient } from '../core/api/types';
+import * as vscode from 'vscode';
+import type { ClientOptions, ProxySettings, TlsSettings, YampiClient } from '../core/api/types';
 import type { Logger } from '../core/logger';
 import { checkBaseUrl } from '../core/settings';
 import { BaseUrlError } from './errors';
@@ -36,6 +36,12 @@ export class ApiService extends Lifecycle {
         this.clientInstance.updateOptions({ timeoutMs: s.requestTimeoutSeconds * 1000, cacheTtlMs: s.cacheTtlSeconds * 1000 });
       }
     }));
+    // VS Code's own proxy and certificate settings: the client rebuilds its dispatcher (and logs the route).
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (this.clientInstance && e.affectsConfiguration('http')) {
+        this.clientInstance.updateOptions(networkOptions());
+      }
+    }));
   }
 
   /** True once dist/api.js has been loaded (exposed for the activation-cost test). */
@@ -63,6 +69,7 @@ export class ApiService extends Lifecycle {
       timeoutMs: s.requestTimeoutSeconds * 1000,
       cacheTtlMs: s.cacheTtlSeconds * 1000,
       logger: this.logger,
+      ...networkOptions(),
     });
     this.clientBaseUrl = checked.url;
     this.logger.info(`API client ready for ${checked.url} in ${(performance.now() - started).toFixed(1)} ms`);
@@ -86,6 +93,31 @@ export class ApiService extends Lifecycle {
   protected override onDispose(): void {
     this.reset();
   }
+}
+
+/** Environment variables that decide the route, as curl and VS Code read them. */
+const PROXY_ENV = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY'] as const;
+
+/**
+ * The proxy and trust settings VS Code's own requests use, as plain values for the core client:
+ * `http.proxy`, `http.noProxy`, `http.proxyStrictSSL`, `http.systemCertificates`, the `*_PROXY`
+ * environment and `NODE_EXTRA_CA_CERTS`. Fresh objects each call: the client rebuilds on change.
+ */
+export function networkOptions(): { proxy: ProxySettings; tls: TlsSettings } {
+  const http = vscode.workspace.getConfiguration('http');
+  const env: Record<string, string | undefined> = {};
+  for (const name of PROXY_ENV) {
+    env[name] = process.env[name];
+  }
+  return {
+    proxy: {
+      proxy: http.get<string>('proxy') ?? '',
+      noProxy: http.get<string[]>('noProxy') ?? [],
+      strictSSL: http.get<boolean>('proxyStrictSSL') ?? true,
+      env,
+    },
+    tls: { extraCaCertsFile: process.env['NODE_EXTRA_CA_CERTS'], systemCertificates: http.get<boolean>('systemCertificates') ?? true },
+  };
 }
 
 /** Bridges a VS Code cancellation token to the AbortSignal the core client takes. */

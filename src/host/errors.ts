@@ -46,7 +46,8 @@ export class SecretStorageUnavailableError extends Error {
 /** Any thrown value, as a failure of the one vocabulary (core/failures.ts). */
 export function toFailure(e: unknown): Failure {
   if (YampiError.is(e)) {
-    const host = (e as { host?: unknown }).host;
+    // tls names the server's host, proxy the proxy (scheme://host:port, never its credentials).
+    const host = e.kind === 'proxy' ? e.proxy : e.host;
     return {
       kind: 'api',
       error: { kind: e.kind, alias: e.alias, customerId: e.customerId, status: e.status, retryAfterMs: e.retryAfterMs, ...(typeof host === 'string' ? { host } : {}) },

@@ -30,6 +30,11 @@ export interface FaultSpec {
   readonly chunked?: boolean;
   /** Trickle the body in pieces over this many milliseconds. */
   readonly slowBodyMs?: number;
+  /**
+   * Trickle the status line and headers byte by byte over this many milliseconds (raw on the
+   * socket, `Connection: close`), then send the body at once: a server that is alive but slow.
+   */
+  readonly slowHeadersMs?: number;
   /** Force the single-customer envelope: `data: {...}` or `data: [{...}]`. */
   readonly dataShape?: 'object' | 'array';
   /**
@@ -47,7 +52,7 @@ export interface ActiveFault extends FaultSpec {
 
 const ALLOWED_KEYS = new Set([
   'alias', 'path', 'method', 'times', 'latencyMs', 'status', 'retryAfterSeconds', 'reset', 'body', 'oversizedBytes', 'chunked',
-  'slowBodyMs', 'dataShape', 'ignoreFilters',
+  'slowBodyMs', 'slowHeadersMs', 'dataShape', 'ignoreFilters',
 ]);
 
 /** Checks a fault received over HTTP; returns an error message or undefined. */

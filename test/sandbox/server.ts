@@ -3,7 +3,8 @@
  * README.md in this folder), with a request log, rate limits and fault injection, all
  * controllable in-process and over HTTP under `/__sandbox/` (for tests in another process).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { SANDBOX_RATE_LIMIT } from './constants';
 import { buildSandboxData, type StoreData } from './data';
@@ -30,6 +31,8 @@ export interface SandboxOptions {
   readonly rateLimit?: Partial<RateLimitConfig> | false;
   /** Clock for rate windows and log timestamps. */
   readonly now?: () => number;
+  /** Serve https with this key and certificate (PEM), e.g. from test/harness/testCa.ts. */
+  readonly tls?: { readonly key: string; readonly cert: string };
 }
 
 export interface RequestLogEntry {
@@ -61,6 +64,11 @@ export interface Sandbox {
   readonly data: ReadonlyMap<string, StoreData>;
   /** API requests seen so far (control endpoints excluded), oldest first. */
   requests(): readonly RequestLogEntry[];
+  /**
+   * The most API requests that arrived within any span of `windowMs` (sliding, by arrival time on
+   * the sandbox clock), optionally for one store only.
+   */
+  peakInWindow(windowMs: number, alias?: string): number;
   clearRequests(): void;
   addFault(spec: FaultSpec): number;
   removeFault(id: number): boolean;
@@ -91,6 +99,23 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Waits `ms`, or less if the client hangs up first: a fault never outlives its connection. */
+function delayWhileOpen(ms: number, res: ServerResponse): Promise<void> {
+  const socket = res.socket;
+  if (socket === null || socket.destroyed) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      socket.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    socket.once('close', done);
+  });
+}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   sharedData ??= buildSandboxData();
@@ -132,7 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const fault = faults.take(entry.method, url.pathname, alias);
     entry.fault = fault?.id;
     if (fault?.latencyMs !== undefined) {
-      await delay(fault.latencyMs);
+      await delayWhileOpen(fault.latencyMs, res);
       if (res.destroyed) {
         return;
       }
@@ -183,6 +208,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (fault?.chunked !== true) {
       headers['content-length'] = String(buf.length);
     }
+    if (fault?.slowHeadersMs !== undefined) {
+      await sendSlowHeaders(res, status, headers, buf, fault.slowHeadersMs);
+      return;
+    }
     res.writeHead(status, headers);
     if (fault?.reset === 'midBody') {
       res.write(buf.subarray(0, Math.floor(buf.length / 2)));
@@ -194,7 +223,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const size = Math.ceil(buf.length / pieces);
     for (let i = 0; i < pieces && !res.destroyed; i++) {
       if (i > 0 && fault?.slowBodyMs !== undefined) {
-        await delay(fault.slowBodyMs / pieces);
+        await delayWhileOpen(fault.slowBodyMs / pieces, res);
       }
       const ok = res.write(buf.subarray(i * size, (i + 1) * size));
       if (!ok) {
@@ -204,9 +233,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     res.end();
   }
 
+  /** Writes the head raw on the socket a few bytes at a time, then the body, then closes. */
+  async function sendSlowHeaders(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer, overMs: number): Promise<void> {
+    const socket = res.socket;
+    if (socket === null) {
+      return;
+    }
+    const lines = Object.entries({ ...headers, connection: 'close' }).map(([k, v]) => `${k}: ${v}\r\n`);
+    const head = Buffer.from(`HTTP/1.1 ${status} Sandbox\r\n${lines.join('')}\r\n`, 'latin1');
+    const pieces = 20;
+    const size = Math.ceil(head.length / pieces);
+    for (let i = 0; i < pieces && !socket.destroyed; i++) {
+      socket.write(head.subarray(i * size, (i + 1) * size));
+      await delayWhileOpen(overMs / pieces, res);
+    }
+    if (!socket.destroyed) {
+      socket.end(body);
+    }
+  }
+
   const sandbox: Sandbox = {
     baseUrl: '', origin: '', port: 0, data,
     requests: () => log,
+    peakInWindow: (windowMs, alias) => peakInWindow(log.filter((r) => alias === undefined || r.alias === alias).map((r) => r.at), windowMs),
     clearRequests: () => {
       log = [];
     },
@@ -228,7 +277,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     close: () => closeServer(server),
   };
 
-  const server: Server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const handled = url.pathname.startsWith('/__sandbox/')
       ? handleControl(req, res, url, sandbox)
@@ -239,7 +288,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       res.end('{"message":"sandbox error","status_code":500}');
     });
-  });
+  };
+  const server: Server = options.tls === undefined ? createServer(listener) : createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener);
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -248,9 +298,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `${options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`;
   baseUrl = `${origin}/v2`;
   return Object.assign(sandbox, { baseUrl, origin, port });
+}
+
+/** Most timestamps in any half-open span `[t, t + windowMs)`; `times` ascending. */
+export function peakInWindow(times: readonly number[], windowMs: number): number {
+  let best = 0;
+  let lo = 0;
+  for (let hi = 0; hi < times.length; hi++) {
+    while ((times[hi] ?? 0) - (times[lo] ?? 0) >= windowMs) {
+      lo++;
+    }
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
 }
 
 function closeServer(server: Server): Promise<void> {

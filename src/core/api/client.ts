@@ -2,7 +2,7 @@
  * The Yampi API client: validation → cache → in-flight dedupe → per-store limiter → undici attempt,
  * with retries for idempotent GETs and 429 waits, decoding at the edge and one error family.
  */
-import type { Agent } from 'undici';
+import type { Agent, ProxyAgent } from 'undici';
 import { TtlLruCache } from '../cache';
 import { nullLogger, type Logger } from '../logger';
 import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';
@@ -11,11 +11,12 @@ import { decodeAuthMe, decodeCustomerEnvelope, decodeCustomerPage } from './deco
 import { decodeAddressPage, decodeCartPage, decodeOrderPage } from './decodeRelated';
 import { YampiError } from './errors';
 import { InFlight } from './inflight';
-import { RateLimiter } from './rateLimiter';
+import { RateLimiter, type Slot } from './rateLimiter';
 import { backoffDelay, defaultSleep, isRetryableStatus, parseRetryAfter } from './retry';
-import { attempt, createAgent, type AttemptResponse } from './transport';
+import { describeRoute, loadTrust, resolveRoute, type ProxySettings, type Route, type TlsSettings } from './network';
+import { attempt, createDispatcher, defaultSetTimer, type AttemptResponse, type SetTimer } from './transport';
 import type {
-  ClientOptions, Credentials, GetCustomerOptions, ListCustomersOptions, MeOptions, RelatedOptions, StoreRef, UpdatableClientOptions,
+  ClientOptions, Credentials, GetCustomerOptions, RateLimitWaitOption, ListCustomersOptions, MeOptions, RelatedOptions, StoreRef, UpdatableClientOptions,
   YampiClient,
 } from './types';
 import {
@@ -29,6 +30,8 @@ interface Settings {
   basePath: string;
   userAgent: string;
   timeoutMs: number;
+  /** Explicit whole-operation deadline; undefined → `operationDeadlineMs(timeoutMs)`. */
+  operationTimeoutMs: number | undefined;
   cacheTtlMs: number;
   cacheMaxEntries: number;
   requestsPerMinute: number;
@@ -36,6 +39,8 @@ interface Settings {
   maxAttempts: number;
   maxResponseBytes: number;
   rateLimitWaitCapMs: number;
+  proxy: ProxySettings;
+  tls: TlsSettings;
   logger: Logger;
 }
 
@@ -46,6 +51,10 @@ interface Context {
 
 interface Call {
   readonly method: 'GET' | 'POST';
+  /** Clock time by which the operation ends, in data or an error: attempts, backoff and waits included. */
+  readonly deadline: number;
+  /** The caller never waits for a rate-limit window (the hover): fail at once with `rateLimited`. */
+  readonly noWait: boolean;
   /** Encoded path and query after the base URL, e.g. `/loja/customers/1?skipCache=true`. */
   readonly target: string;
   /** The same without anything personal (search text), for the log. */
@@ -57,9 +66,24 @@ interface Call {
 
 const AUTH_LIMITER = '\u0000auth';
 
+/** What a whole operation may add to its attempts: backoff and short rate-limit waits. */
+export const DEADLINE_GRACE_MS = 5_000;
+
+/**
+ * The whole-operation deadline for a per-attempt timeout: `2 × timeout + 5 s` (what the setting's
+ * description promises). Attempts after the first get what is left of it.
+ */
+export function operationDeadlineMs(timeoutMs: number): number {
+  return 2 * timeoutMs + DEADLINE_GRACE_MS;
+}
+
+/** An attempt needs at least this long to be worth starting; less is left → the operation ends. */
+const MIN_ATTEMPT_MS = 50;
+
 export class HttpYampiClient implements YampiClient {
   private s: Settings;
-  private agent: Agent;
+  private agent: Agent | ProxyAgent;
+  private route: Route = { kind: 'direct', why: 'not built yet' };
   private closed = false;
   private readonly customers: TtlLruCache<CustomerRecord>;
   private readonly pages: TtlLruCache<CustomerPage>;
@@ -76,6 +100,7 @@ export class HttpYampiClient implements YampiClient {
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
+  private readonly setTimer: SetTimer;
   private readonly windowMs: number;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
@@ -86,6 +111,7 @@ export class HttpYampiClient implements YampiClient {
       ...endpoint(options.baseUrl),
       userAgent: options.userAgent,
       timeoutMs: options.timeoutMs ?? 15_000,
+      operationTimeoutMs: options.operationTimeoutMs,
       cacheTtlMs: options.cacheTtlMs ?? 300_000,
       cacheMaxEntries: options.cacheMaxEntries ?? 500,
       requestsPerMinute: options.requestsPerMinute ?? 60,
@@ -93,17 +119,20 @@ export class HttpYampiClient implements YampiClient {
       maxAttempts: Math.max(1, options.maxAttempts ?? 3),
       maxResponseBytes: options.maxResponseBytes ?? 5 * 1024 * 1024,
       rateLimitWaitCapMs: options.rateLimitWaitCapMs ?? 60_000,
+      proxy: options.proxy ?? {},
+      tls: options.tls ?? {},
       logger: options.logger ?? nullLogger,
     };
     const hooks = options.hooks ?? {};
     this.now = hooks.now ?? Date.now;
     this.sleep = hooks.sleep ?? defaultSleep;
     this.random = hooks.random ?? Math.random;
+    this.setTimer = hooks.setTimer ?? defaultSetTimer;
     this.windowMs = hooks.rateWindowMs ?? 60_000;
     this.backoffBaseMs = hooks.backoffBaseMs ?? 300;
     this.backoffMaxMs = hooks.backoffMaxMs ?? 5_000;
     this.maxConnections = options.maxConnections ?? 6;
-    this.agent = createAgent(this.s.timeoutMs, this.maxConnections);
+    this.agent = this.buildDispatcher();
     const cacheOptions = { ttlMs: this.s.cacheTtlMs, maxEntries: this.s.cacheMaxEntries, now: this.now };
     this.customers = new TtlLruCache<CustomerRecord>(cacheOptions);
     this.pages = new TtlLruCache<CustomerPage>(cacheOptions);
@@ -124,7 +153,7 @@ export class HttpYampiClient implements YampiClient {
     const query = opts.skipCache === true ? '?skipCache=true' : '';
     const ctx = { alias, customerId };
     const epoch = this.epochOf(alias);
-    const record = await this.getShared(store, path + query, path + query, ctx, opts.signal, decodeCustomerEnvelope);
+    const record = await this.getShared(store, path + query, path + query, ctx, opts, decodeCustomerEnvelope);
     if (this.epochOf(alias) === epoch) {
       this.customers.set(key, record);
     }
@@ -153,7 +182,7 @@ export class HttpYampiClient implements YampiClient {
     const path = `/${encodeURIComponent(alias)}/customers`;
     const logTarget = `${path}?${params.toString().replace(/(^|&)q=[^&]*/, '$1q=[redacted]')}`;
     const epoch = this.epochOf(alias);
-    const result = await this.getShared(store, `${path}?${params.toString()}`, logTarget, { alias }, opts.signal, decodeCustomerPage);
+    const result = await this.getShared(store, `${path}?${params.toString()}`, logTarget, { alias }, opts, decodeCustomerPage);
     if (this.epochOf(alias) !== epoch) {
       return result;
     }
@@ -205,7 +234,7 @@ export class HttpYampiClient implements YampiClient {
       params.set('skipCache', 'true');
     }
     const target = `${pathOf(encodeURIComponent(alias), id)}?${params.toString()}`;
-    const result = await this.getShared(store, target, target, { alias, customerId: id }, opts.signal, (body) => decode(body, id));
+    const result = await this.getShared(store, target, target, { alias, customerId: id }, opts, (body) => decode(body, id));
     if (result.dropped > 0) {
       this.s.logger.warn(`${what} of customer ${id}: dropped ${result.dropped} record(s) of other customers (filter ignored?)`);
     }
@@ -217,7 +246,7 @@ export class HttpYampiClient implements YampiClient {
     this.checkOpen();
     validateCredentials(creds);
     const call: Call = {
-      method: 'POST', target: '/auth/me', logTarget: '/auth/me', creds, ctx: {},
+      method: 'POST', target: '/auth/me', logTarget: '/auth/me', creds, ctx: {}, deadline: this.deadline(), noWait: false,
       limiter: this.limiter(AUTH_LIMITER, this.s.authRequestsPerMinute),
     };
     const body = await this.send(call, opts.signal);
@@ -250,10 +279,10 @@ export class HttpYampiClient implements YampiClient {
     if (next.baseUrl !== before.baseUrl) {
       this.clearCache();
     }
-    if (next.timeoutMs !== before.timeoutMs) {
-      // The connect timeout belongs to the Agent; in-flight requests finish on the old one.
+    if (next.timeoutMs !== before.timeoutMs || next.origin !== before.origin || next.proxy !== before.proxy || next.tls !== before.tls) {
+      // Timeouts, route and trust belong to the dispatcher; in-flight requests finish on the old one.
       const old = this.agent;
-      this.agent = createAgent(next.timeoutMs, this.maxConnections);
+      this.agent = this.buildDispatcher();
       old.close().catch(() => undefined);
     }
     this.customers.configure({ ttlMs: next.cacheTtlMs, maxEntries: next.cacheMaxEntries });
@@ -271,6 +300,18 @@ export class HttpYampiClient implements YampiClient {
     }
     this.clearCache();
     await this.agent.close();
+  }
+
+  /** The dispatcher for the current origin, proxy settings and trust; logs the route taken. */
+  private buildDispatcher(): Agent | ProxyAgent {
+    const s = this.s;
+    this.route = resolveRoute(new URL(s.origin), s.proxy);
+    const trust = s.origin.startsWith('https:') ? loadTrust(s.tls) : { ca: undefined, added: [], problems: [] };
+    s.logger.info(describeRoute(s.origin, this.route));
+    if (trust.added.length > 0 || trust.problems.length > 0) {
+      s.logger.info(`TLS trust: Node's bundled roots${trust.added.map((a) => ` + ${a}`).join('')}${trust.problems.map((p) => `; ${p}`).join('')}.`);
+    }
+    return createDispatcher(this.route, trust, s.timeoutMs, this.maxConnections);
   }
 
   private epochOf(alias: string): number {
@@ -299,17 +340,27 @@ export class HttpYampiClient implements YampiClient {
     return limiter;
   }
 
-  /** A GET whose identical in-flight twins (same store, credentials and URL) share one request. */
+  /** Clock time by which an operation starting now must end. */
+  private deadline(): number {
+    return this.now() + (this.s.operationTimeoutMs ?? operationDeadlineMs(this.s.timeoutMs));
+  }
+
+  /**
+   * A GET whose identical in-flight twins (same store, credentials, URL and waiting mode) share one
+   * request. A no-wait caller (hover) never joins a twin that may be queued for the rate limit.
+   */
   private async getShared<T>(
-    store: StoreRef, target: string, logTarget: string, ctx: Context, signal: AbortSignal | undefined,
+    store: StoreRef, target: string, logTarget: string, ctx: Context, opts: RateLimitWaitOption & { readonly signal?: AbortSignal | undefined },
     decode: (body: unknown) => T,
   ): Promise<T> {
+    const noWait = opts.waitForRateLimit === false;
     const call: Call = {
-      method: 'GET', target, logTarget, creds: store, ctx, limiter: this.limiter(store.alias, this.s.requestsPerMinute),
+      method: 'GET', target, logTarget, creds: store, ctx, deadline: this.deadline(), noWait,
+      limiter: this.limiter(store.alias, this.s.requestsPerMinute),
     };
-    const key = `${storeKey(store)}${this.epochOf(store.alias)}\u0000${store.userSecretKey}\u0000${target}`;
+    const key = `${storeKey(store)}${this.epochOf(store.alias)}\u0000${store.userSecretKey}\u0000${noWait ? 'n' : 'w'}${target}`;
     // Shared callers get the same decoded value; the model types are readonly.
-    return (await this.inflight.run(key, signal, async (shared) => {
+    return (await this.inflight.run(key, opts.signal, async (shared) => {
       const body = await this.send(call, shared);
       return decodeWithContext(body, decode, ctx);
     })) as T;
@@ -319,12 +370,30 @@ export class HttpYampiClient implements YampiClient {
     let waited = 0;
     for (let n = 1; ; n++) {
       const s = this.s;
-      const slot = await call.limiter.acquire(signal);
+      let slot: Slot;
+      try {
+        slot = await call.limiter.acquire({ signal, deadline: call.deadline, noWait: call.noWait });
+      } catch (e) {
+        throw YampiError.is(e) ? withContext(e, call.ctx, n - 1) : e;
+      }
       const started = this.now();
+      const budget = Math.min(s.timeoutMs, call.deadline - started);
+      if (budget < MIN_ATTEMPT_MS) {
+        slot.settle();
+        throw withContext(deadlineError(call), call.ctx, n - 1);
+      }
+      const route = this.route;
+      if (route.kind === 'badProxy') {
+        slot.settle();
+        throw new YampiError('proxy', `the proxy URL from ${route.source} is not valid`, { attempts: n, alias: call.ctx.alias, customerId: call.ctx.customerId });
+      }
+      const proxy = route.kind === 'proxy' ? route.display : undefined;
       let res: AttemptResponse;
       try {
         res = await attempt(this.agent, {
-          method: call.method, origin: s.origin, path: s.basePath + call.target, timeoutMs: s.timeoutMs, maxBytes: s.maxResponseBytes, signal,
+          proxy,
+          method: call.method, origin: s.origin, path: s.basePath + call.target, timeoutMs: budget, idleTimeoutMs: s.timeoutMs,
+          maxBytes: s.maxResponseBytes, signal, setTimer: this.setTimer,
           headers: {
             'user-token': call.creds.userToken,
             'user-secret-key': call.creds.userSecretKey,
@@ -338,9 +407,12 @@ export class HttpYampiClient implements YampiClient {
         if (s.logger !== nullLogger) {
           s.logger.debug(`${call.method} ${call.logTarget} failed: ${err.kind} (attempt ${n})`);
         }
-        if (call.method === 'GET' && (err.kind === 'network' || err.kind === 'timeout') && n < s.maxAttempts) {
-          await this.sleep(backoffDelay(n, this.backoffBaseMs, this.backoffMaxMs, this.random), signal);
-          continue;
+        // A proxy's connection failure or 5xx may pass; its refusal (407, 403…) will not.
+        const transient = err.kind === 'network' || err.kind === 'timeout' || (err.kind === 'proxy' && (err.status === undefined || err.status >= 500));
+        if (call.method === 'GET' && transient && n < s.maxAttempts) {
+          if (await this.backoff(call, n, signal)) {
+            continue;
+          }
         }
         throw withContext(err, call.ctx, n);
       } finally {
@@ -353,24 +425,45 @@ export class HttpYampiClient implements YampiClient {
       if (res.status >= 200 && res.status < 300) {
         return parseJson(res, call.ctx, n);
       }
+      if (res.status === 407 && proxy !== undefined) {
+        // A forwarding proxy (http target) answers its refusal as a response.
+        throw new YampiError('proxy', `proxy ${proxy} requires authentication (HTTP 407)`, {
+          status: 407, proxy, attempts: n, alias: call.ctx.alias, customerId: call.ctx.customerId,
+        });
+      }
       if (res.status === 429) {
         const wait = parseRetryAfter(res.retryAfter, this.now()) ?? call.limiter.windowLengthMs;
-        if (n < s.maxAttempts && waited + wait <= s.rateLimitWaitCapMs) {
+        call.limiter.pause(wait);
+        // Wait only if the retry can still start in time; a no-wait caller never waits.
+        const fits = this.now() + wait + MIN_ATTEMPT_MS <= call.deadline;
+        if (!call.noWait && n < s.maxAttempts && waited + wait <= s.rateLimitWaitCapMs && fits) {
           waited += wait;
-          call.limiter.pause(wait);
           continue;
         }
         throw new YampiError('rateLimited', 'rate limit exceeded (HTTP 429)', {
           status: 429, retryAfterMs: wait, attempts: n, alias: call.ctx.alias, customerId: call.ctx.customerId,
         });
       }
-      if (call.method === 'GET' && isRetryableStatus(res.status) && n < s.maxAttempts) {
-        await this.sleep(backoffDelay(n, this.backoffBaseMs, this.backoffMaxMs, this.random), signal);
+      if (call.method === 'GET' && isRetryableStatus(res.status) && n < s.maxAttempts && (await this.backoff(call, n, signal))) {
         continue;
       }
       throw statusError(res.status, call.ctx, n);
     }
   }
+
+  /** Sleeps before retry `n + 1`; false (no sleep) when the retry could not start before the deadline. */
+  private async backoff(call: Call, n: number, signal: AbortSignal | undefined): Promise<boolean> {
+    const delay = backoffDelay(n, this.backoffBaseMs, this.backoffMaxMs, this.random);
+    if (this.now() + delay + MIN_ATTEMPT_MS > call.deadline) {
+      return false;
+    }
+    await this.sleep(delay, signal);
+    return true;
+  }
+}
+
+function deadlineError(call: Call): YampiError {
+  return new YampiError('timeout', `operation deadline reached (${call.method}, no time left for another attempt)`);
 }
 
 function endpoint(baseUrl: string): Pick<Settings, 'baseUrl' | 'origin' | 'basePath'> {
@@ -403,7 +496,7 @@ function decodeWithContext<T>(body: unknown, decode: (body: unknown) => T, ctx: 
 
 function withContext(e: YampiError, ctx: Context, attempts?: number): YampiError {
   return new YampiError(e.kind, e.message, {
-    status: e.status, field: e.field, retryAfterMs: e.retryAfterMs, cause: e.cause,
+    status: e.status, field: e.field, retryAfterMs: e.retryAfterMs, cause: e.cause, host: e.host, proxy: e.proxy,
     alias: e.alias ?? ctx.alias, customerId: e.customerId ?? ctx.customerId, attempts: attempts ?? e.attempts,
   });
 }

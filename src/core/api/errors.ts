@@ -10,7 +10,9 @@ export type YampiErrorKind =
   | 'rateLimited' // 429 after waiting within the cap
   | 'server' // 5xx after retries
   | 'network' // connection refused/reset, DNS
-  | 'timeout' // connect/headers/body timeout
+  | 'timeout' // an attempt's timer or the operation's deadline
+  | 'tls' // the server's certificate is not trusted (or TLS failed): `host` says whose
+  | 'proxy' // the proxy refused, failed or is misconfigured: `proxy` says which (scheme://host:port)
   | 'invalidResponse' // not JSON, too large, wrong shape
   | 'invalidInput' // bad alias/id before any request
   | 'cancelled'; // AbortSignal fired
@@ -25,6 +27,10 @@ export interface YampiErrorDetails {
   readonly retryAfterMs?: number | undefined;
   /** How many attempts were made (retries included). */
   readonly attempts?: number | undefined;
+  /** For tls: the host whose certificate failed. */
+  readonly host?: string | undefined;
+  /** For proxy: the proxy as `scheme://host:port` (never its credentials). */
+  readonly proxy?: string | undefined;
   readonly cause?: unknown;
 }
 
@@ -36,6 +42,8 @@ export class YampiError extends Error {
   readonly field: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly attempts: number | undefined;
+  readonly host: string | undefined;
+  readonly proxy: string | undefined;
 
   constructor(kind: YampiErrorKind, message: string, details: YampiErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -47,6 +55,8 @@ export class YampiError extends Error {
     this.field = details.field;
     this.retryAfterMs = details.retryAfterMs;
     this.attempts = details.attempts;
+    this.host = details.host;
+    this.proxy = details.proxy;
   }
 
   /** Works across bundles: anything shaped like a YampiError counts. */

@@ -5,6 +5,7 @@
 import { HttpYampiClient } from './client';
 import type { ClientOptions, YampiClient } from './types';
 
+export { DEADLINE_GRACE_MS, operationDeadlineMs } from './client';
 export { YampiError } from './errors';
 export type { YampiErrorDetails, YampiErrorKind } from './errors';
 export type * from './types';

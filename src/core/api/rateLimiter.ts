@@ -11,7 +11,12 @@
  *
  * Waiters queue FIFO and a single pump waits for the head, so only one timer runs per budget
  * (and an injected virtual clock stays deterministic).
+ *
+ * Waits are bounded: a waiter may carry a deadline (its operation's), and leaves with `rateLimited`
+ * as soon as the head of the queue cannot start before it; `noWait` callers (the hover) never
+ * queue at all. Either way the error says how long the wait would have been (`retryAfterMs`).
  */
+import { YampiError } from './errors';
 import { cancelledError } from './retry';
 
 export interface LimiterClock {
@@ -26,7 +31,16 @@ export interface Slot {
 
 const FREE_SLOT: Slot = { settle: () => undefined };
 
+export interface AcquireOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** Clock time by which the slot must be granted; past it the waiter leaves with `rateLimited`. */
+  readonly deadline?: number | undefined;
+  /** Never queue: if no slot is free right now, reject at once with `rateLimited`. */
+  readonly noWait?: boolean | undefined;
+}
+
 interface Waiter {
+  readonly deadline: number;
   readonly resolve: (slot: Slot) => void;
   readonly reject: (e: unknown) => void;
   readonly signal: AbortSignal | undefined;
@@ -60,16 +74,27 @@ export class RateLimiter {
     this.budget = budget;
   }
 
-  /** Resolves with a slot when a request may start; rejects `cancelled` if the signal fires first. */
-  acquire(signal?: AbortSignal): Promise<Slot> {
+  /**
+   * Resolves with a slot when a request may start; rejects `cancelled` if the signal fires first,
+   * `rateLimited` (with `retryAfterMs`) when the slot cannot come by the deadline or `noWait` is set
+   * and none is free now.
+   */
+  acquire(options: AcquireOptions = {}): Promise<Slot> {
+    const { signal } = options;
     if (signal?.aborted === true || this.closed) {
       return Promise.reject(cancelledError());
     }
-    if (this.queue.length === 0 && this.waitMs() === 0) {
+    const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+    const wait = this.waitMs();
+    if (this.queue.length === 0 && wait === 0) {
       return Promise.resolve(this.take());
+    }
+    if (options.noWait === true || this.tooLate(wait, deadline)) {
+      return Promise.reject(this.limited(wait));
     }
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
+        deadline,
         resolve,
         reject,
         signal,
@@ -116,6 +141,29 @@ export class RateLimiter {
       w.signal?.removeEventListener('abort', w.onAbort);
       w.reject(cancelledError());
     }
+  }
+
+  private limited(wait: number): YampiError {
+    const retryAfterMs = Number.isFinite(wait) && wait > 0 ? Math.ceil(wait) : this.windowMs;
+    return new YampiError('rateLimited', 'client-side rate limit: no request slot in time', { retryAfterMs });
+  }
+
+  /** Rejects every waiter that cannot start before its deadline, given the head waits `wait` more. */
+  private expire(wait: number): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const w = this.queue[i];
+      if (w !== undefined && this.tooLate(wait, w.deadline)) {
+        this.queue.splice(i, 1);
+        w.signal?.removeEventListener('abort', w.onAbort);
+        w.reject(this.limited(wait));
+      }
+    }
+  }
+
+  /** A finite wait is known in advance; an unknown one (until a settle) is too late only once the deadline passed. */
+  private tooLate(wait: number, deadline: number): boolean {
+    const now = this.clock.now();
+    return Number.isFinite(wait) ? now + wait > deadline : now >= deadline;
   }
 
   private effectiveBudget(): number {
@@ -191,10 +239,20 @@ export class RateLimiter {
       while (this.queue.length > 0 && !this.closed) {
         const wait = this.waitMs();
         if (wait > 0) {
+          this.expire(wait);
+          if (this.queue.length === 0) {
+            break;
+          }
+          // Wake by the earliest deadline too, so a waiter blocked behind in-flight requests leaves in time.
+          let earliest = Number.POSITIVE_INFINITY;
+          for (const w of this.queue) {
+            earliest = Math.min(earliest, w.deadline);
+          }
+          const sleep = Math.min(wait, Math.max(1, earliest - this.clock.now()));
           const pausedBefore = this.pausedUntil;
-          await this.waitFor(wait);
+          await this.waitFor(sleep);
           // A fake sleep may not move the clock: once slept through, a pause is over.
-          if (this.pausedUntil === pausedBefore && this.clock.now() < this.pausedUntil) {
+          if (sleep === wait && this.pausedUntil === pausedBefore && this.clock.now() < this.pausedUntil) {
             this.pausedUntil = 0;
           }
           continue;

@@ -9,11 +9,25 @@
  * arrives as chunks in `onResponseData`, with no Readable stream, async iterator or
  * AsyncResource per request. On loopback that machinery cost about a third of the request.
  */
-import { Agent, type Dispatcher } from 'undici';
+import { createSecureContext, type SecureContext } from 'node:tls';
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import { YampiError } from './errors';
+import type { Route, Trust } from './network';
 import { cancelledError } from './retry';
 
 type IncomingHttpHeaders = Record<string, string | string[] | undefined>;
+
+/** Starts a one-shot timer and returns its cancel function (injectable for tests). */
+export type SetTimer = (ms: number, fire: () => void) => () => void;
+
+/** `setTimeout`, unref'd so a pending attempt never keeps the process alive. */
+export const defaultSetTimer: SetTimer = (ms, fire) => {
+  const timer = setTimeout(fire, Math.max(0, ms));
+  timer.unref();
+  return () => {
+    clearTimeout(timer);
+  };
+};
 
 export interface AttemptRequest {
   readonly method: 'GET' | 'POST';
@@ -22,9 +36,18 @@ export interface AttemptRequest {
   /** Encoded path and query, e.g. `/v2/loja/customers/1`. */
   readonly path: string;
   readonly headers: Record<string, string>;
+  /**
+   * The whole attempt (connection, headers, body) ends within this, on a real timer: bytes
+   * trickling in do not extend it.
+   */
   readonly timeoutMs: number;
+  /** undici's own connect/headers/body idle timeouts: a backstop, normally >= timeoutMs. */
+  readonly idleTimeoutMs: number;
   readonly maxBytes: number;
   readonly signal: AbortSignal | undefined;
+  readonly setTimer: SetTimer;
+  /** The proxy this request goes through (`scheme://host:port`), to tell proxy failures apart. */
+  readonly proxy: string | undefined;
 }
 
 export interface AttemptResponse {
@@ -36,13 +59,53 @@ export interface AttemptResponse {
   readonly text: string;
 }
 
-export function createAgent(timeoutMs: number, connections: number): Agent {
-  return new Agent({
-    connections,
-    pipelining: 1,
-    keepAliveTimeout: 10_000,
-    keepAliveMaxTimeout: 60_000,
-    connect: { timeout: timeoutMs },
+let lastContext: { readonly ca: readonly string[]; readonly context: SecureContext } | undefined;
+
+/**
+ * One SecureContext per CA list, reused across rebuilds (settings changes): with the system store
+ * it holds ~600 certificates and takes tens of ms to build.
+ */
+function contextFor(trust: Trust): SecureContext | undefined {
+  const ca = trust.ca;
+  if (ca === undefined) {
+    return undefined;
+  }
+  if (lastContext?.ca.length !== ca.length || lastContext.ca.some((c, i) => c !== ca[i])) {
+    lastContext = { ca, context: createSecureContext({ ca: [...ca] }) };
+  }
+  return lastContext.context;
+}
+
+/** undici options shared by the direct Agent and the ProxyAgent's inner Agent. */
+function poolOptions(connections: number): Agent.Options {
+  return { connections, pipelining: 1, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 };
+}
+
+/**
+ * The client's own dispatcher for a route (never the global one: that would change `fetch` for
+ * every extension in the host). Direct → an Agent; proxy → undici's ProxyAgent (CONNECT tunnel
+ * for https targets, plain forwarding for http ones). Extra CAs go in one SecureContext built here,
+ * not a `ca` list per connection. `http.proxyStrictSSL: false` turns certificate checks off on the
+ * proxied route only; a direct route always checks.
+ */
+export function createDispatcher(route: Route, trust: Trust, timeoutMs: number, connections: number): Agent | ProxyAgent {
+  const secureContext = contextFor(trust);
+  const tlsOptions = (rejectUnauthorized: boolean): Record<string, unknown> => ({
+    timeout: timeoutMs,
+    rejectUnauthorized,
+    ...(secureContext === undefined ? {} : { secureContext }),
+  });
+  if (route.kind !== 'proxy') {
+    // badProxy: the client refuses before dispatching; this Agent is never used for it.
+    return new Agent({ ...poolOptions(connections), connect: tlsOptions(true), headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  }
+  return new ProxyAgent({
+    ...poolOptions(connections),
+    uri: route.uri,
+    // Plain forwarding (absolute URI) for http targets, as a forward proxy expects; https always tunnels.
+    proxyTunnel: false,
+    requestTls: tlsOptions(route.strictSSL),
+    proxyTls: tlsOptions(route.strictSSL),
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   });
@@ -80,18 +143,19 @@ function safeCause(e: unknown): Error {
 }
 
 /**
- * Timeouts: connect (Agent), headers and body idle (undici), plus a whole-attempt deadline checked
- * per body chunk, so a body trickling in just under the idle timeout still ends. No timer or
- * AbortController of our own per request: on loopback they cost as much as the request itself.
+ * Timeouts: one real timer per attempt (`timeoutMs`) that fails it wherever it is (waiting for a
+ * connection, headers trickling in, body trickling in), plus undici's idle timeouts as a backstop.
+ * The timer is a plain unref'd `setTimeout` (Node keeps same-duration timers in one list: O(1)),
+ * not an AbortController/AbortSignal.timeout, which cost as much as a loopback request.
  */
-export function attempt(agent: Agent, req: AttemptRequest): Promise<AttemptResponse> {
+export function attempt(agent: Dispatcher, req: AttemptRequest): Promise<AttemptResponse> {
   if (req.signal?.aborted === true) {
     return Promise.reject(cancelledError());
   }
   return new Promise((resolve, reject) => {
     const handler = new AttemptHandler(req, resolve, reject);
     agent.dispatch(
-      { origin: req.origin, path: req.path, method: req.method, headers: req.headers, headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs },
+      { origin: req.origin, path: req.path, method: req.method, headers: req.headers, headersTimeout: req.idleTimeoutMs, bodyTimeout: req.idleTimeoutMs },
       handler,
     );
   });
@@ -99,7 +163,6 @@ export function attempt(agent: Agent, req: AttemptRequest): Promise<AttemptRespo
 
 /** Collects one response; settles the attempt exactly once, and aborts the request if it fails first. */
 class AttemptHandler implements Dispatcher.DispatchHandler {
-  private readonly started = performance.now();
   private controller: Dispatcher.DispatchController | undefined;
   private settled = false;
   private status = 0;
@@ -107,6 +170,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   private readonly chunks: Buffer[] = [];
   private size = 0;
   private readonly onAbort: (() => void) | undefined;
+  private readonly cancelTimer: () => void;
 
   constructor(
     private readonly req: AttemptRequest,
@@ -119,6 +183,9 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
       };
       req.signal.addEventListener('abort', this.onAbort, { once: true });
     }
+    this.cancelTimer = req.setTimer(req.timeoutMs, () => {
+      this.fail(timedOut(req.timeoutMs));
+    });
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -148,8 +215,6 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
     this.size += chunk.length;
     if (this.size > this.req.maxBytes) {
       this.fail(tooLarge(this.status));
-    } else if (performance.now() - this.started > this.req.timeoutMs) {
-      this.fail(timedOut(this.req.timeoutMs));
     } else {
       this.chunks.push(chunk);
     }
@@ -185,6 +250,19 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
       this.fail(timedOut(this.req.timeoutMs, e));
       return;
     }
+    if (isTlsFailure(e)) {
+      this.fail(new YampiError('tls', `TLS with ${hostOf(this.req.origin)} failed (${deepCode(e) ?? 'unknown'})`, {
+        host: hostOf(this.req.origin), proxy: this.req.proxy, cause: safeCause(e),
+      }));
+      return;
+    }
+    if (this.req.proxy !== undefined && isProxyFailure(e, this.req.proxy)) {
+      const status = /\((\d{3})\)/.exec(e.message)?.[1];
+      this.fail(new YampiError('proxy', `proxy ${this.req.proxy} failed (${status === undefined ? code ?? 'unknown' : `HTTP ${status}`})`, {
+        proxy: this.req.proxy, status: status === undefined ? undefined : Number(status), cause: safeCause(e),
+      }));
+      return;
+    }
     this.fail(new YampiError('network', `connection failed (${code ?? 'unknown'})`, { cause: safeCause(e) }));
   }
 
@@ -200,9 +278,54 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   }
 
   private unlisten(): void {
+    this.cancelTimer();
     if (this.onAbort !== undefined) {
       this.req.signal?.removeEventListener('abort', this.onAbort);
     }
+  }
+}
+
+/** The code of an error or of the error it wraps (undici wraps proxy TLS failures). */
+function deepCode(e: unknown): string | undefined {
+  const own = errorCode(e);
+  if (own !== undefined && own !== 'UND_ERR_PRX_TLS') {
+    return own;
+  }
+  return e instanceof Error && e.cause !== undefined ? deepCode(e.cause) ?? own : own;
+}
+
+/** OpenSSL verification codes and Node's TLS errors: the certificate (or the handshake) failed. */
+const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|^ERR_TLS_|^ERR_SSL_|^UND_ERR_PRX_TLS$/;
+
+function isTlsFailure(e: unknown): boolean {
+  const code = deepCode(e);
+  return code !== undefined && TLS_CODE.test(code);
+}
+
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * Through a proxy, a refused CONNECT ("Proxy response (407) !== 200"), a refused forward ("Proxy
+ * Authentication Required (407)") or a connection error on the proxy's own port is the proxy's
+ * failure; errors once the tunnel stands are the server's.
+ */
+function isProxyFailure(e: unknown, proxy: string): boolean {
+  if (e instanceof Error && /^Proxy (response|Authentication Required) \(\d+\)/.test(e.message)) {
+    return true;
+  }
+  const code = errorCode(e);
+  if (code === undefined || !CONNECT_CODES.has(code) || typeof e !== 'object' || e === null) {
+    return false;
+  }
+  const port = 'port' in e ? Number(e.port) : Number.NaN;
+  return Number.isFinite(port) && proxy.endsWith(`:${port}`);
+}
+
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).hostname;
+  } catch {
+    return origin;
   }
 }
 

@@ -5,6 +5,9 @@
 import type { Logger } from '../logger';
 import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';
 import type { AddressPage, CartPage, OrderPage } from '../model/related';
+import type { ProxySettings, TlsSettings } from './network';
+
+export type { ProxySettings, TlsSettings } from './network';
 
 export interface Credentials {
   readonly userToken: string;
@@ -14,13 +17,23 @@ export interface Credentials {
 /** A store (its alias, the path segment after /v2/) and the credentials used to reach it. */
 export type StoreRef = { readonly alias: string } & Credentials;
 
-export interface GetCustomerOptions {
+/** How a read behaves when the store's rate budget is spent. */
+export interface RateLimitWaitOption {
+  /**
+   * `false`: never wait for a rate-limit window (client-side queue or a 429): fail at once with
+   * `rateLimited` and `retryAfterMs`. For the hover, which must answer now or not at all.
+   * Default `true`: wait, within the operation deadline.
+   */
+  readonly waitForRateLimit?: boolean;
+}
+
+export interface GetCustomerOptions extends RateLimitWaitOption {
   /** Bypass our cache and Yampi's (sends `skipCache=true`); the result refreshes our cache. */
   readonly skipCache?: boolean;
   readonly signal?: AbortSignal;
 }
 
-export interface ListCustomersOptions {
+export interface ListCustomersOptions extends RateLimitWaitOption {
   /** 1-based page number. Default 1. */
   readonly page?: number;
   /** Page size, 1..100 (Yampi's maximum). Default 10 (Yampi's default). */
@@ -32,7 +45,7 @@ export interface ListCustomersOptions {
 }
 
 /** Paging of a customer's orders, addresses or carts. */
-export interface RelatedOptions {
+export interface RelatedOptions extends RateLimitWaitOption {
   /** 1-based page number. Default 1. */
   readonly page?: number;
   /** Page size, 1..100. Default 10. */
@@ -58,6 +71,8 @@ export interface ClientTestHooks {
   readonly backoffBaseMs?: number;
   /** Upper bound of one backoff delay. Default 5000. */
   readonly backoffMaxMs?: number;
+  /** Starts the per-attempt timer (real time); returns its cancel. Default: unref'd setTimeout. */
+  readonly setTimer?: (ms: number, fire: () => void) => () => void;
 }
 
 export interface ClientOptions {
@@ -65,8 +80,17 @@ export interface ClientOptions {
   readonly baseUrl: string;
   /** Names the extension and its version, e.g. `yampi-customers-vscode/0.1.0`. */
   readonly userAgent: string;
-  /** Connect, headers, body and whole-attempt timeout. Default 15000. */
+  /**
+   * Each attempt (connect, headers, body) ends within this, on a real timer. Default 15000
+   * (`yampi.requestTimeoutSeconds`).
+   */
   readonly timeoutMs?: number;
+  /**
+   * Each operation (lookup, list page, search, /auth/me) ends within this, in data or an error:
+   * attempts, backoff and rate-limit waits included. Default `2 × timeoutMs + 5000`
+   * (`operationDeadlineMs`); set it only in tests.
+   */
+  readonly operationTimeoutMs?: number;
   /** In-memory cache freshness. Default 300000; 0 disables the cache. */
   readonly cacheTtlMs?: number;
   /** Default 500. */
@@ -83,6 +107,13 @@ export interface ClientOptions {
   readonly rateLimitWaitCapMs?: number;
   /** Connections per origin kept by the client's own undici Agent. Default 6. */
   readonly maxConnections?: number;
+  /**
+   * Proxy as VS Code resolves it (`http.proxy`, `http.noProxy`, `http.proxyStrictSSL`, the
+   * `*_PROXY` environment): the host passes plain values. Default: direct.
+   */
+  readonly proxy?: ProxySettings;
+  /** Extra certificates to trust (`NODE_EXTRA_CA_CERTS`, `http.systemCertificates`). */
+  readonly tls?: TlsSettings;
   readonly logger?: Logger;
   readonly hooks?: ClientTestHooks;
 }
@@ -94,6 +125,7 @@ export type UpdatableClientOptions = Partial<
     | 'baseUrl'
     | 'userAgent'
     | 'timeoutMs'
+    | 'operationTimeoutMs'
     | 'cacheTtlMs'
     | 'cacheMaxEntries'
     | 'requestsPerMinute'
@@ -101,6 +133,8 @@ export type UpdatableClientOptions = Partial<
     | 'maxAttempts'
     | 'maxResponseBytes'
     | 'rateLimitWaitCapMs'
+    | 'proxy'
+    | 'tls'
     | 'logger'
   >
 >;

@@ -148,7 +148,7 @@ interface ErrorLike {
   readonly retryAfterMs?: unknown;
 }
 
-const YAMPI_KINDS: ReadonlySet<string> = new Set<YampiErrorKind>(['auth', 'forbidden', 'notFound', 'rateLimited', 'server', 'network', 'timeout', 'invalidResponse', 'invalidInput', 'cancelled']);
+const YAMPI_KINDS: ReadonlySet<string> = new Set<YampiErrorKind>(['auth', 'forbidden', 'notFound', 'rateLimited', 'server', 'network', 'timeout', 'tls', 'proxy', 'invalidResponse', 'invalidInput', 'cancelled']);
 
 /** Classifies what a lookup threw: the client's YampiError by kind, "not signed in", cancellation, or anything else. */
 export function toolFailureOf(e: unknown, customerId?: number): ToolFailure {
@@ -173,6 +173,9 @@ export function toolFailureOf(e: unknown, customerId?: number): ToolFailure {
       return { kind, status: typeof err.status === 'number' ? err.status : undefined };
     case 'invalidInput':
       return { kind, message };
+    case 'tls':
+    case 'proxy':
+      return { kind: 'network' }; // the agent can only retry later; the user sees the exact words elsewhere
     case 'auth':
     case 'forbidden':
     case 'network':

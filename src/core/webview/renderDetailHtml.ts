@@ -83,6 +83,8 @@ export function errorState(
     case 'server':
     case 'network':
     case 'timeout':
+    case 'tls':
+    case 'proxy':
     case 'invalidResponse':
     case 'invalidInput':
     case 'cancelled':

@@ -3,7 +3,7 @@ import { createYampiClient } from '../../../src/core/api/index';
 import type { ClientOptions, StoreRef, YampiClient } from '../../../src/core/api/types';
 import { YampiError } from '../../../src/core/api/errors';
 import { SANDBOX_STORES, SANDBOX_USERS } from '../../sandbox/constants';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { peakInWindow, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 
 export const owner = SANDBOX_USERS.owner;
 export const single = SANDBOX_USERS.single;
@@ -58,16 +58,116 @@ export function virtualClock(start = 1_000_000): { now: () => number; sleep: (ms
 
 /** Most requests seen in any span of `windowMs` (by sandbox arrival time). */
 export function maxInWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < sorted.length; hi++) {
-    while ((sorted[hi] ?? 0) - (sorted[lo] ?? 0) >= windowMs) {
-      lo++;
-    }
-    best = Math.max(best, hi - lo + 1);
+  return peakInWindow([...times].sort((a, b) => a - b), windowMs);
+}
+
+/**
+ * Real time plus skipped waits: `now()` is wall time (ms) plus every `sleep` so far, and `sleep`
+ * resolves on the next macrotask. Backoff and rate-limit waits cost nothing, while I/O and the
+ * client's attempt timers stay real; an operation's elapsed time on this clock is what it would
+ * have taken for real. Every sleep is recorded.
+ */
+export function hybridClock(): { now: () => number; sleep: (ms: number) => Promise<void>; sleeps: number[] } {
+  const origin = performance.now();
+  let skipped = 0;
+  const sleeps: number[] = [];
+  return {
+    now: () => performance.now() - origin + skipped,
+    sleep: (ms: number) => {
+      sleeps.push(ms);
+      skipped += ms;
+      return new Promise((resolve) => setImmediate(resolve));
+    },
+    sleeps,
+  };
+}
+
+/** Timers the test fires by hand: each `setTimer` call is recorded with its duration. */
+export function manualTimers(): { setTimer: (ms: number, fire: () => void) => () => void; armed: { ms: number; fire: () => void; cancelled: boolean }[] } {
+  const armed: { ms: number; fire: () => void; cancelled: boolean }[] = [];
+  return {
+    armed,
+    setTimer: (ms, fire) => {
+      const t = { ms, fire, cancelled: false };
+      armed.push(t);
+      return () => {
+        t.cancelled = true;
+      };
+    },
+  };
+}
+
+/** Resolves once `cond()` holds, checking every few ms (for "the sandbox has seen the request"). */
+export async function until(cond: () => boolean): Promise<void> {
+  while (!cond()) {
+    await new Promise((r) => setTimeout(r, 5));
   }
-  return best;
+}
+
+/**
+ * One sandbox for the enclosing `describe` (rate limits off unless asked), reset before each test:
+ * `let sb!: Sandbox; useSandbox((s) => { sb = s; });`
+ */
+export function useSandbox(set: (sb: Sandbox) => void, options: SandboxOptions = { rateLimit: false }): void {
+  let sb: Sandbox | undefined;
+  before(async () => {
+    sb = await startSandbox(options);
+    set(sb);
+  });
+  after(async () => {
+    await sb?.close();
+  });
+  beforeEach(() => {
+    sb?.reset();
+    if (options.rateLimit === false) {
+      sb?.setRateLimit(false);
+    }
+  });
+}
+
+/**
+ * Virtual time for long scenarios (minutes of rate-limit windows in a second or two): `sleep`
+ * registers a wake-up, and `run` jumps the clock to the next wake-up whenever the system is quiet
+ * (`quiet()` holds, e.g. no request open at the sandbox, and 2 ms of real time passed). Concurrent
+ * sleeps overlap as they would in real time.
+ */
+export class VirtualTime {
+  private t = 1_000_000;
+  private readonly pending: { at: number; resolve: () => void }[] = [];
+  readonly now = (): number => this.t;
+
+  readonly sleep = (ms: number, signal?: AbortSignal): Promise<void> => {
+    return new Promise((resolve, reject) => {
+      const entry = { at: this.t + Math.max(0, ms), resolve };
+      this.pending.push(entry);
+      signal?.addEventListener('abort', () => {
+        const i = this.pending.indexOf(entry);
+        if (i >= 0) {
+          this.pending.splice(i, 1);
+        }
+        reject(new YampiError('cancelled', 'sleep cancelled'));
+      }, { once: true });
+    });
+  };
+
+  async run<T>(work: Promise<T>, quiet: () => boolean): Promise<T> {
+    const state = { finished: false };
+    const tracked = work.finally(() => {
+      state.finished = true;
+    });
+    while (!state.finished) {
+      await new Promise((r) => setTimeout(r, 2));
+      if (this.pending.length === 0 || !quiet()) {
+        continue;
+      }
+      this.t = Math.max(this.t, Math.min(...this.pending.map((p) => p.at)));
+      for (const p of this.pending.filter((e) => e.at <= this.t)) {
+        this.pending.splice(this.pending.indexOf(p), 1);
+        p.resolve();
+      }
+    }
+    return tracked;
+  }
 }
 
 /**

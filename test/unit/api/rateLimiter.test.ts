@@ -54,7 +54,7 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter(10, 1000, clock);
     limiter.pause(5000);
     const ac = new AbortController();
-    const cancelled = limiter.acquire(ac.signal);
+    const cancelled = limiter.acquire({ signal: ac.signal });
     ac.abort();
     await assert.rejects(cancelled, { kind: 'cancelled' });
     (await limiter.acquire()).settle();

@@ -96,7 +96,7 @@ describe('YampiClient resilience (sandbox over loopback)', () => {
 
     it('without Retry-After waits for the next rate window, within the cap, then fails', async () => {
       const clock = virtualClock();
-      const c = clientFor(sb, { rateLimitWaitCapMs: 150_000, hooks: clock });
+      const c = clientFor(sb, { rateLimitWaitCapMs: 150_000, operationTimeoutMs: 300_000, hooks: clock });
       sb.addFault({ status: 429 });
       const e = await rejection(c.getCustomer(aurora, ID));
       await c.close();
@@ -136,7 +136,7 @@ describe('YampiClient resilience (sandbox over loopback)', () => {
 
     it('keeps separate budgets per store', async () => {
       const clock = virtualClock();
-      const c = clientFor(sb, { requestsPerMinute: 2, hooks: clock });
+      const c = clientFor(sb, { requestsPerMinute: 2, operationTimeoutMs: 120_000, hooks: clock });
       await Promise.all(ids(sb, aurora.alias, 2).map((id) => c.getCustomer(aurora, id)));
       await Promise.all(ids(sb, serra.alias, 2).map((id) => c.getCustomer(serra, id)));
       assert.deepEqual(clock.sleeps, []);
