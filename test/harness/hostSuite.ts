@@ -6,15 +6,19 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, newPage } from './browser';
 import { startCodeServer } from './codeServer';
+import { type VsCodeTarget } from './paths';
 import { parseMochaResult, summaryLine, type SuiteResult } from './result';
 import { sandboxEnv, sandboxSettings, startSandbox, type Sandbox } from './sandbox';
+import { bundleTestEntry } from './testEntry';
 
 export interface HostSuiteOptions {
   /** Suite name for the closing line, e.g. "integration". */
   name: string;
+  /** Which installed code-server (VS Code) to run the suite on (default: `YAMPI_VSCODE`, else newest). */
+  target?: VsCodeTarget;
   /** Folder with the extension's package.json (loaded as a development extension). */
   extensionDevelopmentPath: string;
-  /** Compiled mocha entry exporting `run(): Promise<void>` (require()d by the extension host). */
+  /** Compiled mocha entry exporting `run(): Promise<void>`; bundled with mocha (testEntry.ts), then require()d by the extension host. */
   extensionTestsPath: string;
   /** Folder opened as the workspace. */
   workspace: string;
@@ -56,6 +60,7 @@ export async function runExtensionHostSuite(opts: HostSuiteOptions): Promise<Sui
       say(`sandbox store at ${sandbox.baseUrl}`);
     }
     const cs = await startCodeServer({
+      ...(opts.target === undefined ? {} : { target: opts.target }),
       smokeTestDriver: true,
       settings: { ...(sandbox ? sandboxSettings(sandbox) : {}), ...opts.settings },
       env: { ...(sandbox ? sandboxEnv(sandbox) : {}), ...opts.env, TEST_REPORT_FILE: opts.reportFile },
@@ -86,11 +91,12 @@ export async function runExtensionHostSuite(opts: HostSuiteOptions): Promise<Sui
       }
     });
 
+    const testsEntry = await bundleTestEntry(opts.extensionTestsPath);
     const authority = config.remoteAuthority ?? 'remote';
     const remote = (p: string): string => `vscode-remote://${authority}${p}`;
     const url = cs.workbenchUrl(opts.workspace, [
       ['extensionDevelopmentPath', remote(opts.extensionDevelopmentPath)],
-      ['extensionTestsPath', remote(opts.extensionTestsPath)],
+      ['extensionTestsPath', remote(testsEntry)],
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
