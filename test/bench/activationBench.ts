@@ -214,15 +214,21 @@ async function main(): Promise<void> {
   }
   const total = (r: ActivationReport): number => r.loadMs + r.activateCallMs;
   console.log(`\nVS Code ${first.vscodeVersion}, extension host Node ${first.node}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log('run   require (ms)  activate() (ms)  load+activate (ms)  activate promise (ms)');
+  console.log('run   require (ms)  activate() (ms)  load+activate (ms)  CPU time (ms)  activate promise (ms)');
+  const row = (label: string, pick: (f: (r: ActivationReport) => number) => number): void => {
+    const cells = [(r: ActivationReport) => r.loadMs, (r: ActivationReport) => r.activateCallMs, total, (r: ActivationReport) => r.cpuMs, (r: ActivationReport) => r.activateResolvedMs];
+    console.log(`${label.padEnd(6)}${cells.map((f, i) => fmt(pick(f)).padStart([8, 17, 20, 15, 23][i] ?? 10)).join('')}`);
+  };
   reports.forEach((r, i) => {
-    console.log(`${String(i + 1).padEnd(4)} ${fmt(r.loadMs)}      ${fmt(r.activateCallMs)}         ${fmt(total(r))}           ${fmt(r.activateResolvedMs)}`);
+    row(String(i + 1), (f) => f(r));
   });
+  row('median', (f) => median(reports.map(f)));
   const med = median(reports.map(total));
+  const medCpu = median(reports.map((r) => r.cpuMs));
   console.log(
-    `median ${fmt(median(reports.map((r) => r.loadMs)))}      ${fmt(median(reports.map((r) => r.activateCallMs)))}         ${fmt(med)}           ${fmt(median(reports.map((r) => r.activateResolvedMs)))}`,
+    `target: load + activate < ${TARGET_MS} ms → ${med < TARGET_MS ? 'met' : 'NOT met'} (median ${med.toFixed(2)} ms wall, ${medCpu.toFixed(2)} ms CPU; ` +
+      `on a busy machine the wall time includes waiting for a core)`,
   );
-  console.log(`target: load + activate < ${TARGET_MS} ms → ${med < TARGET_MS ? 'met' : 'NOT met'} (median ${med.toFixed(2)} ms)`);
   console.log(`require() calls while the bundle loads:  ${describeCalls(first.loadRequires)}`);
   console.log(`require() calls inside activate():       ${describeCalls(first.activateRequires)}`);
   console.log(`extension files loaded once active:      ${first.extensionModules.join(', ')}`);
