@@ -32,7 +32,7 @@ function step(what, args) {
 
 step('building and packaging the .vsix', ['scripts/package.mjs']);
 step('compiling the harness and the sandbox store', [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.test.json']);
-step('checking code-server (npm run setup:vscode)', ['scripts/setup-vscode.mjs']);
+step('checking code-server (npm run setup:vscode)', ['scripts/setup-vscode.mjs', '--only', 'newest']);
 
 const { startCodeServer } = require(join(root, 'out/test/harness/codeServer.js'));
 const { defaultVsixPath, fixtureWorkspace } = require(join(root, 'out/test/harness/paths.js'));

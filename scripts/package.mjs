@@ -1,7 +1,9 @@
 // `npm run package`: production build, then `vsce package --no-dependencies` (undici is bundled into
-// dist/, so no node_modules ship) → yampi-customers-<version>.vsix at the repo root. README links stay
-// relative (--no-rewrite-relative-links): VS Code resolves them inside the installed extension, and the
-// repository URL is not a GitHub/GitLab one vsce could rewrite them against.
+// dist/, so no node_modules ship) → yampi-customers-<version>.vsix at the repo root.
+// README links: VS Code resolves relative links inside the installed extension (the README's
+// screenshots ship, see .vscodeignore); the Marketplace page needs absolute ones, which vsce writes
+// from package.json `repository` when it is a GitHub/GitLab URL. While that URL is the marked
+// placeholder (`example.invalid`), links stay relative (--no-rewrite-relative-links) and this says so.
 // What goes in is decided by .vscodeignore. Prints the file name, size and time.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -25,6 +27,20 @@ function run(args, what) {
 }
 
 run([join(root, 'esbuild.mjs'), '--production'], 'production build');
-run([join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], 'vsce package');
+const placeholderRepository = /example\.invalid/.test(pkg.repository?.url ?? '');
+run(
+  [
+    join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce'),
+    'package',
+    '--no-dependencies',
+    ...(placeholderRepository ? ['--no-rewrite-relative-links'] : []),
+    '--out',
+    vsix,
+  ],
+  'vsce package',
+);
+if (placeholderRepository) {
+  console.log('package: package.json `repository` is still a placeholder: README images show in VS Code, not yet on a Marketplace page.');
+}
 const kb = (statSync(join(root, vsix)).size / 1024).toFixed(1);
 console.log(`package: ${vsix} (${kb} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,11 +1,13 @@
 // `npm test` (after `pretest`: typecheck + lint). Runs, in order:
 //   build (esbuild, dev) → compile tests (tsc → out/) → unit suite (mocha, plain Node)
-//   → setup:vscode → integration suite (inside code-server's extension host)
-//   → package (.vsix) → UI suite (the .vsix installed into code-server, driven by Playwright)
+//   → setup:vscode → integration suite inside code-server's extension host, on the newest VS Code
+//   (1.139) and then on the oldest we support (1.96, engines.vscode) → package (.vsix)
+//   → UI suite (the .vsix installed into code-server 1.139, driven by Playwright)
+// YAMPI_VSCODE=newest|1.96 runs the integration suite on that VS Code only.
 // A failing suite does not stop the next ones; a failed build step skips only what depends on it.
 // Prints each suite's `N passed, N failed, N skipped` line, a summary with times, and exits 1 if anything failed.
 //
-// Usage: node scripts/test.mjs [--only unit|integration|ui]
+// Usage: node scripts/test.mjs [--only unit|integration|ui]   (`--only integration`: both VS Code versions)
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,10 +29,20 @@ if (only !== undefined && !['unit', 'integration', 'ui'].includes(only)) {
 const tsc = require.resolve('typescript/bin/tsc');
 const mocha = require.resolve('mocha/bin/mocha.js');
 
+const vscodeOnly = process.env.YAMPI_VSCODE || undefined;
+if (vscodeOnly !== undefined && !['newest', '1.96'].includes(vscodeOnly)) {
+  console.error(`YAMPI_VSCODE=${vscodeOnly}: expected newest or 1.96`);
+  process.exit(2);
+}
+
 /** Runs a command with inherited output (or teed, when `capture`); resolves { code, output }. */
-function run(args, { capture = false } = {}) {
+function run(args, { capture = false, env } = {}) {
   return new Promise((resolvePromise) => {
-    const child = spawn(node, args, { cwd: root, stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'] });
+    const child = spawn(node, args, {
+      cwd: root,
+      env: env ? { ...process.env, ...env } : process.env,
+      stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
+    });
     let output = '';
     if (capture) {
       for (const [stream, sink] of [
@@ -65,9 +77,9 @@ async function unitSuite() {
   return { ...r, ok: code === 0 };
 }
 
-async function harnessSuite(name, script) {
+async function harnessSuite(name, script, vscode) {
   rmSync(join(root, 'test-results', `${name}-result.json`), { force: true });
-  const { code } = await run([script]);
+  const { code } = await run([script], { env: { YAMPI_VSCODE: vscode } });
   const r = readResult(name) ?? { passed: 0, failed: 1, skipped: 0 };
   return { passed: r.passed, failed: r.failed, skipped: r.skipped, ok: code === 0 && r.ok === true };
 }
@@ -77,16 +89,35 @@ const steps = [
   { name: 'build', for: ['integration'], run: () => run(['esbuild.mjs']) },
   { name: 'compile', for: ['unit', 'integration', 'ui'], run: () => run([tsc, '-p', 'tsconfig.test.json']) },
   { name: 'unit', suite: true, needs: ['compile'], for: ['unit'], run: unitSuite },
-  { name: 'setup:vscode', for: ['integration', 'ui'], run: () => run(['scripts/setup-vscode.mjs']) },
   {
-    name: 'integration',
-    suite: true,
-    needs: ['build', 'compile', 'setup:vscode'],
-    for: ['integration'],
-    run: () => harnessSuite('integration', 'out/test/harness/runIntegration.js'),
+    name: 'setup:vscode',
+    for: ['integration', 'ui'],
+    // both VS Code versions, unless only the UI suite (newest) or one version was asked for
+    run: () => {
+      const one = only === 'ui' ? 'newest' : vscodeOnly;
+      return run(['scripts/setup-vscode.mjs', ...(one ? ['--only', one] : [])]);
+    },
   },
+  ...[
+    { name: 'integration', vscode: 'newest' },
+    { name: 'integration-1.96', vscode: '1.96' },
+  ]
+    .filter((v) => vscodeOnly === undefined || v.vscode === vscodeOnly)
+    .map((v) => ({
+      name: v.name,
+      suite: true,
+      needs: ['build', 'compile', 'setup:vscode'],
+      for: ['integration'],
+      run: () => harnessSuite(v.name, 'out/test/harness/runIntegration.js', v.vscode),
+    })),
   { name: 'package', for: ['ui'], run: () => run(['scripts/package.mjs']) },
-  { name: 'ui', suite: true, needs: ['compile', 'setup:vscode', 'package'], for: ['ui'], run: () => harnessSuite('ui', 'out/test/e2e/run.js') },
+  {
+    name: 'ui',
+    suite: true,
+    needs: ['compile', 'setup:vscode', 'package'],
+    for: ['ui'],
+    run: () => harnessSuite('ui', 'out/test/e2e/run.js', 'newest'),
+  },
 ];
 
 const results = new Map();
@@ -108,11 +139,11 @@ for (const step of steps) {
 }
 
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-console.log(`\n━━ summary ${'━'.repeat(63)}`);
+console.log(`\n━━ summary ${'━'.repeat(67)}`);
 for (const [name, r] of results) {
   const what = r.notRun ? 'not run' : 'passed' in r ? line(r) : r.ok ? 'ok' : 'FAILED';
-  console.log(`  ${name.padEnd(13)} ${what.padEnd(40)} ${secs(r.ms).padStart(8)}`);
+  console.log(`  ${name.padEnd(17)} ${what.padEnd(40)} ${secs(r.ms).padStart(8)}`);
 }
 const failed = [...results].filter(([, r]) => !r.ok).map(([n]) => n);
-console.log(`  ${'total'.padEnd(13)} ${(failed.length ? `FAILED: ${failed.join(', ')}` : 'all green').padEnd(40)} ${secs(Date.now() - started).padStart(8)}`);
+console.log(`  ${'total'.padEnd(17)} ${(failed.length ? `FAILED: ${failed.join(', ')}` : 'all green').padEnd(40)} ${secs(Date.now() - started).padStart(8)}`);
 process.exitCode = failed.length ? 1 : 0;

@@ -1,13 +1,16 @@
-// Starts one code-server (VS Code 1.139 web workbench + remote Node extension host) on 127.0.0.1,
-// isolated in a per-run temp dir, and stops it again. See test/README.md for why each flag is there.
+// Starts one code-server (VS Code web workbench + remote Node extension host) on 127.0.0.1, isolated
+// in a per-run temp dir, and stops it again: code-server 4.139.1 (VS Code 1.139) by default, 4.96.4
+// (VS Code 1.96, the engines.vscode floor) with `target: '1.96'`. See test/README.md for why each flag is there.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadVsCodeEnv, type VsCodeEnv } from './paths';
+import { loadVsCodeEnv, type VsCodeEnv, type VsCodeTarget } from './paths';
 
 export interface CodeServerOptions {
+  /** Which installed code-server to run (default: `YAMPI_VSCODE`, else `newest`). */
+  target?: VsCodeTarget;
   /** Port on 127.0.0.1; 0 or undefined picks a free one. */
   port?: number;
   /** Settings merged over the test defaults and written to both User and Machine settings.json. */
@@ -80,6 +83,23 @@ export async function freePort(port = 0): Promise<number> {
       });
     });
   });
+}
+
+/**
+ * How to turn on VS Code's smoke-test driver for this code-server: its `--vscode-option` passthrough
+ * (4.139), or, for releases whose CLI has none (4.96), VS Code's own `--enable-smoke-test-driver`
+ * through smokeDriverLauncher.js, which teaches code-server's parser that one flag.
+ */
+export function smokeTestDriverLaunch(env: VsCodeEnv): { launcher?: string; args: string[] } {
+  const cli = readFileSync(path.join(path.dirname(env.codeServerEntry), 'cli.js'), 'utf8');
+  if (/["']vscode-option["']\s*:/.test(cli)) {
+    return { args: ['--vscode-option', 'enable-smoke-test-driver'] };
+  }
+  const launcher = path.join(__dirname, 'smokeDriverLauncher.js');
+  if (!existsSync(launcher)) {
+    throw new Error(`${launcher} is missing: run \`npm run compile-tests\``);
+  }
+  return { launcher, args: ['--enable-smoke-test-driver'] };
 }
 
 /** Sends `signal` to a process group; false when no process of it is left. */
@@ -156,7 +176,7 @@ async function waitHealthy(origin: string, child: ChildProcess, timeoutMs: numbe
 }
 
 export async function startCodeServer(opts: CodeServerOptions = {}): Promise<CodeServer> {
-  const env = loadVsCodeEnv();
+  const env = loadVsCodeEnv(opts.target);
   const port = await freePort(opts.port ?? 0);
   const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'yampi-cs-'));
   const userDataDir = path.join(tmpDir, 'user-data');
@@ -192,7 +212,9 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     }
   }
 
+  const smoke = opts.smokeTestDriver ? smokeTestDriverLaunch(env) : undefined;
   const args = [
+    ...(smoke?.launcher ? [smoke.launcher] : []),
     env.codeServerEntry,
     ...common,
     '--bind-addr',
@@ -205,9 +227,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
-  if (opts.smokeTestDriver) {
-    args.push('--vscode-option', 'enable-smoke-test-driver');
-  }
+  args.push(...(smoke?.args ?? []));
   const log = createWriteStream(logFile);
   // detached: its own process group, so stop() reaches the extension host and file watcher too.
   const child = spawn(env.node, args, { env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -284,8 +304,8 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
       const config = JSON.parse(json) as WorkbenchConfig;
       if (opts.smokeTestDriver && config.developmentOptions?.enableSmokeTestDriver !== true) {
         throw new Error(
-          'code-server ignored --vscode-option enable-smoke-test-driver: the payload (extension tests) would be silently ignored. ' +
-            'Is code-server still pinned to 4.139.1 (npm run setup:vscode)?',
+          `code-server ${env.versions.codeServer} did not turn on the smoke-test driver: the payload (extension tests) would be silently ignored. ` +
+            'Is it still one of the releases scripts/setup-vscode.mjs pins (npm run setup:vscode)?',
         );
       }
       return config;

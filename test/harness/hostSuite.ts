@@ -6,20 +6,24 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, newPage } from './browser';
 import { startCodeServer } from './codeServer';
+import { type VsCodeTarget } from './paths';
 import { parseMochaResult, summaryLine, type SuiteResult } from './result';
 import { sandboxEnv, sandboxSettings, startSandbox, type Sandbox } from './sandbox';
+import { bundleTestEntry } from './testEntry';
 
-export interface HostSuiteOptions {
-  /** Suite name for the closing line, e.g. "integration". */
+export interface ExtensionHostRunOptions {
+  /** Name for log lines, e.g. "integration". */
   name: string;
+  /** Which installed code-server (VS Code) to run on (default: `YAMPI_VSCODE`, else newest). */
+  target?: VsCodeTarget;
   /** Folder with the extension's package.json (loaded as a development extension). */
   extensionDevelopmentPath: string;
-  /** Compiled mocha entry exporting `run(): Promise<void>` (require()d by the extension host). */
+  /** Compiled module exporting `run(): Promise<void>`, require()d by the extension host once it has started. */
   extensionTestsPath: string;
+  /** Bundle the entry with mocha first (testEntry.ts; default true). Off when the entry must stay the very module file it is. */
+  bundleEntry?: boolean;
   /** Folder opened as the workspace. */
   workspace: string;
-  /** Report file the suite tees mocha's output to (TEST_REPORT_FILE). */
-  reportFile: string;
   /** Start the sandbox store and point the extension at it (default true). */
   sandbox?: boolean;
   /** Extra environment for code-server and the extension host (e.g. YAMPI_ALIAS/YAMPI_USER_TOKEN/YAMPI_USER_SECRET_KEY). */
@@ -33,17 +37,31 @@ export interface HostSuiteOptions {
   keepTmp?: boolean;
 }
 
-export async function runExtensionHostSuite(opts: HostSuiteOptions): Promise<SuiteResult> {
-  const started = Date.now();
+export interface HostSuiteOptions extends ExtensionHostRunOptions {
+  /** Report file the suite tees mocha's output to (TEST_REPORT_FILE). */
+  reportFile: string;
+}
+
+export interface ExtensionHostRun {
+  /** What `run()` reported through codeAutomationExit (0 = resolved); undefined when it never did. */
+  exitCode: number | undefined;
+  /** Why the harness itself failed (start-up, timeout), if it did. */
+  harnessError: string | undefined;
+  /** Every workbench log line (extension-host console included). */
+  automationLog: string[];
+}
+
+/**
+ * One fresh code-server + Chromium, the workbench opened with a development payload: the extension
+ * host loads `extensionDevelopmentPath`, require()s `extensionTestsPath` and awaits its `run()`.
+ * Everything started is stopped again before this resolves.
+ */
+export async function runInExtensionHost(opts: ExtensionHostRunOptions): Promise<ExtensionHostRun> {
   const timeoutMs = opts.timeoutMs ?? 180_000;
   const automationLog: string[] = [];
   const say = (line: string): void => {
     console.log(`[${opts.name}] ${line}`);
   };
-
-  mkdirSync(path.dirname(opts.reportFile), { recursive: true });
-  rmSync(opts.reportFile, { force: true });
-
   let sandbox: Sandbox | undefined;
   const cleanup: (() => Promise<void>)[] = [];
   let exitCode: number | undefined;
@@ -56,9 +74,10 @@ export async function runExtensionHostSuite(opts: HostSuiteOptions): Promise<Sui
       say(`sandbox store at ${sandbox.baseUrl}`);
     }
     const cs = await startCodeServer({
+      ...(opts.target === undefined ? {} : { target: opts.target }),
       smokeTestDriver: true,
       settings: { ...(sandbox ? sandboxSettings(sandbox) : {}), ...opts.settings },
-      env: { ...(sandbox ? sandboxEnv(sandbox) : {}), ...opts.env, TEST_REPORT_FILE: opts.reportFile },
+      env: { ...(sandbox ? sandboxEnv(sandbox) : {}), ...opts.env },
       ...(opts.verbose === undefined ? {} : { verbose: opts.verbose }),
       ...(opts.keepTmp === undefined ? {} : { keepTmp: opts.keepTmp }),
     });
@@ -86,11 +105,12 @@ export async function runExtensionHostSuite(opts: HostSuiteOptions): Promise<Sui
       }
     });
 
+    const testsEntry = opts.bundleEntry === false ? opts.extensionTestsPath : await bundleTestEntry(opts.extensionTestsPath);
     const authority = config.remoteAuthority ?? 'remote';
     const remote = (p: string): string => `vscode-remote://${authority}${p}`;
     const url = cs.workbenchUrl(opts.workspace, [
       ['extensionDevelopmentPath', remote(opts.extensionDevelopmentPath)],
-      ['extensionTestsPath', remote(opts.extensionTestsPath)],
+      ['extensionTestsPath', remote(testsEntry)],
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ]);
@@ -117,6 +137,22 @@ export async function runExtensionHostSuite(opts: HostSuiteOptions): Promise<Sui
       });
     }
   }
+  return { exitCode, harnessError, automationLog };
+}
+
+/** A mocha suite in the extension host (`extensionTestsPath` writes `MOCHA_RESULT …` to TEST_REPORT_FILE); prints its report and closing line. */
+export async function runExtensionHostSuite(opts: HostSuiteOptions): Promise<SuiteResult> {
+  const started = Date.now();
+  const say = (line: string): void => {
+    console.log(`[${opts.name}] ${line}`);
+  };
+  mkdirSync(path.dirname(opts.reportFile), { recursive: true });
+  rmSync(opts.reportFile, { force: true });
+
+  const { exitCode, harnessError, automationLog } = await runInExtensionHost({
+    ...opts,
+    env: { ...opts.env, TEST_REPORT_FILE: opts.reportFile },
+  });
 
   const report = existsSync(opts.reportFile) ? readFileSync(opts.reportFile, 'utf8') : '';
   if (report) {

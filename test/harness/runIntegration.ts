@@ -1,23 +1,27 @@
 // `node out/test/harness/runIntegration.js`: the integration suite inside code-server's extension host.
 // Needs `npm run build`, `npm run compile-tests` and `npm run setup:vscode` first (scripts/test.mjs does all three).
-// Env: TEST_TIMEOUT_MS (default 180000), VERBOSE=1 (echo workbench + server logs), KEEP_TMP=1,
+// Env: YAMPI_VSCODE=newest|1.96 (which VS Code; the 1.96 run is the suite `integration-1.96`,
+//      report test-results/integration-1.96-report.txt), TEST_TIMEOUT_MS (default 180000), VERBOSE=1 (echo workbench + server logs), KEEP_TMP=1,
 //      YAMPI_SANDBOX=0 (no sandbox store), EXTENSION_DEV_PATH (load the extension from another folder),
 //      HARNESS_ENV='{"YAMPI_ALIAS":"…"}' (extra env for the extension host).
 import * as path from 'node:path';
 import { exitOnSignals } from './codeServer';
 import { runExtensionHostSuite } from './hostSuite';
-import { fixtureWorkspace, repoRoot, testResultsDir } from './paths';
+import { fixtureWorkspace, repoRoot, testResultsDir, vsCodeTarget } from './paths';
 import { writeResult } from './result';
 
 async function main(): Promise<number> {
   exitOnSignals();
   const env = process.env['HARNESS_ENV'] ? (JSON.parse(process.env['HARNESS_ENV']) as Record<string, string>) : {};
+  const target = vsCodeTarget();
+  const name = target === 'newest' ? 'integration' : `integration-${target}`;
   const result = await runExtensionHostSuite({
-    name: 'integration',
+    name,
+    target,
     extensionDevelopmentPath: path.resolve(process.env['EXTENSION_DEV_PATH'] ?? repoRoot),
     extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index'),
     workspace: fixtureWorkspace,
-    reportFile: path.join(testResultsDir, 'integration-report.txt'),
+    reportFile: path.join(testResultsDir, `${name}-report.txt`),
     sandbox: process.env['YAMPI_SANDBOX'] !== '0',
     // The extension exposes its test-only API surface only with YAMPI_EXTENSION_TEST=1.
     env: { YAMPI_EXTENSION_TEST: '1', ...(process.env['INTEGRATION_GREP'] ? { INTEGRATION_GREP: process.env['INTEGRATION_GREP'] } : {}), ...(process.env['INTEGRATION_ORDER'] ? { INTEGRATION_ORDER: process.env['INTEGRATION_ORDER'] } : {}), ...env },

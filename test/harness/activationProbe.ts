@@ -1,0 +1,186 @@
+// The activation probe of `npm run bench` (test/bench/activationBench.ts). The bench copies the built
+// extension into a throwaway folder, copies this file next to it as `probe.js`, and points that
+// copy's package.json `main` here. So in a real extension host this one module is both
+//   - the extension's entry: activate() require()s the real dist/extension.js and calls its activate(),
+//     timing the module evaluation and the call (sync part and until its promise settles), and
+//     noting every require() made meanwhile and which Node built-ins were new to the process;
+//   - the payload's tests entry: run() waits until the extension is active and writes what was
+//     measured, as JSON, to $YAMPI_ACTIVATION_REPORT.
+// It measures what VS Code's "Show Running Extensions" shows (code loading + activate call), at
+// sub-millisecond resolution (VS Code's own numbers use Date.now()).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import Module from 'node:module';
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+
+interface Extension {
+  activate?: (context: vscode.ExtensionContext) => unknown;
+  deactivate?: () => unknown;
+}
+
+export interface RequireCall {
+  request: string;
+  /** Resolved file, or the built-in's name. */
+  resolved: string;
+  /** A Node built-in that no other code in this process had loaded before. */
+  newBuiltin: boolean;
+  /** Time inside this require(), nested ones included (`vscode`: VS Code building this extension's API object on the first call). */
+  ms: number;
+}
+
+export interface ActivationReport {
+  vscodeVersion: string;
+  node: string;
+  /** require() of dist/extension.js: reading, compiling and evaluating the bundle. */
+  loadMs: number;
+  /** The synchronous part of activate(). */
+  activateCallMs: number;
+  /**
+   * CPU time (user + system, the whole extension-host process) over require() + activate(): unlike the
+   * wall times it does not grow while the process waits for a core on a busy machine.
+   */
+  cpuMs: number;
+  /** From activate()'s return until its promise settled (0 when it returned no promise). */
+  activateResolvedMs: number;
+  loadRequires: RequireCall[];
+  activateRequires: RequireCall[];
+  /** Files of this extension in require.cache once active (e.g. dist/api.js would mean the API client was loaded). */
+  extensionModules: string[];
+  /** Any undici module in require.cache that lives under this extension. */
+  undiciLoaded: boolean;
+  error?: string;
+}
+
+type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
+const moduleInternals = Module as unknown as { _load: Load; _resolveFilename: (request: string, parent: unknown) => string };
+const loadList = (): Set<string> => new Set((process as unknown as { moduleLoadList?: string[] }).moduleLoadList ?? []);
+
+let report: Omit<ActivationReport, 'vscodeVersion'> | undefined;
+let real: Extension | undefined;
+
+/** Runs `fn` while recording every require() it makes (through Module._load, outside VS Code's own `vscode` interceptor). */
+function recordRequires<T>(fn: () => T): { value: T; ms: number; calls: RequireCall[] } {
+  const calls: RequireCall[] = [];
+  const before = loadList();
+  const original = moduleInternals._load;
+  moduleInternals._load = function (this: unknown, request: string, parent: unknown, isMain: boolean): unknown {
+    let resolved = request;
+    try {
+      resolved = request === 'vscode' ? 'vscode' : moduleInternals._resolveFilename(request, parent);
+    } catch {
+      // left to the real loader to report
+    }
+    const call: RequireCall = { request, resolved, newBuiltin: false, ms: 0 };
+    calls.push(call);
+    const started = performance.now();
+    try {
+      return original.call(this, request, parent, isMain);
+    } finally {
+      call.ms = performance.now() - started;
+    }
+  };
+  const t = performance.now();
+  try {
+    const value = fn();
+    const ms = performance.now() - t;
+    const after = loadList();
+    for (const call of calls) {
+      const name = call.resolved.replace(/^node:/, '');
+      call.newBuiltin = Module.isBuiltin(call.resolved) && !before.has(`NativeModule ${name}`) && after.has(`NativeModule ${name}`);
+    }
+    return { value, ms, calls };
+  } finally {
+    moduleInternals._load = original;
+  }
+}
+
+/** A CPU profile (sampled every 50 µs) of `fn`, when $YAMPI_ACTIVATION_PROFILE names the file to write it to. */
+function profiled<T>(fn: () => T): T {
+  const file = process.env['YAMPI_ACTIVATION_PROFILE'];
+  if (!file) {
+    return fn();
+  }
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object): void => {
+    // The inspector answers these synchronously in the same thread.
+    session.post(method, params, (err) => {
+      if (err) {
+        throw err;
+      }
+    });
+  };
+  post('Profiler.enable');
+  post('Profiler.setSamplingInterval', { interval: 50 });
+  post('Profiler.start');
+  try {
+    return fn();
+  } finally {
+    session.post('Profiler.stop', (err, result) => {
+      if (!err) {
+        writeFileSync(file, JSON.stringify(result.profile));
+      }
+      session.disconnect();
+    });
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<unknown> {
+  return profiled(() => activateMeasured(context));
+}
+
+async function activateMeasured(context: vscode.ExtensionContext): Promise<unknown> {
+  const entry = path.join(__dirname, 'dist', 'extension.js');
+  const cpu = process.cpuUsage();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- exactly what VS Code does to load an extension
+  const load = recordRequires(() => require(entry) as Extension);
+  real = load.value;
+  const call = recordRequires(() => real?.activate?.(context));
+  const cpuUsed = process.cpuUsage(cpu);
+  let activateResolvedMs = 0;
+  let result = call.value;
+  if (result instanceof Promise) {
+    const t = performance.now();
+    result = await result;
+    activateResolvedMs = performance.now() - t;
+  }
+  const ours = Object.keys(require.cache).filter((k) => k.startsWith(__dirname + path.sep));
+  report = {
+    node: process.version,
+    loadMs: load.ms,
+    activateCallMs: call.ms,
+    cpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
+    activateResolvedMs,
+    loadRequires: load.calls,
+    activateRequires: call.calls,
+    extensionModules: ours.map((k) => path.relative(__dirname, k)),
+    undiciLoaded: ours.some((k) => /[\\/]undici[\\/]/.test(k) || k.endsWith(`${path.sep}api.js`)),
+  };
+  return result;
+}
+
+export function deactivate(): unknown {
+  return real?.deactivate?.();
+}
+
+/** The payload's tests entry: waits for the activation above, then writes the report. */
+export async function run(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the vscode module exists only inside the extension host
+  const api = require('vscode') as typeof vscode;
+  const pkg = JSON.parse(readFileSync(path.join(__dirname, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  const extension = api.extensions.getExtension(`${pkg.publisher}.${pkg.name}`);
+  if (!extension) {
+    throw new Error(`${pkg.publisher}.${pkg.name} is not loaded`);
+  }
+  await extension.activate();
+  const file = process.env['YAMPI_ACTIVATION_REPORT'];
+  if (!file) {
+    throw new Error('YAMPI_ACTIVATION_REPORT is not set');
+  }
+  if (!report) {
+    throw new Error('the extension is active but the probe measured nothing (was probe.js its main?)');
+  }
+  const full: ActivationReport = { vscodeVersion: api.version, ...report };
+  writeFileSync(file, JSON.stringify(full, null, 2) + '\n');
+}
