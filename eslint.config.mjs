@@ -33,6 +33,18 @@ export default tseslint.config(
       // vscode.Disposable is declared as a class but the API (and every extension) uses it structurally:
       // EventEmitter, TreeView, WebviewPanel… are "disposables" without being instances of that class.
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
+      // `import vscode = require('vscode')`: esbuild emits a plain require for it, where
+      // `import * as vscode` costs a full copy of the API object per importing module at activation.
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "ImportDeclaration[source.value='vscode'][importKind='value']",
+        message: "Use `import vscode = require('vscode')` (or `import type`): esbuild copies the whole API object for each `import * as vscode`.",
+      }],
     },
   },
   {

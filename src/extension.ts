@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { registerAgentSurfaces } from './host/agentSurfaces';
 import { copyCommands } from './host/commands/copy';
 import { credentialCommands } from './host/commands/credentials';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { COMMANDS } from '../core/commands/ids';
 import { registerChatTools, type YampiChatTool } from './chatTools';
 import type { Features } from './commands/registry';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ClientOptions, ProxySettings, TlsSettings, YampiClient } from '../core/api/types';
 import type { Logger } from '../core/logger';
 import { checkBaseUrl } from '../core/settings';

@@ -5,7 +5,7 @@
  * lookups it is given (the client's cache, limiter and cancellation) and returns every outcome,
  * failures included, as a text result — it never throws to the chat.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { type CustomersPage, failureResult, type OrdersPage, customerResult, ordersResult, searchResult, type ToolFailure, toolFailureOf, type ToolStore } from '../core/chat/results';
 import { type GetCustomerInput, type GetOrdersInput, parseToolInput, type SearchCustomersInput, storeLabel, toolConfirmation, TOOL_NAMES, type ToolInputs, type ToolName } from '../core/chat/tools';
 import type { CustomerRecord } from '../core/model/customer';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Lifecycle } from './lifecycle';
 import type { Credentials, StoreRef } from '../core/api/types';
 import type { Logger } from '../core/logger';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Lifecycle } from './lifecycle';
 
 const RECENT_MAX = 20;

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { YampiError } from '../core/api/errors';
 import { COMMANDS, OPEN_SETTINGS } from '../core/commands/ids';
 import { actionTitle, type DescribedFailure, describeFailure, type Failure, type FailureAction } from '../core/failures';

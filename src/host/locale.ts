@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { type Locale, toLocale } from '../core/model/strings';
 
 /** The language of VS Code's UI, as one of the locales the core carries. */

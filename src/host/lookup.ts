@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { parseLookupInput } from '../core/lookupInput';
 import type { CustomerRecord } from '../core/model/customer';
 import { customerSummary } from '../core/model/summary';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /**
  * How the extension speaks to the user through notifications. One object, so the test seams can

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Logger } from '../core/logger';
 import { setCatalog } from '../core/model/strings';
 import { ApiService } from './apiService';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Lifecycle } from './lifecycle';
 import { CLIENT_KEYS, parseSettings, type SettingKey, type Settings, SETTING_KEYS } from '../core/settings';
 

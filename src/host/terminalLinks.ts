@@ -3,7 +3,7 @@
  * line's links when the pointer reaches it; finding them is pure and local (src/core/terminalRefs),
  * and nothing is fetched until a link is followed.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CompiledPatterns } from '../core/customerRefs';
 import { t, toLocale } from '../core/model/strings';
 import { DEFAULT_WORD_SEPARATORS, findTerminalLinks } from '../core/terminalRefs';

@@ -2,7 +2,7 @@
  * The command behind the walkthrough's "hover an id" step (package.json `contributes.walkthroughs`):
  * an untitled log, never saved, with customer ids in the shapes the default patterns find.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** An id the sandbox store knows (test/sandbox/README.md); any other store shows "not found" for it. */
 const SAMPLE_ID = 48213907;

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { YampiError } from '../../core/api/errors';
 import type { Credentials, StoreRef } from '../../core/api/types';
 import type { StoreInfo } from '../../core/model/customer';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { customerIdOf, customerTargetOf, nodeOfType } from '../../core/commands/args';
 import { COMMANDS } from '../../core/commands/ids';
 import type { CustomerRecord } from '../../core/model/customer';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { customerTargetOf } from '../../core/commands/args';
 import { COMMANDS } from '../../core/commands/ids';
 import { openSampleLog } from '../walkthrough';

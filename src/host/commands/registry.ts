@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { COMMANDS, type CommandId, type CommandName } from '../../core/commands/ids';
 import { runCommand } from '../errors';
 import type { CustomerRefIndex } from '../hover/refIndex';

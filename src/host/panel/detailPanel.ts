@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { YampiError } from '../../core/api/errors';
 import { COMMANDS } from '../../core/commands/ids';
 import type { CustomerRecord } from '../../core/model/customer';

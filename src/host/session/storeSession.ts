@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { StoreRef, YampiClient } from '../../core/api/types';
 import type { Logger } from '../../core/logger';
 import type { CustomerPage, CustomerRecord } from '../../core/model/customer';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CredentialStore } from '../credentialStore';
 import { NotSignedInError } from '../errors';
 import { Lifecycle } from '../lifecycle';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { isNode, type Node } from '../../core/tree/nodes';
 import type { AgentSurfaces } from '../agentSurfaces';
 import type { YampiChatTool } from '../chatTools';

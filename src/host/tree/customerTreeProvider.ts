@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { customerChildren, describeNode, idListChildren, listChildren, storeChildren, type StoreTreeState, type TreeDescriptor } from '../../core/tree/customerTree';
 import { type Node, nodeId } from '../../core/tree/nodes';
 import { describeError } from '../errors';
