@@ -5,6 +5,7 @@
  * nest it as `resource.customer.data.id`). Pure and synchronous: finding makes no request.
  */
 import { visit } from 'jsonc-parser';
+import type { RE2JS } from 're2js';
 
 /** One id found in a document; `start`/`end` are offsets of the digits only. */
 export interface CustomerRef {
@@ -13,52 +14,192 @@ export interface CustomerRef {
   readonly end: number;
 }
 
+/** One match of a pattern: offsets relative to the text handed to the engine. */
+export interface PatternMatch {
+  readonly start: number;
+  readonly end: number;
+  /** The id capture group's span and text, when it took part in the match. */
+  readonly groupStart: number;
+  readonly groupEnd: number;
+  readonly group: string | undefined;
+}
+
+/**
+ * A compiled id pattern. `native`: V8's backtracking engine, used only for the defaults we ship
+ * (linear: no nested or adjacent overlapping quantifiers, see DEFAULT_HOVER_PATTERNS). `re2`: every
+ * other source, on re2js (RE2 semantics, matching time linear in the text's length).
+ */
+export interface IdPattern {
+  readonly source: string;
+  readonly engine: 'native' | 're2';
+  /** True when the pattern matches somewhere in `text` (RE2: the fast DFA, no captures). */
+  test(text: string): boolean;
+  /** Calls `onMatch` for each match in order until it returns false. */
+  forEach(text: string, onMatch: (m: PatternMatch) => boolean): void;
+}
+
 export interface CompiledPatterns {
-  readonly patterns: readonly RegExp[];
+  readonly patterns: readonly IdPattern[];
   /** Sources that cannot be used: why (`problem`), with the engine's or our own English detail for the log. */
   readonly invalid: ReadonlyArray<InvalidPattern>;
 }
 
 export interface InvalidPattern {
   readonly source: string;
-  /** `syntax`: does not compile; `groups`: not exactly one capture group; `empty`: matches empty text. */
-  readonly problem: 'syntax' | 'groups' | 'empty';
+  /**
+   * `syntax`: does not compile; `unsupported`: a JavaScript-only construct RE2 refuses (lookaround,
+   * backreference); `tooComplex`: too long or too large a program; `groups`: not exactly one capture
+   * group; `empty`: matches empty text.
+   */
+  readonly problem: 'syntax' | 'unsupported' | 'tooComplex' | 'groups' | 'empty';
   readonly reason: string;
 }
 
-/** Longer lines (minified bundles, base64) are skipped: nobody hovers an id in them. */
+/**
+ * The `yampi.hover.patterns` defaults (package.json; a unit test keeps them equal). These, and only
+ * these, run on the native engine: each is a literal alternation followed by single quantified
+ * atoms in sequence (`["']?`, `\s*`, `[:=]`, `\d{1,12}`), no quantifier nested in another and no two
+ * adjacent quantifiers over overlapping characters except `\s*` … `\s*` separated by a literal,
+ * so a failing attempt backtracks at most over one whitespace run: linear in the line's length.
+ */
+export const DEFAULT_HOVER_PATTERNS: readonly string[] = [
+  '(?:customer_id|customerId|customer-id|cliente_id|id_cliente)["\']?\\s*(?:=>|[:=])\\s*["\']?(\\d{1,12})\\b',
+  '/customers/(\\d{1,12})\\b',
+];
+
+/** Longer lines (minified bundles, base64) are skipped before any pattern runs: nobody hovers an id in them. */
 export const MAX_LINE_LENGTH = 10_000;
-/** Larger documents get no links and no JSON structure scan (regexes still run on the hovered line). */
+/** Larger documents get no links and no JSON structure scan (patterns still run on the hovered line). */
 export const MAX_DOCUMENT_LENGTH = 2_000_000;
 /** At most this many links per document. */
 export const MAX_LINKS = 2_000;
+/** Matches each pattern may produce per document, kept or rejected, before the scan stops it. */
+export const MAX_MATCHES_PER_PATTERN = MAX_LINKS * 2;
+/** Runs of short lines are handed to the engines in chunks of at most this many characters. */
+export const SCAN_CHUNK = 16_384;
+/** User patterns longer than this are refused (`tooComplex`). */
+export const MAX_PATTERN_LENGTH = 1_000;
+/** RE2 programs larger than this are refused: matching cost is linear in text × program size. */
+export const MAX_PROGRAM_SIZE = 1_000;
+/** Deeper JSON is not scanned for structure (the regex refs stay). */
+export const MAX_JSON_DEPTH = 256;
 
 const JSON_LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'snippets']);
 const CUSTOMER_KEYS = new Set(['customer', 'cliente']);
 
-/** Compiles the user's patterns (case-insensitive) and explains each one that cannot be used. */
+type Re2Module = { readonly RE2JS: typeof RE2JS };
+let re2Module: Re2Module | undefined;
+
+/**
+ * re2js (~150 KB minified, ~10 ms to load) is required on first use, never during activation with
+ * the default patterns. The extension bundle maps `re2js` to dist/re2.js (esbuild.mjs).
+ */
+function loadRe2(): Re2Module {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose: only user patterns need it
+  re2Module ??= require('re2js') as Re2Module;
+  return re2Module;
+}
+
+/** True once re2js has been loaded (for the activation-cost check). */
+export function re2Loaded(): boolean {
+  return re2Module !== undefined;
+}
+
+function nativePattern(source: string, re: RegExp): IdPattern {
+  return {
+    source,
+    engine: 'native',
+    test: (text) => {
+      re.lastIndex = 0;
+      return re.test(text);
+    },
+    forEach: (text, onMatch) => {
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) {
+        const span = m.indices?.[1];
+        const match = { start: m.index, end: m.index + m[0].length, groupStart: span?.[0] ?? -1, groupEnd: span?.[1] ?? -1, group: m[1] };
+        if (!onMatch(match) || m[0] === '') {
+          return; // an empty match cannot happen (compilePatterns refuses them); never loop on one
+        }
+      }
+    },
+  };
+}
+
+function re2Pattern(source: string, re: RE2JS): IdPattern {
+  return {
+    source,
+    engine: 're2',
+    test: (text) => re.test(text),
+    forEach: (text, onMatch) => {
+      const m = re.matcher(text);
+      while (m.find()) {
+        const start = m.start();
+        const end = m.end();
+        const match = { start, end, groupStart: m.start(1), groupEnd: m.end(1), group: m.group(1) ?? undefined };
+        if (!onMatch(match) || end === start) {
+          return;
+        }
+      }
+    },
+  };
+}
+
+function compileRe2(source: string): IdPattern | InvalidPattern {
+  if (source.length > MAX_PATTERN_LENGTH) {
+    return { source, problem: 'tooComplex', reason: `longer than ${MAX_PATTERN_LENGTH} characters` };
+  }
+  const { RE2JS: Re2 } = loadRe2();
+  let re: RE2JS;
+  try {
+    re = Re2.compile(source, Re2.CASE_INSENSITIVE);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    // valid for JavaScript but not for RE2: lookarounds, backreferences, possessive quantifiers…
+    return { source, problem: isJsRegExp(source) ? 'unsupported' : 'syntax', reason };
+  }
+  if (re.programSize() > MAX_PROGRAM_SIZE) {
+    return { source, problem: 'tooComplex', reason: `program size ${re.programSize()} is over ${MAX_PROGRAM_SIZE}` };
+  }
+  if (re.groupCount() !== 1) {
+    return { source, problem: 'groups', reason: `needs exactly one capture group for the id, has ${re.groupCount()}` };
+  }
+  if (re.test('')) {
+    return { source, problem: 'empty', reason: 'matches empty text' };
+  }
+  return re2Pattern(source, re);
+}
+
+function isJsRegExp(source: string): boolean {
+  try {
+    // only compiled, never run: whether the source is valid JavaScript decides the wording
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
+ * Compiles the user's patterns (case-insensitive) and explains each one that cannot be used. The
+ * shipped defaults run on the native engine; anything else on RE2 (linear time), so no setting
+ * value, from any source, can hold the extension host.
+ */
 export function compilePatterns(sources: readonly string[]): CompiledPatterns {
-  const patterns: RegExp[] = [];
+  const patterns: IdPattern[] = [];
   const invalid: InvalidPattern[] = [];
   for (const source of sources) {
-    let re: RegExp;
-    try {
-      re = new RegExp(source, 'gid');
-    } catch (e) {
-      invalid.push({ source, problem: 'syntax', reason: e instanceof Error ? e.message : String(e) });
-      continue;
+    const compiled = DEFAULT_HOVER_PATTERNS.includes(source) ? nativePattern(source, new RegExp(source, 'gid')) : compileRe2(source);
+    if ('problem' in compiled) {
+      invalid.push(compiled);
+    } else {
+      patterns.push(compiled);
     }
-    // an alternation with the empty pattern always matches, so the match shows the group count
-    const groups = (new RegExp(`${source}|`, 'i').exec('')?.length ?? 1) - 1;
-    if (groups !== 1) {
-      invalid.push({ source, problem: 'groups', reason: `needs exactly one capture group for the id, has ${groups}` });
-      continue;
-    }
-    if (re.test('')) {
-      invalid.push({ source, problem: 'empty', reason: 'matches empty text' });
-      continue;
-    }
-    patterns.push(re);
   }
   return { patterns, invalid };
 }
@@ -72,36 +213,130 @@ function toId(text: string | undefined): number | undefined {
   return n > 0 && Number.isSafeInteger(n) ? n : undefined;
 }
 
+/** Counted work of one scan, for tests and the bench (no clock involved). */
+export interface ScanStats {
+  /** Characters handed to a pattern engine (each pattern counts its own). */
+  charsToEngines: number;
+  /** Calls into an engine: `test` and `forEach`. */
+  engineCalls: number;
+  /** Matches the engines produced, kept or rejected. */
+  matches: number;
+  /** Lines seen while walking line starts (once per document). */
+  lines: number;
+}
+
+export function newScanStats(): ScanStats {
+  return { charsToEngines: 0, engineCalls: 0, matches: 0, lines: 0 };
+}
+
+/**
+ * Runs one pattern over `text` (whose offset in the document is `base`), adding each acceptable
+ * ref. Returns false once the pattern has produced its budget of matches.
+ */
+function runPattern(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: { left: number }, stats: ScanStats | undefined): boolean {
+  if (stats) {
+    stats.charsToEngines += text.length;
+    stats.engineCalls += 1;
+  }
+  if (p.engine === 're2' && !p.test(text)) {
+    return true; // RE2's DFA rules the chunk out far faster than a capturing match would
+  }
+  p.forEach(text, (m) => {
+    budget.left -= 1;
+    if (stats) {
+      stats.matches += 1;
+    }
+    const id = toId(m.group);
+    // a match spanning a line break is rejected (it still counted toward the budget)
+    if (id !== undefined && m.groupStart >= 0 && !hasLineBreak(text, m.start, m.end)) {
+      refs.push({ id, start: base + m.groupStart, end: base + m.groupEnd });
+    }
+    return budget.left > 0;
+  });
+  return budget.left > 0;
+}
+
+/** Looks only inside the match, so checking every match costs no more than the matches' length. */
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Ids the patterns find in one line; offsets are relative to the line. */
-export function findRefsInLine(line: string, patterns: readonly RegExp[]): CustomerRef[] {
+export function findRefsInLine(line: string, patterns: readonly IdPattern[]): CustomerRef[] {
   if (line.length > MAX_LINE_LENGTH || line.length === 0) {
     return [];
   }
   const refs: CustomerRef[] = [];
-  for (const re of patterns) {
-    re.lastIndex = 0;
-    for (const m of line.matchAll(re)) {
-      const span = m.indices?.[1];
-      const id = toId(m[1]);
-      if (span && id !== undefined) {
-        refs.push({ id, start: span[0], end: span[1] });
-      }
-      if (m[0] === '') {
-        break; // defensive: compilePatterns refuses these, but never loop on an empty match
-      }
-    }
+  for (const p of patterns) {
+    runPattern(p, line, 0, refs, { left: MAX_MATCHES_PER_PATTERN }, undefined);
   }
   return dedupe(refs);
 }
 
 /**
+ * `[start, end)` chunks of the document made of whole lines of at most MAX_LINE_LENGTH characters
+ * (line breaks included between lines), each at most SCAN_CHUNK long unless one line is longer.
+ * Longer lines fall between chunks: no engine ever sees them. One walk over the line starts.
+ */
+export function shortLineChunks(text: string, stats?: ScanStats): Array<readonly [number, number]> {
+  const chunks: Array<readonly [number, number]> = [];
+  let chunkStart = -1;
+  let chunkEnd = -1;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (stats) {
+      stats.lines += 1;
+    }
+    if (lineEnd - lineStart > MAX_LINE_LENGTH) {
+      if (chunkStart >= 0) {
+        chunks.push([chunkStart, chunkEnd]);
+        chunkStart = -1;
+      }
+    } else if (lineEnd > lineStart) {
+      if (chunkStart >= 0 && lineEnd - chunkStart > SCAN_CHUNK) {
+        chunks.push([chunkStart, chunkEnd]);
+        chunkStart = -1;
+      }
+      if (chunkStart < 0) {
+        chunkStart = lineStart;
+      }
+      chunkEnd = lineEnd;
+    }
+    if (nl < 0) {
+      break;
+    }
+    lineStart = nl + 1;
+  }
+  if (chunkStart >= 0) {
+    chunks.push([chunkStart, chunkEnd]);
+  }
+  return chunks;
+}
+
+/** The outcome of the JSON structure scan: `failed` when the document nests deeper than MAX_JSON_DEPTH. */
+export type JsonScan = 'ok' | 'skipped' | 'failed';
+
+/** Thrown inside the visitor to stop a too-deep document; never escapes this module. */
+class TooDeep extends Error {}
+
+/**
  * In a JSON document: numeric (or numeric-string) `id` values whose property path ends in
  * `customer.id` or `customer.data.id` (`cliente` too). An address or order id nested deeper is not
- * a customer id and is left alone. Comments and trailing commas are tolerated.
+ * a customer id and is left alone. Comments and trailing commas are tolerated. A document nesting
+ * deeper than MAX_JSON_DEPTH stops the scan (`complete: false`) with the refs found before it,
+ * instead of overflowing the stack in the recursive parser.
  */
-export function findJsonCustomerIds(text: string): CustomerRef[] {
+export function scanJsonCustomerIds(text: string): { refs: CustomerRef[]; complete: boolean } {
   if (text.length > MAX_DOCUMENT_LENGTH) {
-    return [];
+    return { refs: [], complete: false };
   }
   const refs: CustomerRef[] = [];
   const isCustomerIdPath = (path: ReadonlyArray<string | number>): boolean => {
@@ -118,67 +353,95 @@ export function findJsonCustomerIds(text: string): CustomerRef[] {
   };
   // the property name seen last: only values of an `id` property are worth building a path for
   let property: string | undefined;
-  visit(
-    text,
-    {
-      onObjectProperty: (name) => {
-        property = name;
+  let depth = 0;
+  const enter = (): void => {
+    depth += 1;
+    if (depth > MAX_JSON_DEPTH) {
+      throw new TooDeep();
+    }
+  };
+  const leave = (): void => {
+    depth -= 1;
+  };
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: enter,
+        onArrayBegin: enter,
+        onObjectEnd: leave,
+        onArrayEnd: leave,
+        onObjectProperty: (name) => {
+          property = name;
+        },
+        onLiteralValue: (value: unknown, offset, length, _line, _col, pathSupplier) => {
+          if (property !== 'id' || (typeof value !== 'number' && typeof value !== 'string')) {
+            return;
+          }
+          const id = toId(String(value));
+          if (id === undefined || !isCustomerIdPath(pathSupplier())) {
+            return;
+          }
+          const quoted = typeof value === 'string' ? 1 : 0;
+          refs.push({ id, start: offset + quoted, end: offset + length - quoted });
+        },
       },
-      onLiteralValue: (value: unknown, offset, length, _line, _col, pathSupplier) => {
-        if (property !== 'id' || (typeof value !== 'number' && typeof value !== 'string')) {
-          return;
-        }
-        const id = toId(String(value));
-        if (id === undefined || !isCustomerIdPath(pathSupplier())) {
-          return;
-        }
-        const quoted = typeof value === 'string' ? 1 : 0;
-        refs.push({ id, start: offset + quoted, end: offset + length - quoted });
-      },
-    },
-    { allowTrailingComma: true, disallowComments: false },
-  );
-  return refs;
+      { allowTrailingComma: true, disallowComments: false },
+    );
+  } catch (e) {
+    // TooDeep, or a RangeError from the parser's recursion: degrade, keeping what was found
+    if (e instanceof TooDeep || e instanceof RangeError) {
+      return { refs, complete: false };
+    }
+    throw e;
+  }
+  return { refs, complete: true };
+}
+
+/** The customer ids of the JSON structure (see scanJsonCustomerIds); empty past its limits. */
+export function findJsonCustomerIds(text: string): CustomerRef[] {
+  return scanJsonCustomerIds(text).refs;
+}
+
+export interface DocumentScan {
+  readonly refs: readonly CustomerRef[];
+  /** The JSON structure scan: not run (`skipped`), done (`ok`), or stopped by nesting (`failed`). */
+  readonly json: JsonScan;
 }
 
 /**
- * Every id in a document: each pattern over the whole text (one pass per pattern, ~18× faster
- * than line by line on short JSON lines), keeping only matches within one line of at most
- * MAX_LINE_LENGTH characters, plus the JSON structure for JSON languages.
+ * Every id in a document: each pattern over the chunks of short lines (over-long lines are skipped
+ * before any engine runs), at most MAX_MATCHES_PER_PATTERN matches each, plus the JSON structure for
+ * JSON languages. Work is linear in the document's length. Never throws on any text: a document
+ * nesting too deep keeps its pattern refs and reports `json: 'failed'`; the host caches the whole
+ * result per document version, so a failed structure scan is not retried until the text changes.
  */
-export function findRefsInDocument(text: string, languageId: string, patterns: readonly RegExp[]): CustomerRef[] {
+export function scanDocument(text: string, languageId: string, patterns: readonly IdPattern[], stats?: ScanStats): DocumentScan {
   if (text.length > MAX_DOCUMENT_LENGTH) {
-    return [];
+    return { refs: [], json: 'skipped' };
   }
   const refs: CustomerRef[] = [];
-  for (const re of patterns) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      if (m[0] === '') {
-        break; // defensive: compilePatterns refuses these
-      }
-      const span = m.indices?.[1];
-      const id = toId(m[1]);
-      if (span === undefined || id === undefined || /[\r\n]/.test(m[0]) || !withinShortLine(text, m.index, m.index + m[0].length)) {
-        continue;
-      }
-      refs.push({ id, start: span[0], end: span[1] });
-      if (refs.length >= MAX_LINKS * 2) {
+  const chunks = patterns.length === 0 ? [] : shortLineChunks(text, stats);
+  for (const p of patterns) {
+    const budget = { left: MAX_MATCHES_PER_PATTERN };
+    for (const [start, end] of chunks) {
+      if (!runPattern(p, text.slice(start, end), start, refs, budget, stats)) {
         break;
       }
     }
   }
+  let json: JsonScan = 'skipped';
   if (JSON_LANGUAGES.has(languageId) && /"(?:customer|cliente)"/i.test(text)) {
-    refs.push(...findJsonCustomerIds(text));
+    const scan = scanJsonCustomerIds(text);
+    refs.push(...scan.refs);
+    json = scan.complete ? 'ok' : 'failed';
   }
-  return dedupe(refs).slice(0, MAX_LINKS);
+  return { refs: dedupe(refs).slice(0, MAX_LINKS), json };
 }
 
-/** True when [start, end) lies on a line no longer than MAX_LINE_LENGTH (minified code is skipped). */
-function withinShortLine(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const next = text.indexOf('\n', end);
-  return (next < 0 ? text.length : next) - lineStart <= MAX_LINE_LENGTH;
+/** The refs of scanDocument. */
+export function findRefsInDocument(text: string, languageId: string, patterns: readonly IdPattern[], stats?: ScanStats): CustomerRef[] {
+  return [...scanDocument(text, languageId, patterns, stats).refs];
 }
 
 /** The ref whose digits contain (or touch) `offset`. */
