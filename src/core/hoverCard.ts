@@ -9,6 +9,7 @@ import type { YampiErrorKind } from './api/errors';
 import type { CustomerRecord } from './model/customer';
 import { type Locale, t } from './model/strings';
 import { customerSummary } from './model/summary';
+import { truncate } from './model/text';
 import { errorState } from './webview/renderDetailHtml';
 
 /** The commands hover links may run; the host trusts exactly these. */
@@ -36,18 +37,7 @@ export const HOVER_MAX_VALUE = 80;
  */
 export function escapeMarkdown(value: string, max = HOVER_MAX_VALUE): string {
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  let v = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-  if (v.length > max) {
-    // cut between graphemes, so an emoji or an accented letter is never split
-    let cut = '';
-    for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(v)) {
-      if (cut.length + segment.length > max - 1) {
-        break;
-      }
-      cut += segment;
-    }
-    v = `${cut}…`;
-  }
+  const v = truncate(value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim(), max);
   return `\u2068${v.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)}\u2069`;
 }
 

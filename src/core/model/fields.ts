@@ -9,6 +9,7 @@ import { FIELD_SPECS, GROUP_IDS, type FieldSpec, type GroupId, type Sensitivity,
 import { formatDate, formatDateTime, formatMoney, formatPhone } from './format';
 import { maskBirthday, maskCnpj, maskCpf, maskDigitsInUrl, maskEmail, maskIp, maskPhone, maskText } from './mask';
 import { type Locale, type StringKey, t } from './strings';
+import { truncate } from './text';
 
 export { type GroupId, type Sensitivity } from './fieldSpecs';
 
@@ -65,6 +66,15 @@ export interface Visibility {
 }
 
 const MAX_EXTRA_FIELDS = 200;
+/** Longest value (and name) any view shows; longer ones end in `…`. `copyText` stays whole. */
+export const MAX_VIEW_VALUE = 1_000;
+/** Longest label of an undocumented field (its path). */
+export const MAX_VIEW_LABEL = 200;
+
+/** A display value: bidi controls made visible, cut to MAX_VIEW_VALUE (work bounded by `max`, not the text). */
+function shown(text: string, max = MAX_VIEW_VALUE): string {
+  return truncate(visibleBidiControls(truncate(text, max)), max);
+}
 const MAX_EXTRA_DEPTH = 6;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -155,7 +165,7 @@ function fieldView(spec: FieldSpec, v: unknown, locale: Locale, documented: bool
   const r = renderValue(spec, v, copyText, locale);
   const masked =
     spec.sensitivity === 'secret' ? t(locale, 'value.hidden') : spec.sensitivity === 'personal' ? (r.masked ?? maskText(r.formatted)) : r.formatted;
-  const view = { ...base, present: true, copyText, formatted: visibleBidiControls(r.formatted), masked: visibleBidiControls(masked) };
+  const view = { ...base, present: true, copyText, formatted: shown(r.formatted), masked: shown(masked) };
   return r.warning === undefined ? view : { ...view, warning: r.warning };
 }
 
@@ -232,14 +242,14 @@ export function buildCustomerView(record: CustomerRecord, locale: Locale): Custo
       sensitivity: guessSensitivity(path),
       kind: 'text',
     };
-    fields.push(fieldView(spec, value, locale, false, visibleBidiControls(path)));
+    fields.push(fieldView(spec, value, locale, false, shown(path, MAX_VIEW_LABEL)));
   }
   const groups = GROUP_IDS.map((id) => ({ id, label: t(locale, `group.${id}`), fields: fields.filter((f) => f.group === id) }));
   const invalidDocument = fields.some((f) => f.documented && (f.path === 'cpf' || f.path === 'cnpj') && f.warning !== undefined);
   const link = customer.phone?.whatsapp_link ?? getPath(raw, 'phone.whatsapp_link');
   return {
     id: customer.id,
-    name: visibleBidiControls(displayName(customer)),
+    name: shown(displayName(customer)),
     kind: isCompany(customer) ? 'pj' : 'pf',
     locale,
     badges: badgesOf(customer, isCompany(customer), invalidDocument, locale),
