@@ -4,6 +4,7 @@
  * booleans); unknown fields survive in `raw`. A wrong field fails with `invalidResponse` naming
  * its JSON path, e.g. `data.phone.area_code`.
  */
+import { isValidAlias } from '../alias';
 import { YampiError } from './errors';
 import type { AuthMe, Customer, CustomerPage, CustomerRecord, Pagination, StoreInfo } from '../model/customer';
 
@@ -275,12 +276,15 @@ export function decodeAuthMe(body: unknown): AuthMe {
   if (list !== undefined && list !== null && !Array.isArray(list)) {
     throw wrongField(base, 'an array of stores');
   }
-  const stores = (list ?? []).map((m, i) => decodeStore(m, `${base}[${i}]`));
+  const decoded = (list ?? []).map((m, i) => decodeStore(m, `${base}[${i}]`));
+  // checked before anything can be saved: an alias the client refuses would fail every request
+  const stores = decoded.filter((s) => isValidAlias(s.alias));
   const userId = data['id'] === undefined || data['id'] === null ? undefined : toNumber(data['id'], 'data.id');
   return {
     userId,
     userName: optionalString(data['name'], 'data.name'),
     email: optionalString(data['email'], 'data.email'),
     stores,
+    invalidStores: decoded.length - stores.length,
   };
 }
