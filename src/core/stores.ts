@@ -33,14 +33,19 @@ export function parseStoreIndex(raw: unknown): SavedStore[] {
   return out;
 }
 
+/** Throws an `invalidInput` YampiError for the first alias the client would refuse. */
+export function assertValidAliases(stores: readonly SavedStore[]): void {
+  for (const s of stores) {
+    validateAlias(s.alias);
+  }
+}
+
 /**
  * Adds or renames stores, keeping the existing order and appending new ones. Throws an
  * `invalidInput` YampiError for an added alias the client would refuse (nothing is saved then).
  */
 export function mergeStores(existing: readonly SavedStore[], added: readonly SavedStore[]): SavedStore[] {
-  for (const a of added) {
-    validateAlias(a.alias);
-  }
+  assertValidAliases(added);
   const out = existing.map((s) => ({ ...s }));
   for (const a of added) {
     const i = out.findIndex((s) => s.alias === a.alias);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Credentials, StoreRef } from '../core/api/types';
 import type { Logger } from '../core/logger';
 import { writeAllOrNothing } from '../core/secretWrite';
-import { isValidAlias, mergeStores, nextActive, parseStoreIndex, type SavedStore } from '../core/stores';
+import { assertValidAliases, isValidAlias, mergeStores, nextActive, parseStoreIndex, type SavedStore } from '../core/stores';
 
 const SECRET_PREFIX = 'yampi.credentials/';
 const STORES_KEY = 'yampi.stores';
@@ -120,6 +120,7 @@ export class CredentialStore implements vscode.Disposable {
    * removed, overwritten ones restored) and the index of saved stores is left unchanged.
    */
   async save(stores: readonly SavedStore[], creds: Credentials, makeActive: string): Promise<void> {
+    assertValidAliases(stores); // before any secret is written
     this.remember(creds);
     const value = JSON.stringify({ userToken: creds.userToken, userSecretKey: creds.userSecretKey });
     const indexBefore = this.state.get(STORES_KEY);
