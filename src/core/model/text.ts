@@ -25,3 +25,28 @@ export function truncate(value: string, max: number): string {
   }
   return `${cut}…`;
 }
+
+/**
+ * VS Code draws `$(name)` as an icon in quick-pick labels, descriptions and details, status-bar
+ * text and theme-icon Markdown (iconLabels.ts: `$(` then `[A-Za-z0-9-]+`, optional `~modifier`,
+ * `)`; after Markdown rendering for hovers). A zero-width space between `$` and `(` matches no
+ * parser, whatever escaping the text went through before, and shows nothing.
+ */
+export function neutralizeIcons(text: string): string {
+  return text.replaceAll('$(', '$\u200b(');
+}
+
+// eslint-disable-next-line no-control-regex -- replacing control characters is the point
+const CONTROL_OR_SPACE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g;
+
+/** Longest plain label made from data. */
+export const MAX_LABEL = 200;
+
+/**
+ * Data as plain text for a label VS Code renders icons in (quick pick label/description/detail,
+ * status bar text and tooltip): control characters and line breaks become spaces, `$(…)` cannot
+ * become an icon, and the text is cut to `max`.
+ */
+export function plainLabel(value: string, max = MAX_LABEL): string {
+  return truncate(neutralizeIcons(value.replace(CONTROL_OR_SPACE, ' ').trim()), max);
+}
