@@ -55,8 +55,13 @@ export interface CustomerView {
   readonly locale: Locale;
   readonly badges: readonly Badge[];
   readonly groups: readonly GroupView[];
-  /** The customer's WhatsApp link, when the record has one that is an https URL. */
+  /**
+   * `https://api.whatsapp.com/send?phone=<digits>`, built from the customer's phone digits when the
+   * record has a WhatsApp link (the link itself is never used: it could point anywhere).
+   */
   readonly whatsappLink: string | undefined;
+  /** The host whatsappLink opens, for the confirmation ("This leaves VS Code and opens {0}"). */
+  readonly whatsappHost: string | undefined;
 }
 
 /** What may be shown: privacy mode, and the paths the user revealed on purpose. */
@@ -226,6 +231,48 @@ function badgesOf(c: Customer, company: boolean, invalidDocument: boolean, local
   return badges;
 }
 
+/** The only host the WhatsApp action opens. */
+export const WHATSAPP_HOST = 'api.whatsapp.com';
+
+/**
+ * International digits of a phone: a Brazilian number (10–11 digits, or 12–13 starting with 55)
+ * gets the country code 55; a number written with `+` keeps its own (8–15 digits, E.164).
+ */
+function whatsappDigits(value: string | null | undefined): string | undefined {
+  if (typeof value !== 'string' || value.length > 40) {
+    return undefined;
+  }
+  const d = value.replace(/\D/g, '');
+  const brazilian = (d.length === 12 || d.length === 13) && d.startsWith('55');
+  if (/^\s*\+/.test(value)) {
+    return brazilian || (!d.startsWith('55') && d.length >= 8 && d.length <= 15) ? d : undefined;
+  }
+  if (d.length === 10 || d.length === 11) {
+    return `55${d}`;
+  }
+  return brazilian ? d : undefined;
+}
+
+/** `https://api.whatsapp.com/send?phone=<digits>` from the first usable phone of the record. */
+function whatsappLinkFor(c: Customer): string | undefined {
+  const p = c.phone;
+  const sheet = c.spreadsheet?.data;
+  const candidates = [
+    p?.full_number,
+    p?.area_code && p.number ? `${p.area_code}${p.number}` : undefined,
+    p?.formated_number,
+    sheet?.phone,
+    sheet?.phone_code && sheet.phone_number ? `${sheet.phone_code}${sheet.phone_number}` : undefined,
+  ];
+  for (const candidate of candidates) {
+    const digits = whatsappDigits(candidate);
+    if (digits !== undefined) {
+      return `https://${WHATSAPP_HOST}/send?phone=${digits}`;
+    }
+  }
+  return undefined;
+}
+
 /** Builds the view of one customer record in one language. */
 export function buildCustomerView(record: CustomerRecord, locale: Locale): CustomerView {
   const { customer, raw } = record;
@@ -247,6 +294,7 @@ export function buildCustomerView(record: CustomerRecord, locale: Locale): Custo
   const groups = GROUP_IDS.map((id) => ({ id, label: t(locale, `group.${id}`), fields: fields.filter((f) => f.group === id) }));
   const invalidDocument = fields.some((f) => f.documented && (f.path === 'cpf' || f.path === 'cnpj') && f.warning !== undefined);
   const link = customer.phone?.whatsapp_link ?? getPath(raw, 'phone.whatsapp_link');
+  const whatsappLink = typeof link === 'string' && link.trim() !== '' ? whatsappLinkFor(customer) : undefined;
   return {
     id: customer.id,
     name: shown(displayName(customer)),
@@ -254,7 +302,8 @@ export function buildCustomerView(record: CustomerRecord, locale: Locale): Custo
     locale,
     badges: badgesOf(customer, isCompany(customer), invalidDocument, locale),
     groups,
-    whatsappLink: typeof link === 'string' && /^https:\/\/[^\s]+$/i.test(link.trim()) ? link.trim() : undefined,
+    whatsappLink,
+    whatsappHost: whatsappLink === undefined ? undefined : WHATSAPP_HOST,
   };
 }
 
