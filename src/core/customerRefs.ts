@@ -4,7 +4,7 @@
  * documents an `id` directly under a `customer` object or its `data` envelope (Yampi webhooks
  * nest it as `resource.customer.data.id`). Pure and synchronous: finding makes no request.
  */
-import { visit } from 'jsonc-parser';
+import { createScanner } from 'jsonc-parser';
 import type { RE2JS } from 're2js';
 
 /** One id found in a document; `start`/`end` are offsets of the digits only. */
@@ -81,11 +81,8 @@ export const SCAN_CHUNK = 16_384;
 export const MAX_PATTERN_LENGTH = 1_000;
 /** RE2 programs larger than this are refused: matching cost is linear in text × program size. */
 export const MAX_PROGRAM_SIZE = 1_000;
-/** Deeper JSON is not scanned for structure (the regex refs stay). */
-export const MAX_JSON_DEPTH = 256;
 
 const JSON_LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'snippets']);
-const CUSTOMER_KEYS = new Set(['customer', 'cliente']);
 
 type Re2Module = { readonly RE2JS: typeof RE2JS };
 let re2Module: Re2Module | undefined;
@@ -215,7 +212,10 @@ function toId(text: string | undefined): number | undefined {
 
 /** Counted work of one scan, for tests and the bench (no clock involved). */
 export interface ScanStats {
-  /** Characters handed to a pattern engine (each pattern counts its own). */
+  /**
+   * Characters handed to a pattern engine, each call counting its own: at most once per pattern for
+   * the native engine, at most three times for RE2 (chunk test, line test, matching line).
+   */
   charsToEngines: number;
   /** Calls into an engine: `test` and `forEach`. */
   engineCalls: number;
@@ -234,13 +234,43 @@ export function newScanStats(): ScanStats {
  * ref. Returns false once the pattern has produced its budget of matches.
  */
 function runPattern(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: { left: number }, stats: ScanStats | undefined): boolean {
+  if (p.engine === 're2') {
+    return runRe2(p, text, base, refs, budget, stats);
+  }
+  return runMatches(p, text, base, refs, budget, stats);
+}
+
+/**
+ * RE2 finds match boundaries with captures on its NFA, ~10× slower per character than its DFA, so
+ * the DFA (`test`) rules out the chunk, then each line, and only matching lines get the NFA.
+ */
+function runRe2(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: { left: number }, stats: ScanStats | undefined): boolean {
+  count(stats, text.length);
+  if (!p.test(text)) {
+    return true;
+  }
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    count(stats, end - start);
+    if (end > start && p.test(text.slice(start, end)) && !runMatches(p, text.slice(start, end), base + start, refs, budget, stats)) {
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+function count(stats: ScanStats | undefined, chars: number): void {
   if (stats) {
-    stats.charsToEngines += text.length;
+    stats.charsToEngines += chars;
     stats.engineCalls += 1;
   }
-  if (p.engine === 're2' && !p.test(text)) {
-    return true; // RE2's DFA rules the chunk out far faster than a capturing match would
-  }
+}
+
+function runMatches(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: { left: number }, stats: ScanStats | undefined): boolean {
+  count(stats, text.length);
   p.forEach(text, (m) => {
     budget.left -= 1;
     if (stats) {
@@ -321,79 +351,99 @@ export function shortLineChunks(text: string, stats?: ScanStats): Array<readonly
   return chunks;
 }
 
-/** The outcome of the JSON structure scan: `failed` when the document nests deeper than MAX_JSON_DEPTH. */
+/** The outcome of the JSON structure scan: `failed` when it ran out of budget (customer objects nested in each other). */
 export type JsonScan = 'ok' | 'skipped' | 'failed';
 
-/** Thrown inside the visitor to stop a too-deep document; never escapes this module. */
-class TooDeep extends Error {}
+// jsonc-parser's SyntaxKind (a const enum in its typings)
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const COMMA = 5;
+const COLON = 6;
+const STRING = 10;
+const NUMBER = 11;
+const LINE_COMMENT = 12;
+const BLOCK_COMMENT = 13;
+const EOF = 17;
+
+/** A `"customer"` / `"cliente"` property name (any case) and its colon. */
+const CUSTOMER_KEY = /"(?:customer|cliente)"\s*:/gi;
 
 /**
- * In a JSON document: numeric (or numeric-string) `id` values whose property path ends in
- * `customer.id` or `customer.data.id` (`cliente` too). An address or order id nested deeper is not
- * a customer id and is left alone. Comments and trailing commas are tolerated. A document nesting
- * deeper than MAX_JSON_DEPTH stops the scan (`complete: false`) with the refs found before it,
- * instead of overflowing the stack in the recursive parser.
+ * In a JSON document: numeric (or numeric-string) `id` values directly under a `customer` object or
+ * its `data` envelope (`cliente` too; Yampi webhooks nest it as `resource.customer.data.id`). An
+ * address or order id nested deeper is not a customer id and is left alone. Comments and trailing
+ * commas are tolerated, and so is broken JSON (while the user types).
+ *
+ * Only the customer objects are tokenized, each from its key (found by one regex pass), with an
+ * iterative scanner: no recursion, so any nesting depth is fine, and no full parse of a large file
+ * (jsonc-parser's visitor took ~100 ms per MB and overflowed the stack on deep documents). Objects
+ * nested in each other are scanned once per `customer` key: past a budget of twice the document's
+ * length the scan stops (`complete: false`) and keeps the refs found so far.
  */
 export function scanJsonCustomerIds(text: string): { refs: CustomerRef[]; complete: boolean } {
   if (text.length > MAX_DOCUMENT_LENGTH) {
     return { refs: [], complete: false };
   }
   const refs: CustomerRef[] = [];
-  const isCustomerIdPath = (path: ReadonlyArray<string | number>): boolean => {
-    const n = path.length;
-    if (path[n - 1] !== 'id') {
-      return false;
+  const scanner = createScanner(text, true);
+  let budget = 2 * text.length + 65_536;
+  const next = (): number => {
+    let kind: number = scanner.scan();
+    while (kind === LINE_COMMENT || kind === BLOCK_COMMENT) {
+      kind = scanner.scan();
     }
-    const parent = path[n - 2];
-    if (typeof parent === 'string' && CUSTOMER_KEYS.has(parent.toLowerCase())) {
-      return true;
+    return kind;
+  };
+  CUSTOMER_KEY.lastIndex = 0;
+  for (let m = CUSTOMER_KEY.exec(text); m !== null; m = CUSTOMER_KEY.exec(text)) {
+    const from = m.index + m[0].length;
+    scanner.setPosition(from);
+    if (next() !== OPEN_BRACE) {
+      continue;
     }
-    const grand = path[n - 3];
-    return parent === 'data' && typeof grand === 'string' && CUSTOMER_KEYS.has(grand.toLowerCase());
-  };
-  // the property name seen last: only values of an `id` property are worth building a path for
-  let property: string | undefined;
-  let depth = 0;
-  const enter = (): void => {
-    depth += 1;
-    if (depth > MAX_JSON_DEPTH) {
-      throw new TooDeep();
+    // what each open container is: the customer object, its `data` object, or anything else
+    const stack: Array<'customer' | 'data' | 'other'> = ['customer'];
+    let expectKey = true;
+    let key: string | undefined;
+    while (stack.length > 0) {
+      const kind = next();
+      const top = stack[stack.length - 1];
+      if (kind === EOF) {
+        break;
+      }
+      if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+        stack.push(kind === OPEN_BRACE && key === 'data' && top === 'customer' ? 'data' : 'other');
+        expectKey = kind === OPEN_BRACE;
+        key = undefined;
+      } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
+        stack.pop();
+        key = undefined;
+      } else if (kind === COMMA) {
+        expectKey = true;
+        key = undefined;
+      } else if (kind === COLON) {
+        expectKey = false;
+      } else if (kind === STRING && expectKey) {
+        key = scanner.getTokenValue();
+        expectKey = false;
+      } else if ((kind === NUMBER || kind === STRING) && key === 'id' && (top === 'customer' || top === 'data')) {
+        const id = toId(scanner.getTokenValue());
+        if (id !== undefined) {
+          const offset = scanner.getTokenOffset();
+          const quoted = kind === STRING ? 1 : 0;
+          refs.push({ id, start: offset + quoted, end: offset + scanner.getTokenLength() - quoted });
+        }
+        key = undefined;
+      } else {
+        key = undefined;
+      }
     }
-  };
-  const leave = (): void => {
-    depth -= 1;
-  };
-  try {
-    visit(
-      text,
-      {
-        onObjectBegin: enter,
-        onArrayBegin: enter,
-        onObjectEnd: leave,
-        onArrayEnd: leave,
-        onObjectProperty: (name) => {
-          property = name;
-        },
-        onLiteralValue: (value: unknown, offset, length, _line, _col, pathSupplier) => {
-          if (property !== 'id' || (typeof value !== 'number' && typeof value !== 'string')) {
-            return;
-          }
-          const id = toId(String(value));
-          if (id === undefined || !isCustomerIdPath(pathSupplier())) {
-            return;
-          }
-          const quoted = typeof value === 'string' ? 1 : 0;
-          refs.push({ id, start: offset + quoted, end: offset + length - quoted });
-        },
-      },
-      { allowTrailingComma: true, disallowComments: false },
-    );
-  } catch (e) {
-    // TooDeep, or a RangeError from the parser's recursion: degrade, keeping what was found
-    if (e instanceof TooDeep || e instanceof RangeError) {
+    budget -= scanner.getPosition() - from;
+    if (budget < 0) {
       return { refs, complete: false };
     }
-    throw e;
   }
   return { refs, complete: true };
 }
@@ -405,7 +455,7 @@ export function findJsonCustomerIds(text: string): CustomerRef[] {
 
 export interface DocumentScan {
   readonly refs: readonly CustomerRef[];
-  /** The JSON structure scan: not run (`skipped`), done (`ok`), or stopped by nesting (`failed`). */
+  /** The JSON structure scan: not run (`skipped`), done (`ok`), or stopped by its budget (`failed`). */
   readonly json: JsonScan;
 }
 
@@ -413,8 +463,8 @@ export interface DocumentScan {
  * Every id in a document: each pattern over the chunks of short lines (over-long lines are skipped
  * before any engine runs), at most MAX_MATCHES_PER_PATTERN matches each, plus the JSON structure for
  * JSON languages. Work is linear in the document's length. Never throws on any text: a document
- * nesting too deep keeps its pattern refs and reports `json: 'failed'`; the host caches the whole
- * result per document version, so a failed structure scan is not retried until the text changes.
+ * whose structure scan runs out of budget keeps its pattern refs and reports `json: 'failed'`; the
+ * host caches the whole result per document version, so nothing is retried until the text changes.
  */
 export function scanDocument(text: string, languageId: string, patterns: readonly IdPattern[], stats?: ScanStats): DocumentScan {
   if (text.length > MAX_DOCUMENT_LENGTH) {

@@ -192,7 +192,8 @@ describe('properties: id scan', () => {
         const patterns = [...defaults, ...user];
         const stats = newScanStats();
         const scan = scanDocument(text, languageId, patterns, stats);
-        assert.ok(stats.charsToEngines <= patterns.length * text.length);
+        // native: one pass per pattern; RE2: chunk test, line test and the matching line
+        assert.ok(stats.charsToEngines <= 3 * patterns.length * text.length);
         assert.ok(stats.lines <= text.length + 1);
         for (const r of scan.refs) {
           assert.ok(r.start >= 0 && r.end <= text.length && /^\d+$/.test(text.slice(r.start, r.end)));
@@ -212,8 +213,8 @@ describe('properties: id scan', () => {
           const big = Array.from({ length: copies }, () => text).join('\n');
           const many = newScanStats();
           scanDocument(big, 'log', patterns, many);
-          // characters handed to engines: at most one pass per pattern over the text
-          assert.ok(many.charsToEngines <= patterns.length * big.length, `${many.charsToEngines} for ${big.length}`);
+          // characters handed to engines: at most three passes per pattern over the text
+          assert.ok(many.charsToEngines <= 3 * patterns.length * big.length, `${many.charsToEngines} for ${big.length}`);
           // engine calls: joining copies can only merge chunks, never multiply them
           assert.ok(many.engineCalls <= copies * one.engineCalls + copies * patterns.length, `${many.engineCalls} vs ${one.engineCalls}`);
           assert.ok(many.lines <= copies * one.lines);
