@@ -12,4 +12,9 @@ describe('activation cost', () => {
     const ours = Object.keys(require.cache).filter((k) => k.startsWith(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '/nonexistent') && /[\\/]dist[\\/]api\.js$/.test(k));
     assert.deepEqual(ours, []);
   });
+
+  it('does not load re2js (dist/re2.js) during activation: the default hover patterns run on the native engine', () => {
+    const ours = Object.keys(require.cache).filter((k) => k.startsWith(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '/nonexistent') && /[\\/]dist[\\/]re2\.js$/.test(k));
+    assert.deepEqual(ours, []);
+  });
 });
