@@ -9,6 +9,7 @@ export interface Settings {
   readonly hoverPatterns: readonly string[];
   readonly cacheTtlSeconds: number;
   readonly requestTimeoutSeconds: number;
+  readonly terminalLinksEnabled: boolean;
 }
 
 export const DEFAULT_API_BASE_URL = 'https://api.dooki.com.br/v2';
@@ -20,6 +21,7 @@ export const SETTING_KEYS = {
   hoverPatterns: 'hover.patterns',
   cacheTtlSeconds: 'cache.ttlSeconds',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
+  terminalLinksEnabled: 'terminalLinks.enabled',
 } as const satisfies Record<keyof Settings, string>;
 
 export type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
@@ -76,5 +78,6 @@ export function parseSettings(get: (key: SettingKey) => unknown): Settings {
     hoverPatterns: Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string') : [],
     cacheTtlSeconds: num(get(SETTING_KEYS.cacheTtlSeconds), 300, 0, 86400),
     requestTimeoutSeconds: num(get(SETTING_KEYS.requestTimeoutSeconds), 15, 1, 120),
+    terminalLinksEnabled: get(SETTING_KEYS.terminalLinksEnabled) !== false,
   };
 }

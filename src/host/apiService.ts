@@ -3,27 +3,20 @@ import type * as vscode from 'vscode';
 import type { ClientOptions, YampiClient } from '../core/api/types';
 import type { Logger } from '../core/logger';
 import { checkBaseUrl } from '../core/settings';
+import { BaseUrlError } from './errors';
+import { Lifecycle } from './lifecycle';
 import type { SettingsService } from './settingsService';
 
 type ApiModule = { createYampiClient(options: ClientOptions): YampiClient };
-
-/** Thrown when `yampi.apiBaseUrl` is not acceptable (http to a non-loopback host, not a URL…). */
-export class BaseUrlError extends Error {
-  constructor(readonly problem: string, readonly url: string) {
-    super(`Refusing API base URL (${problem})`);
-    this.name = 'BaseUrlError';
-  }
-}
 
 /**
  * Owns the Yampi client. The client bundle (dist/api.js, with undici) is `require`d on the first
  * request, never during activation. Settings changes update the client in place or rebuild it
  * when the origin changes.
  */
-export class ApiService implements vscode.Disposable {
+export class ApiService extends Lifecycle {
   private clientInstance: YampiClient | undefined;
   private clientBaseUrl: string | undefined;
-  private readonly listener: vscode.Disposable;
 
   constructor(
     private readonly extensionPath: string,
@@ -31,7 +24,8 @@ export class ApiService implements vscode.Disposable {
     private readonly logger: Logger,
     private readonly userAgent: string,
   ) {
-    this.listener = settings.onDidChange(({ changed }) => {
+    super();
+    this.register(settings.onDidChange(({ changed }) => {
       if (!this.clientInstance) {
         return;
       }
@@ -41,7 +35,7 @@ export class ApiService implements vscode.Disposable {
         const s = settings.settings;
         this.clientInstance.updateOptions({ timeoutMs: s.requestTimeoutSeconds * 1000, cacheTtlMs: s.cacheTtlSeconds * 1000 });
       }
-    });
+    }));
   }
 
   /** True once dist/api.js has been loaded (exposed for the activation-cost test). */
@@ -75,8 +69,8 @@ export class ApiService implements vscode.Disposable {
     return this.clientInstance;
   }
 
-  clearCache(): void {
-    this.clientInstance?.clearCache();
+  clearCache(alias?: string): void {
+    this.clientInstance?.clearCache(alias);
   }
 
   /** Drops the client (its cache, limiter windows and connections); the next call builds a new one. */
@@ -89,8 +83,7 @@ export class ApiService implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
-    this.listener.dispose();
+  protected override onDispose(): void {
     this.reset();
   }
 }

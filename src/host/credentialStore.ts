@@ -1,31 +1,22 @@
 import * as vscode from 'vscode';
+import { Lifecycle } from './lifecycle';
 import type { Credentials, StoreRef } from '../core/api/types';
 import type { Logger } from '../core/logger';
 import { writeAllOrNothing } from '../core/secretWrite';
+import { SecretStorageUnavailableError } from './errors';
 import { assertValidAliases, isValidAlias, mergeStores, nextActive, parseStoreIndex, type SavedStore } from '../core/stores';
 
 const SECRET_PREFIX = 'yampi.credentials/';
 const STORES_KEY = 'yampi.stores';
 const ACTIVE_KEY = 'yampi.activeStore';
 
+export interface CredentialsChange {
+  readonly credentialsOf: readonly string[];
+}
+
 export interface ActiveStore extends StoreRef {
   readonly name: string;
   readonly source: 'saved' | 'environment';
-}
-
-/**
- * SecretStorage itself failed (no keyring on Linux, remote host without one). `operation` says
- * what the user was doing: reading saved credentials, saving new ones (nothing was kept), or
- * signing out (the store stays saved).
- */
-export class SecretStorageUnavailableError extends Error {
-  constructor(
-    readonly operation: 'read' | 'save' | 'delete',
-    cause: unknown,
-  ) {
-    super(`SecretStorage is unavailable (${operation})`, { cause });
-    this.name = 'SecretStorageUnavailableError';
-  }
 }
 
 /**
@@ -34,12 +25,17 @@ export class SecretStorageUnavailableError extends Error {
  * is saved and are never persisted. Other windows share both stores: `secrets.onDidChange` keeps
  * this window in step.
  */
-export class CredentialStore implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<void>();
+export class CredentialStore extends Lifecycle {
+  private readonly emitter = new vscode.EventEmitter<CredentialsChange>();
+  /** Fires after any change; `credentialsOf` names the stores whose secret changed or went away. */
   readonly onDidChange = this.emitter.event;
-  private readonly disposables: vscode.Disposable[] = [];
   /** Secret values seen in this session, so the logger can scrub them. In memory only. */
   private readonly seen = new Set<string>();
+  /**
+   * The stored value this window last wrote or read, per alias. SecretStorage echoes our own
+   * writes back through onDidChange, late; only a different value (another window) is a change.
+   */
+  private readonly known = new Map<string, string | undefined>();
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -47,12 +43,12 @@ export class CredentialStore implements vscode.Disposable {
     private readonly env: NodeJS.ProcessEnv,
     private readonly logger: Logger,
   ) {
-    this.disposables.push(
-      this.emitter,
+    super();
+    this.register(this.emitter);
+    this.register(
       secrets.onDidChange((e) => {
         if (e.key.startsWith(SECRET_PREFIX)) {
-          this.logger.info('Credentials changed (possibly in another window).');
-          this.emitter.fire();
+          void this.onSecretChanged(e.key.slice(SECRET_PREFIX.length));
         }
       }),
     );
@@ -106,6 +102,7 @@ export class CredentialStore implements vscode.Disposable {
     } catch (e) {
       throw new SecretStorageUnavailableError('read', e);
     }
+    this.known.set(saved.alias, raw);
     const creds = parseCredentials(raw);
     if (!creds) {
       return undefined;
@@ -123,6 +120,9 @@ export class CredentialStore implements vscode.Disposable {
     assertValidAliases(stores); // before any secret is written
     this.remember(creds);
     const value = JSON.stringify({ userToken: creds.userToken, userSecretKey: creds.userSecretKey });
+    for (const st of stores) {
+      this.known.set(st.alias, value);
+    }
     const indexBefore = this.state.get(STORES_KEY);
     const activeBefore = this.state.get(ACTIVE_KEY);
     try {
@@ -140,7 +140,7 @@ export class CredentialStore implements vscode.Disposable {
       this.logger.error(`Could not save credentials: ${e instanceof Error ? e.message : String(e)}`);
       throw new SecretStorageUnavailableError('save', e);
     }
-    this.emitter.fire();
+    this.emitter.fire({ credentialsOf: stores.map((s) => s.alias) });
   }
 
   async setActive(alias: string): Promise<boolean> {
@@ -148,12 +148,13 @@ export class CredentialStore implements vscode.Disposable {
       return false;
     }
     await this.state.update(ACTIVE_KEY, alias);
-    this.emitter.fire();
+    this.emitter.fire({ credentialsOf: [] });
     return true;
   }
 
   /** Forgets a store: its secret and its index entry. Returns the store that is active afterwards. */
   async remove(alias: string): Promise<string | undefined> {
+    this.known.set(alias, undefined);
     try {
       await this.secrets.delete(SECRET_PREFIX + alias);
     } catch (e) {
@@ -163,7 +164,7 @@ export class CredentialStore implements vscode.Disposable {
     await this.state.update(STORES_KEY, rest);
     const active = nextActive(rest, this.state.get<string>(ACTIVE_KEY));
     await this.state.update(ACTIVE_KEY, active);
-    this.emitter.fire();
+    this.emitter.fire({ credentialsOf: [alias] });
     return this.activeAlias();
   }
 
@@ -178,15 +179,34 @@ export class CredentialStore implements vscode.Disposable {
     return { alias, userToken, userSecretKey };
   }
 
+  private async onSecretChanged(alias: string): Promise<void> {
+    let now: string | undefined;
+    try {
+      now = await this.secrets.get(SECRET_PREFIX + alias);
+    } catch {
+      now = undefined;
+    }
+    if (this.known.has(alias) && this.known.get(alias) === now) {
+      return; // the echo of this window's own write
+    }
+    this.known.set(alias, now);
+    this.logger.info('Credentials changed in another window.');
+    this.emitter.fire({ credentialsOf: [alias] });
+  }
+
   private remember(creds: Credentials): void {
     this.seen.add(creds.userToken);
     this.seen.add(creds.userSecretKey);
   }
 
-  dispose(): void {
-    for (const d of this.disposables.reverse()) {
-      d.dispose();
+  /** Every alias with usable credentials right now (saved ones, or the environment's). */
+  signedInAliases(): string[] {
+    const stores = this.stores();
+    if (stores.length > 0) {
+      return stores.map((s) => s.alias);
     }
+    const env = this.environmentCredentials();
+    return env ? [env.alias] : [];
   }
 }
 

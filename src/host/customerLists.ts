@@ -1,15 +1,18 @@
 import * as vscode from 'vscode';
+import { Lifecycle } from './lifecycle';
 
 const RECENT_MAX = 20;
 
 /**
  * Recent and Pinned per store: customer ids only (no names, nothing personal), in global state.
  */
-export class CustomerLists implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<string>();
+export class CustomerLists extends Lifecycle {
+  private readonly emitter = this.register(new vscode.EventEmitter<string>());
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(private readonly state: vscode.Memento) {
+    super();
+  }
 
   recent(alias: string): number[] {
     return this.read(`yampi.recent/${alias}`);
@@ -58,9 +61,5 @@ export class CustomerLists implements vscode.Disposable {
   private read(key: string): number[] {
     const raw = this.state.get<unknown>(key);
     return Array.isArray(raw) ? raw.filter((x): x is number => Number.isSafeInteger(x) && (x as number) > 0) : [];
-  }
-
-  dispose(): void {
-    this.emitter.dispose();
   }
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { parseLookupInput } from '../core/lookupInput';
 import type { CustomerRecord } from '../core/model/customer';
-import { toLocale } from '../core/model/strings';
 import { customerSummary } from '../core/model/summary';
-import type { CustomerService } from './customerService';
 import { describeError, isCancellation } from './errors';
+import { locale } from './locale';
 import type { Services } from './services';
+import type { StoreSession } from './session/storeSession';
 
 function lookupError(code: string): string {
   switch (code) {
@@ -85,11 +85,7 @@ export function askCustomerId(recent: readonly number[]): Promise<number | undef
  * Live search: debounced, each keystroke cancels the stale request, results show name, `#id` and
  * masked e-mail. Resolves the chosen customer record.
  */
-export function searchCustomersInteractive(
-  services: Services,
-  customers: CustomerService,
-  onResults: (query: string, records: readonly CustomerRecord[]) => void,
-): Promise<CustomerRecord | undefined> {
+export function searchCustomersInteractive(services: Services, session: StoreSession): Promise<CustomerRecord | undefined> {
   type Item = vscode.QuickPickItem & { record?: CustomerRecord };
   const qp = vscode.window.createQuickPick<Item>();
   qp.title = vscode.l10n.t('Search Yampi customers');
@@ -97,7 +93,6 @@ export function searchCustomersInteractive(
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.ignoreFocusOut = true;
-  const alias = services.credentials.activeAlias();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: vscode.CancellationTokenSource | undefined;
 
@@ -107,16 +102,15 @@ export function searchCustomersInteractive(
     current = cts;
     qp.busy = true;
     try {
-      const page = await customers.list(alias, 1, 25, query, { token: cts.token });
+      const page = await session.listCustomers(1, 25, query, { token: cts.token });
       if (cts.token.isCancellationRequested) {
         return;
       }
-      const locale = toLocale(vscode.env.language);
       const privacy = services.settings.settings.maskSensitiveData;
       qp.items = page.items.length === 0
         ? [{ label: vscode.l10n.t('No customer matches “{0}”.', query), alwaysShow: true }]
         : page.items.map((record) => {
-            const s = customerSummary(record, locale, privacy);
+            const s = customerSummary(record, locale(), privacy);
             return {
               label: `$(${s.kind === 'pj' ? 'organization' : 'person'}) ${s.name}`,
               description: s.description,
@@ -125,7 +119,7 @@ export function searchCustomersInteractive(
               record,
             };
           });
-      onResults(query, page.items);
+      session.setSearchResults(query, page.items);
     } catch (e) {
       if (!isCancellation(e) && !cts.token.isCancellationRequested) {
         services.logger.warn('Search failed', e);

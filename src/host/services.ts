@@ -3,48 +3,58 @@ import type { Logger } from '../core/logger';
 import { ApiService } from './apiService';
 import { CredentialStore } from './credentialStore';
 import { CustomerLists } from './customerLists';
-import { FaultySecretStorage } from './faultySecrets';
+import { Lifecycle } from './lifecycle';
 import { createLogger } from './logging';
+import { type Notifier, vscodeNotifier } from './notify';
+import { StoreSessions } from './session/storeSessions';
 import { SettingsService } from './settingsService';
 
+/** What the test seams may swap (host/testing/testSeams.ts, only with YAMPI_EXTENSION_TEST=1). */
+export interface Seams {
+  readonly secrets?: vscode.SecretStorage;
+  readonly notifier?: Notifier;
+}
+
 /** Everything the features share, built once in activate() and disposed with the extension. */
-export interface Services {
-  readonly context: vscode.ExtensionContext;
+export class Services extends Lifecycle {
   readonly channel: vscode.LogOutputChannel;
   readonly logger: Logger;
   readonly settings: SettingsService;
   readonly credentials: CredentialStore;
   readonly api: ApiService;
   readonly lists: CustomerLists;
+  readonly sessions: StoreSessions;
+  readonly notifier: Notifier;
+  private signedIn = false;
+
+  constructor(readonly context: vscode.ExtensionContext, seams: Seams = {}) {
+    super();
+    this.channel = this.register(vscode.window.createOutputChannel('Yampi Customers', { log: true }));
+    // the logger scrubs the secrets the credential store has seen; the store logs through the logger
+    const holder: { store?: CredentialStore } = {};
+    this.logger = createLogger(this.channel, () => holder.store?.knownSecrets() ?? []);
+    this.notifier = seams.notifier ?? vscodeNotifier;
+    this.credentials = this.register(new CredentialStore(seams.secrets ?? context.secrets, context.globalState, process.env, this.logger));
+    holder.store = this.credentials;
+    this.settings = this.register(new SettingsService());
+    const pkg = context.extension.packageJSON as { name?: string; version?: string };
+    const userAgent = `${pkg.name ?? 'yampi-customers'}-vscode/${pkg.version ?? '0.0.0'} (VS Code ${vscode.version})`;
+    this.api = this.register(new ApiService(context.extensionUri.fsPath, this.settings, this.logger, userAgent));
+    this.lists = this.register(new CustomerLists(context.globalState));
+    this.sessions = this.register(new StoreSessions(this.credentials, { client: () => this.api.client(), lists: this.lists, logger: this.logger }));
+    this.updateContext();
+    this.register(this.credentials.onDidChange(() => { this.updateContext(); }));
+    this.register(this.settings.onDidChange(() => { this.updateContext(); }));
+  }
+
   /** The last value given to the `yampi.signedIn` context key. */
-  readonly signedInContext: () => boolean;
-  /** Only with the test API on: the secret storage wrapper tests can make fail. */
-  readonly faultySecrets: FaultySecretStorage | undefined;
-}
+  signedInContext(): boolean {
+    return this.signedIn;
+  }
 
-export function createServices(context: vscode.ExtensionContext): Services {
-  const channel = vscode.window.createOutputChannel('Yampi Customers', { log: true });
-  context.subscriptions.push(channel);
-  // the logger scrubs the secrets the credential store has seen; the store logs through the logger
-  const holder: { store?: CredentialStore } = {};
-  const logger = createLogger(channel, () => holder.store?.knownSecrets() ?? []);
-  const faultySecrets = process.env['YAMPI_EXTENSION_TEST'] === '1' ? new FaultySecretStorage(context.secrets) : undefined;
-  const credentials = new CredentialStore(faultySecrets ?? context.secrets, context.globalState, process.env, logger);
-  holder.store = credentials;
-  const settings = new SettingsService();
-  const pkg = context.extension.packageJSON as { name?: string; version?: string };
-  const userAgent = `${pkg.name ?? 'yampi-customers'}-vscode/${pkg.version ?? '0.0.0'} (VS Code ${vscode.version})`;
-  const api = new ApiService(context.extensionUri.fsPath, settings, logger, userAgent);
-  const lists = new CustomerLists(context.globalState);
-  context.subscriptions.push(credentials, settings, api, lists);
-
-  let signedIn = false;
-  const updateContext = (): void => {
-    signedIn = credentials.isSignedIn();
-    void vscode.commands.executeCommand('setContext', 'yampi.signedIn', signedIn);
-    void vscode.commands.executeCommand('setContext', 'yampi.hoverEnabled', settings.settings.hoverEnabled);
-  };
-  updateContext();
-  context.subscriptions.push(credentials.onDidChange(updateContext), settings.onDidChange(updateContext));
-  return { context, channel, logger, settings, credentials, api, lists, signedInContext: () => signedIn, faultySecrets };
+  private updateContext(): void {
+    this.signedIn = this.credentials.isSignedIn();
+    void vscode.commands.executeCommand('setContext', 'yampi.signedIn', this.signedIn);
+    void vscode.commands.executeCommand('setContext', 'yampi.hoverEnabled', this.settings.settings.hoverEnabled);
+  }
 }

@@ -1,23 +1,24 @@
 import * as vscode from 'vscode';
+import { Lifecycle } from './lifecycle';
 import { CLIENT_KEYS, parseSettings, type SettingKey, type Settings, SETTING_KEYS } from '../core/settings';
 
 /** The one reader of `yampi.*` settings, with a change event that says which keys changed. */
-export class SettingsService implements vscode.Disposable {
+export class SettingsService extends Lifecycle {
   private current: Settings;
-  private readonly emitter = new vscode.EventEmitter<{ settings: Settings; changed: readonly SettingKey[] }>();
+  private readonly emitter = this.register(new vscode.EventEmitter<{ settings: Settings; changed: readonly SettingKey[] }>());
   readonly onDidChange = this.emitter.event;
-  private readonly listener: vscode.Disposable;
 
   constructor() {
+    super();
     this.current = SettingsService.read();
-    this.listener = vscode.workspace.onDidChangeConfiguration((e) => {
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('yampi')) {
         return;
       }
       const changed = Object.values(SETTING_KEYS).filter((k) => e.affectsConfiguration(`yampi.${k}`));
       this.current = SettingsService.read();
       this.emitter.fire({ settings: this.current, changed });
-    });
+    }));
   }
 
   get settings(): Settings {
@@ -28,8 +29,15 @@ export class SettingsService implements vscode.Disposable {
     return changed.some((k) => CLIENT_KEYS.includes(k));
   }
 
-  async setMaskSensitiveData(mask: boolean): Promise<void> {
-    await vscode.workspace.getConfiguration('yampi').update(SETTING_KEYS.maskSensitiveData, mask, vscode.ConfigurationTarget.Global);
+  /**
+   * Flips privacy mode and resolves the value now in effect. The setting is `application` scoped,
+   * so the user value is the only one; the answer is read back, never assumed.
+   */
+  async toggleMaskSensitiveData(): Promise<boolean> {
+    const next = !this.current.maskSensitiveData;
+    await vscode.workspace.getConfiguration('yampi').update(SETTING_KEYS.maskSensitiveData, next, vscode.ConfigurationTarget.Global);
+    this.current = SettingsService.read();
+    return this.current.maskSensitiveData;
   }
 
   private static read(): Settings {
@@ -37,10 +45,5 @@ export class SettingsService implements vscode.Disposable {
     // apiBaseUrl is declared `scope: machine`, so VS Code itself ignores workspace values for it:
     // a repository cannot redirect the credentials.
     return parseSettings((key) => cfg.get(key));
-  }
-
-  dispose(): void {
-    this.listener.dispose();
-    this.emitter.dispose();
   }
 }

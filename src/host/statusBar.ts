@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../core/commands/ids';
 import type { Services } from './services';
 
 /** Two items: the active store (click → switch) and the privacy mode (click → toggle). */
@@ -7,14 +8,14 @@ export function registerStatusBar(services: Services): vscode.Disposable {
   store.name = vscode.l10n.t('Yampi Store');
   const privacy = vscode.window.createStatusBarItem('yampi.privacy', vscode.StatusBarAlignment.Left, 49);
   privacy.name = vscode.l10n.t('Yampi Privacy Mode');
-  privacy.command = 'yampi.togglePrivacyMode';
+  privacy.command = COMMANDS.togglePrivacyMode;
 
   const update = (): void => {
     const alias = services.credentials.activeAlias();
     if (alias === undefined) {
       store.text = `$(plug) ${vscode.l10n.t('Connect Yampi')}`;
       store.tooltip = vscode.l10n.t('Not connected to a Yampi store. Click to set credentials.');
-      store.command = 'yampi.setCredentials';
+      store.command = COMMANDS.setCredentials;
       store.backgroundColor = undefined;
       privacy.hide();
     } else {
@@ -28,7 +29,7 @@ export function registerStatusBar(services: Services): vscode.Disposable {
         md.appendMarkdown(vscode.l10n.t('Credentials in VS Code secret storage. Click to switch store.'));
       }
       store.tooltip = md;
-      store.command = 'yampi.switchStore';
+      store.command = COMMANDS.switchStore;
       const masked = services.settings.settings.maskSensitiveData;
       privacy.text = masked ? '$(eye-closed)' : '$(eye)';
       privacy.tooltip = masked

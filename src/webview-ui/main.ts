@@ -3,7 +3,7 @@
  * body (with only what may be shown) and this script swaps it in, keeps focus where it was, and
  * turns clicks on `[data-action]` buttons into typed messages. Persisted state: {alias, id} only.
  */
-import { type FromWebviewMessage, type PanelState, isToWebviewMessage } from '../core/webview/protocol';
+import { type FromWebviewMessage, type PanelState, type SectionId, isSectionId, isToWebviewMessage } from '../core/webview/protocol';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
@@ -34,7 +34,41 @@ function byFocusKey(key: string): HTMLElement | null {
 }
 
 function rowOf(path: string): HTMLElement | null {
-  return document.querySelector<HTMLElement>(`#root [data-field="${CSS.escape(path)}"]`);
+  return document.querySelector<HTMLElement>(`#root [data-field="${CSS.escape(path)}"], #related [data-field="${CSS.escape(path)}"]`);
+}
+
+function sectionEl(section: SectionId): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`#related [data-section="${section}"]`);
+}
+
+/**
+ * Replaces one section's content. Open/closed <details> (the section's and each order's) stay as
+ * the user left them, and focus goes back to the control that had it (or to the section heading
+ * when that control is gone, e.g. Load more on the last page).
+ */
+function renderSectionHtml(section: SectionId, html: string): void {
+  const el = sectionEl(section);
+  if (!el) {
+    return;
+  }
+  const open = new Map<string, boolean>();
+  for (const d of el.querySelectorAll<HTMLDetailsElement>('details[data-key]')) {
+    open.set(d.dataset['key'] ?? '', d.open);
+  }
+  const active = document.activeElement instanceof HTMLElement && el.contains(document.activeElement) ? document.activeElement : null;
+  const focusKey = active?.closest<HTMLElement>('[data-focus-key]')?.dataset['focusKey'];
+  const scroll = window.scrollY;
+  el.innerHTML = html;
+  for (const d of el.querySelectorAll<HTMLDetailsElement>('details[data-key]')) {
+    const was = open.get(d.dataset['key'] ?? '');
+    if (was !== undefined) {
+      d.open = was;
+    }
+  }
+  if (focusKey !== undefined) {
+    (byFocusKey(focusKey) ?? el.querySelector<HTMLElement>('summary'))?.focus({ preventScroll: true });
+  }
+  window.scrollTo(0, scroll);
 }
 
 /** Replaces the body and puts focus back on the control that had it (by its stable key). */
@@ -84,8 +118,18 @@ function showCopied(path: string, text: string): void {
   announce(text);
 }
 
-function messageFor(action: string, field: string | undefined): FromWebviewMessage | undefined {
+function messageFor(action: string, field: string | undefined, target: HTMLElement): FromWebviewMessage | undefined {
   switch (action) {
+    case 'loadMore':
+    case 'retrySection': {
+      const section = target.dataset['section'];
+      return isSectionId(section) ? { type: action, section } : undefined;
+    }
+    case 'copyOrder': {
+      const orderId = Number(target.dataset['orderId']);
+      const what = target.dataset['what'];
+      return Number.isSafeInteger(orderId) && orderId > 0 && (what === 'number' || what === 'id') ? { type: 'copyOrder', orderId, what } : undefined;
+    }
     case 'copy':
     case 'reveal':
     case 'hide':
@@ -111,12 +155,29 @@ document.addEventListener('click', (event) => {
   }
   const action = target.dataset['action'] ?? '';
   const field = target.closest<HTMLElement>('[data-field]')?.dataset['field'];
-  const message = messageFor(action, field);
+  const message = messageFor(action, field, target);
   if (message) {
     event.preventDefault();
     vscode.postMessage(message);
   }
 });
+
+// `toggle` does not bubble: listen in the capture phase. A lazy section asks for its data the first time it opens.
+document.addEventListener(
+  'toggle',
+  (event) => {
+    const d = event.target;
+    if (!(d instanceof HTMLDetailsElement) || !d.open || d.dataset['lazy'] !== 'idle') {
+      return;
+    }
+    const section = d.closest<HTMLElement>('[data-section]')?.dataset['section'];
+    if (isSectionId(section)) {
+      delete d.dataset['lazy'];
+      vscode.postMessage({ type: 'openSection', section });
+    }
+  },
+  true,
+);
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
@@ -133,6 +194,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       break;
     case 'copied':
       showCopied(message.field, message.text);
+      break;
+    case 'section':
+      renderSectionHtml(message.section, message.html);
       break;
   }
 });

@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     reportFile: path.join(testResultsDir, 'integration-report.txt'),
     sandbox: process.env['YAMPI_SANDBOX'] !== '0',
     // The extension exposes its test-only API surface only with YAMPI_EXTENSION_TEST=1.
-    env: { YAMPI_EXTENSION_TEST: '1', ...(process.env['INTEGRATION_GREP'] ? { INTEGRATION_GREP: process.env['INTEGRATION_GREP'] } : {}), ...env },
+    env: { YAMPI_EXTENSION_TEST: '1', ...(process.env['INTEGRATION_GREP'] ? { INTEGRATION_GREP: process.env['INTEGRATION_GREP'] } : {}), ...(process.env['INTEGRATION_ORDER'] ? { INTEGRATION_ORDER: process.env['INTEGRATION_ORDER'] } : {}), ...env },
     timeoutMs: Number(process.env['TEST_TIMEOUT_MS'] ?? 180_000),
     verbose: process.env['VERBOSE'] === '1',
     keepTmp: process.env['KEEP_TMP'] === '1',

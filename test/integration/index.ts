@@ -31,9 +31,11 @@ export function run(): Promise<void> {
   // INTEGRATION_GREP (passed through by the harness) runs only the matching tests while iterating
   const grep = process.env['INTEGRATION_GREP'];
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec', ...(grep ? { grep } : {}) });
-  for (const file of testFiles(__dirname, '.test.js')) {
+  // Files must pass in any order: INTEGRATION_ORDER=reverse or shuffle:<seed> proves it.
+  for (const file of ordered(testFiles(__dirname, '.test.js'), process.env['INTEGRATION_ORDER'])) {
     mocha.addFile(file);
   }
+  tee(`Test files: ${process.env['INTEGRATION_ORDER'] ?? 'alphabetical'} order`);
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
@@ -50,4 +52,26 @@ export function run(): Promise<void> {
       reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
+}
+
+/** The files in the order asked for: alphabetical (default), `reverse`, or `shuffle:<seed>` (repeatable). */
+function ordered(files: readonly string[], order: string | undefined): string[] {
+  if (order === 'reverse') {
+    return [...files].reverse();
+  }
+  const seed = /^shuffle:(\d+)$/.exec(order ?? '')?.[1];
+  if (seed === undefined) {
+    return [...files];
+  }
+  let x = Number(seed) || 1;
+  const next = (): number => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+  const out = [...files];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j] as string, out[i] as string];
+  }
+  return out;
 }

@@ -83,6 +83,21 @@ export const EDGE_CASE_IDS = {
   emptyFields: 48200111,
 } as const;
 
+/**
+ * loja-aurora customers whose orders, addresses and carts are fixed (issue 11); every other
+ * customer gets 0 to 40 orders, 0 to 4 addresses and 0 to 3 carts from the seed.
+ */
+export const ORDER_CASE_IDS = {
+  /** 32 orders (pages of 10 and 25 end mid-list), 3 addresses, 2 carts. */
+  manyOrders: EDGE_CASE_IDS.knownGood,
+  /** The PJ customer: 12 orders. */
+  company: EDGE_CASE_IDS.company,
+  /** 2 orders whose first item name carries markup (`<img onerror>`, `<b>`, quotes). */
+  markupItems: EDGE_CASE_IDS.markupName,
+  /** No orders, no addresses, no carts: every section's empty state. */
+  noRelated: EDGE_CASE_IDS.nulls,
+} as const;
+
 /** An id no store has. */
 export const MISSING_CUSTOMER_ID = 99999999;
 

@@ -5,6 +5,7 @@
  */
 import { EDGE_CASE_IDS, FIRST_REGULAR_ID, REGULAR_CUSTOMERS, SANDBOX_STORES, type SandboxStoreInfo } from './constants';
 import { edgeCaseCustomers } from './edgeCases';
+import { buildRelated, type RelatedData } from './relatedData';
 import {
   BRANDS, CATEGORIES, CITIES, COMPANY_SUFFIXES, COMPANY_WORDS, EMAIL_DOMAINS, FEMALE_NAMES, MALE_NAMES, NEIGHBORHOODS, STREETS,
   SURNAMES, UTM_SOURCES, anonymize, cnpjFromBase, cpfFromBase, fold, phoneOf, type Json,
@@ -28,8 +29,10 @@ export interface StoreData {
   /** Ascending by id: the list order. */
   readonly customers: readonly SandboxCustomer[];
   readonly byId: ReadonlyMap<number, SandboxCustomer>;
-  /** loja-aurora sends pagination numbers as numbers, emporio-serra as numeric strings. */
+  /** loja-aurora sends pagination numbers as numbers, emporio-serra as numeric strings (money too). */
   readonly numbersAsStrings: boolean;
+  /** Orders, addresses and abandoned carts of the customers (issue 11). */
+  readonly related: RelatedData;
 }
 
 /** mulberry32: tiny, fast, good enough for test data. */
@@ -179,7 +182,9 @@ function buildStore(info: SandboxStoreInfo, seed: number, count: number, firstId
     }
   }
   customers.sort((a, b) => a.id - b.id);
-  return { info, customers, byId: new Map(customers.map((c) => [c.id, c])), numbersAsStrings };
+  // Own seed, drawn after the customers: the customer records stay exactly as they were.
+  const related = buildRelated(seededRandom(seed ^ 0x5eed), info, customers.map((c) => c.json), numbersAsStrings);
+  return { info, customers, byId: new Map(customers.map((c) => [c.id, c])), numbersAsStrings, related };
 }
 
 /** Every store by alias. Built once per process (about 1000 records, a few milliseconds). */

@@ -32,6 +32,11 @@ export interface FaultSpec {
   readonly slowBodyMs?: number;
   /** Force the single-customer envelope: `data: {...}` or `data: [{...}]`. */
   readonly dataShape?: 'object' | 'array';
+  /**
+   * Ignore every list filter, brackets or not (`GET /orders` answers the whole store's orders): the
+   * failure the client's customer_id check exists for.
+   */
+  readonly ignoreFilters?: boolean;
 }
 
 export interface ActiveFault extends FaultSpec {
@@ -42,7 +47,7 @@ export interface ActiveFault extends FaultSpec {
 
 const ALLOWED_KEYS = new Set([
   'alias', 'path', 'method', 'times', 'latencyMs', 'status', 'retryAfterSeconds', 'reset', 'body', 'oversizedBytes', 'chunked',
-  'slowBodyMs', 'dataShape',
+  'slowBodyMs', 'dataShape', 'ignoreFilters',
 ]);
 
 /** Checks a fault received over HTTP; returns an error message or undefined. */

@@ -5,6 +5,8 @@
  */
 import { SANDBOX_USERS, type SandboxUser } from './constants';
 import type { SandboxCustomer, StoreData } from './data';
+import { paginated } from './paging';
+import { relatedAnswer } from './relatedRoutes';
 import { fold, type Json } from './vocabulary';
 
 export interface ApiAnswer {
@@ -23,9 +25,11 @@ export interface ApiRequest {
   /** `http://127.0.0.1:PORT/v2`, for pagination links. */
   readonly baseUrl: string;
   readonly dataShape: 'object' | 'array' | undefined;
+  /** Fault `ignoreFilters`: list filters are ignored even in bracket form. */
+  readonly ignoreFilters?: boolean;
 }
 
-function error(status: number, message: string): ApiAnswer {
+export function error(status: number, message: string): ApiAnswer {
   return { status, body: { message, status_code: status } };
 }
 
@@ -39,20 +43,8 @@ export function aliasOf(path: string): string | undefined {
   return m?.[1] === undefined || m[1] === 'auth' ? undefined : decodeURIComponent(m[1]);
 }
 
-export function answer(req: ApiRequest, data: ReadonlyMap<string, StoreData>): ApiAnswer {
-  if (req.path === '/v2/auth/me') {
-    if (req.method !== 'POST') {
-      return error(405, 'Method Not Allowed');
-    }
-    const user = findUser(req.userToken, req.userSecretKey);
-    return user === undefined ? { ...error(401, 'Unauthenticated.'), bucket: 'auth' } : { status: 200, body: me(user, data), bucket: 'auth' };
-  }
-  const m = /^\/v2\/([^/]+)\/customers(?:\/([^/]+))?\/?$/.exec(req.path);
-  if (m === null) {
-    return error(404, 'Not Found');
-  }
-  const alias = decodeURIComponent(m[1] ?? '');
-  const bucket = `${alias}:customers`;
+/** Authentication, store and method checks shared by every store route; undefined when the request may go on. */
+function gate(req: ApiRequest, data: ReadonlyMap<string, StoreData>, alias: string, bucket: string): ApiAnswer | undefined {
   const user = findUser(req.userToken, req.userSecretKey);
   if (user === undefined) {
     return { ...error(401, 'Unauthenticated.'), bucket };
@@ -70,6 +62,35 @@ export function answer(req: ApiRequest, data: ReadonlyMap<string, StoreData>): A
   if (req.method !== 'GET') {
     return { ...error(405, 'Method Not Allowed'), bucket };
   }
+  return undefined;
+}
+
+export function answer(req: ApiRequest, data: ReadonlyMap<string, StoreData>): ApiAnswer {
+  if (req.path === '/v2/auth/me') {
+    if (req.method !== 'POST') {
+      return error(405, 'Method Not Allowed');
+    }
+    const user = findUser(req.userToken, req.userSecretKey);
+    return user === undefined ? { ...error(401, 'Unauthenticated.'), bucket: 'auth' } : { status: 200, body: me(user, data), bucket: 'auth' };
+  }
+  const related = /^\/v2\/([^/]+)\/(?:orders|customers\/\d+\/(?:addresses|carts))\/?$/.exec(req.path);
+  if (related !== null) {
+    const alias = decodeURIComponent(related[1] ?? '');
+    const bucket = req.path.endsWith('/orders') || req.path.endsWith('/orders/') ? `${alias}:orders` : `${alias}:customers`;
+    const refused = gate(req, data, alias, bucket);
+    return refused ?? relatedAnswer(req, data.get(alias) as StoreData, alias, bucket);
+  }
+  const m = /^\/v2\/([^/]+)\/customers(?:\/([^/]+))?\/?$/.exec(req.path);
+  if (m === null) {
+    return error(404, 'Not Found');
+  }
+  const alias = decodeURIComponent(m[1] ?? '');
+  const bucket = `${alias}:customers`;
+  const refused = gate(req, data, alias, bucket);
+  if (refused !== undefined) {
+    return refused;
+  }
+  const store = data.get(alias) as StoreData;
   if (m[2] !== undefined) {
     const id = /^\d+$/.test(m[2]) ? Number(m[2]) : Number.NaN;
     const customer = store.byId.get(id);
@@ -80,12 +101,6 @@ export function answer(req: ApiRequest, data: ReadonlyMap<string, StoreData>): A
     return { status: 200, body: { data: asArray ? [customer.json] : customer.json }, bucket };
   }
   return { status: 200, body: list(req, store, alias), bucket };
-}
-
-function intParam(q: URLSearchParams, name: string, fallback: number): number {
-  const v = q.get(name);
-  const n = v === null ? Number.NaN : Number(v);
-  return Number.isInteger(n) && n >= 1 ? n : fallback;
 }
 
 /** `q` matches folded name/e-mail/company text, or CPF/CNPJ/phone digits (punctuation ignored). */
@@ -100,46 +115,9 @@ export function search(customers: readonly SandboxCustomer[], q: string): readon
 }
 
 function list(req: ApiRequest, store: StoreData, alias: string): Json {
-  const page = intParam(req.query, 'page', 1);
-  const limit = Math.min(100, intParam(req.query, 'limit', 10));
   const q = req.query.get('q') ?? '';
-  const matches = search(store.customers, q);
-  const totalPages = Math.max(1, Math.ceil(matches.length / limit));
-  const items = matches.slice((page - 1) * limit, page * limit);
-  const link = (p: number): string => {
-    const params = new URLSearchParams({ limit: String(limit), page: String(p) });
-    if (q !== '') {
-      params.set('q', q);
-    }
-    return `${req.baseUrl}/${alias}/customers?${params.toString()}`;
-  };
-  const num = (n: number): number | string => (store.numbersAsStrings ? String(n) : n);
-  const links: Json = {};
-  if (page > 1) {
-    links['previous'] = link(page - 1);
-  } else if (store.numbersAsStrings) {
-    links['previous'] = '';
-  }
-  if (page < totalPages) {
-    links['next'] = link(page + 1);
-  } else if (store.numbersAsStrings) {
-    links['next'] = '';
-  }
-  const emptyLinks = Object.values(links).every((l) => l === '');
-  return {
-    data: items.map((c) => c.json),
-    meta: {
-      pagination: {
-        total: num(matches.length),
-        count: num(items.length),
-        per_page: num(limit),
-        current_page: num(page),
-        total_pages: num(totalPages),
-        // PHP serializes an empty map as []: emporio-serra sends that when there is no link at all.
-        links: emptyLinks && store.numbersAsStrings ? [] : links,
-      },
-    },
-  };
+  const ctx = { query: req.query, baseUrl: req.baseUrl, numbersAsStrings: store.numbersAsStrings };
+  return paginated(ctx, search(store.customers, q), `/${alias}/customers`, q === '' ? {} : { q }, (c) => c.json);
 }
 
 function me(user: SandboxUser, data: ReadonlyMap<string, StoreData>): Json {

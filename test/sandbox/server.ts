@@ -143,7 +143,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const api = answer(
       { method: entry.method, path: url.pathname, query: url.searchParams, userToken: entry.headers.userToken,
-        userSecretKey: entry.headers.userSecretKey, baseUrl, dataShape: fault?.dataShape },
+        userSecretKey: entry.headers.userSecretKey, baseUrl, dataShape: fault?.dataShape, ignoreFilters: fault?.ignoreFilters === true },
       data,
     );
     let { status, body } = api;

@@ -6,14 +6,17 @@ import type { Agent } from 'undici';
 import { TtlLruCache } from '../cache';
 import { nullLogger, type Logger } from '../logger';
 import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';
+import type { AddressPage, CartPage, OrderPage } from '../model/related';
 import { decodeAuthMe, decodeCustomerEnvelope, decodeCustomerPage } from './decode';
+import { decodeAddressPage, decodeCartPage, decodeOrderPage } from './decodeRelated';
 import { YampiError } from './errors';
 import { InFlight } from './inflight';
 import { RateLimiter } from './rateLimiter';
 import { backoffDelay, defaultSleep, isRetryableStatus, parseRetryAfter } from './retry';
 import { attempt, createAgent, type AttemptResponse } from './transport';
 import type {
-  ClientOptions, Credentials, GetCustomerOptions, ListCustomersOptions, MeOptions, StoreRef, UpdatableClientOptions, YampiClient,
+  ClientOptions, Credentials, GetCustomerOptions, ListCustomersOptions, MeOptions, RelatedOptions, StoreRef, UpdatableClientOptions,
+  YampiClient,
 } from './types';
 import {
   normalizeBaseUrl, validateAlias, validateCredentials, validateCustomerId, validateLimit, validatePage, validateQuery,
@@ -60,8 +63,16 @@ export class HttpYampiClient implements YampiClient {
   private closed = false;
   private readonly customers: TtlLruCache<CustomerRecord>;
   private readonly pages: TtlLruCache<CustomerPage>;
+  /** Orders, addresses and carts pages of one customer (keys start with storeKey like the others). */
+  private readonly related: TtlLruCache<OrderPage | AddressPage | CartPage>;
   private readonly limiters = new Map<string, RateLimiter>();
   private readonly inflight = new InFlight<unknown>();
+  /**
+   * Bumped by clearCache (per store, or for all): a response to a request made before the clear
+   * is returned to its caller but never written into the cache, and later callers don't join it.
+   */
+  private epochAll = 0;
+  private readonly epochs = new Map<string, number>();
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
@@ -96,6 +107,7 @@ export class HttpYampiClient implements YampiClient {
     const cacheOptions = { ttlMs: this.s.cacheTtlMs, maxEntries: this.s.cacheMaxEntries, now: this.now };
     this.customers = new TtlLruCache<CustomerRecord>(cacheOptions);
     this.pages = new TtlLruCache<CustomerPage>(cacheOptions);
+    this.related = new TtlLruCache<OrderPage | AddressPage | CartPage>(cacheOptions);
   }
 
   async getCustomer(store: StoreRef, id: number | string, opts: GetCustomerOptions = {}): Promise<CustomerRecord> {
@@ -111,8 +123,11 @@ export class HttpYampiClient implements YampiClient {
     const path = `/${encodeURIComponent(alias)}/customers/${encodeURIComponent(String(customerId))}`;
     const query = opts.skipCache === true ? '?skipCache=true' : '';
     const ctx = { alias, customerId };
+    const epoch = this.epochOf(alias);
     const record = await this.getShared(store, path + query, path + query, ctx, opts.signal, decodeCustomerEnvelope);
-    this.customers.set(key, record);
+    if (this.epochOf(alias) === epoch) {
+      this.customers.set(key, record);
+    }
     return record;
   }
 
@@ -137,11 +152,64 @@ export class HttpYampiClient implements YampiClient {
     }
     const path = `/${encodeURIComponent(alias)}/customers`;
     const logTarget = `${path}?${params.toString().replace(/(^|&)q=[^&]*/, '$1q=[redacted]')}`;
+    const epoch = this.epochOf(alias);
     const result = await this.getShared(store, `${path}?${params.toString()}`, logTarget, { alias }, opts.signal, decodeCustomerPage);
+    if (this.epochOf(alias) !== epoch) {
+      return result;
+    }
     this.pages.set(key, result);
     for (const item of result.items) {
       this.customers.set(`${storeKey(store)}c:${item.customer.id}`, item);
     }
+    return result;
+  }
+
+  async listCustomerOrders(store: StoreRef, customerId: number | string, opts: RelatedOptions = {}): Promise<OrderPage> {
+    // Bracket form: Yampi ignores `customer_id=` silently and answers the whole store's orders.
+    const query = { include: 'items,status', orderBy: 'created_at', sortedBy: 'desc' };
+    return this.getRelated(store, customerId, opts, 'orders', (alias) => `/${alias}/orders`, query, decodeOrderPage);
+  }
+
+  async listCustomerAddresses(store: StoreRef, customerId: number | string, opts: RelatedOptions = {}): Promise<AddressPage> {
+    return this.getRelated(store, customerId, opts, 'addresses', (alias, id) => `/${alias}/customers/${id}/addresses`, {}, decodeAddressPage);
+  }
+
+  async listCustomerCarts(store: StoreRef, customerId: number | string, opts: RelatedOptions = {}): Promise<CartPage> {
+    return this.getRelated(store, customerId, opts, 'carts', (alias, id) => `/${alias}/customers/${id}/carts`, {}, decodeCartPage);
+  }
+
+  /**
+   * Cache → shared GET for one page of a customer's related records. Records of another customer
+   * were dropped by the decoder; how many is logged (a count, nothing personal).
+   */
+  private async getRelated<T extends OrderPage | AddressPage | CartPage>(
+    store: StoreRef, customerId: number | string, opts: RelatedOptions, what: 'orders' | 'addresses' | 'carts',
+    pathOf: (alias: string, id: number) => string, query: Readonly<Record<string, string>>,
+    decode: (body: unknown, customerId: number) => T,
+  ): Promise<T> {
+    const alias = this.checkStore(store);
+    const id = validateCustomerId(customerId, alias);
+    const page = validatePage(opts.page ?? 1);
+    const limit = validateLimit(opts.limit ?? 10);
+    const key = `${storeKey(store)}${what}:${id}:${page}:${limit}`;
+    if (opts.skipCache !== true) {
+      const hit = this.related.get(key);
+      if (hit !== undefined) {
+        return hit as T; // keyed by `what`: the entry was stored by the same decoder
+      }
+    }
+    const params = new URLSearchParams(what === 'orders' ? { 'customer_id[]': String(id), ...query } : query);
+    params.set('page', String(page));
+    params.set('limit', String(limit));
+    if (opts.skipCache === true) {
+      params.set('skipCache', 'true');
+    }
+    const target = `${pathOf(encodeURIComponent(alias), id)}?${params.toString()}`;
+    const result = await this.getShared(store, target, target, { alias, customerId: id }, opts.signal, (body) => decode(body, id));
+    if (result.dropped > 0) {
+      this.s.logger.warn(`${what} of customer ${id}: dropped ${result.dropped} record(s) of other customers (filter ignored?)`);
+    }
+    this.related.set(key, result);
     return result;
   }
 
@@ -158,13 +226,17 @@ export class HttpYampiClient implements YampiClient {
 
   clearCache(alias?: string): void {
     if (alias === undefined) {
+      this.epochAll++;
       this.customers.clear();
       this.pages.clear();
+      this.related.clear();
       return;
     }
+    this.epochs.set(alias, (this.epochs.get(alias) ?? 0) + 1);
     const prefix = `${alias}\u0000`;
     this.customers.deleteWhere((k) => k.startsWith(prefix));
     this.pages.deleteWhere((k) => k.startsWith(prefix));
+    this.related.deleteWhere((k) => k.startsWith(prefix));
   }
 
   updateOptions(o: UpdatableClientOptions): void {
@@ -186,6 +258,7 @@ export class HttpYampiClient implements YampiClient {
     }
     this.customers.configure({ ttlMs: next.cacheTtlMs, maxEntries: next.cacheMaxEntries });
     this.pages.configure({ ttlMs: next.cacheTtlMs, maxEntries: next.cacheMaxEntries });
+    this.related.configure({ ttlMs: next.cacheTtlMs, maxEntries: next.cacheMaxEntries });
     for (const [key, limiter] of this.limiters) {
       limiter.setBudget(key === AUTH_LIMITER ? next.authRequestsPerMinute : next.requestsPerMinute);
     }
@@ -198,6 +271,10 @@ export class HttpYampiClient implements YampiClient {
     }
     this.clearCache();
     await this.agent.close();
+  }
+
+  private epochOf(alias: string): number {
+    return this.epochAll + (this.epochs.get(alias) ?? 0);
   }
 
   private checkOpen(): void {
@@ -230,7 +307,7 @@ export class HttpYampiClient implements YampiClient {
     const call: Call = {
       method: 'GET', target, logTarget, creds: store, ctx, limiter: this.limiter(store.alias, this.s.requestsPerMinute),
     };
-    const key = `${storeKey(store)}${store.userSecretKey}\u0000${target}`;
+    const key = `${storeKey(store)}${this.epochOf(store.alias)}\u0000${store.userSecretKey}\u0000${target}`;
     // Shared callers get the same decoded value; the model types are readonly.
     return (await this.inflight.run(key, signal, async (shared) => {
       const body = await this.send(call, shared);

@@ -4,6 +4,7 @@
  */
 import type { Logger } from '../logger';
 import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';
+import type { AddressPage, CartPage, OrderPage } from '../model/related';
 
 export interface Credentials {
   readonly userToken: string;
@@ -26,6 +27,16 @@ export interface ListCustomersOptions {
   readonly limit?: number;
   /** Free-text search over name, e-mail, CPF/CNPJ and phone. Empty means no search. */
   readonly q?: string;
+  readonly skipCache?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** Paging of a customer's orders, addresses or carts. */
+export interface RelatedOptions {
+  /** 1-based page number. Default 1. */
+  readonly page?: number;
+  /** Page size, 1..100. Default 10. */
+  readonly limit?: number;
   readonly skipCache?: boolean;
   readonly signal?: AbortSignal;
 }
@@ -101,6 +112,15 @@ export type UpdatableClientOptions = Partial<
 export interface YampiClient {
   getCustomer(store: StoreRef, id: number | string, opts?: GetCustomerOptions): Promise<CustomerRecord>;
   listCustomers(store: StoreRef, opts?: ListCustomersOptions): Promise<CustomerPage>;
+  /**
+   * GET /{alias}/orders?customer_id[]={id}&include=items,status, newest first. Orders of any other
+   * customer (the API ignores a filter it does not understand) are dropped and counted in `dropped`.
+   */
+  listCustomerOrders(store: StoreRef, customerId: number | string, opts?: RelatedOptions): Promise<OrderPage>;
+  /** GET /{alias}/customers/{id}/addresses. */
+  listCustomerAddresses(store: StoreRef, customerId: number | string, opts?: RelatedOptions): Promise<AddressPage>;
+  /** GET /{alias}/customers/{id}/carts (abandoned carts); cart secrets stay in `CartRecord.secrets`. */
+  listCustomerCarts(store: StoreRef, customerId: number | string, opts?: RelatedOptions): Promise<CartPage>;
   /** POST /auth/me: the user and the stores the credentials reach. Never cached. */
   me(creds: Credentials, opts?: MeOptions): Promise<AuthMe>;
   /** Forget cached responses of one store, or of all stores. */

@@ -81,3 +81,22 @@ export function maskText(value: string): string {
   const first = value.trim()[Symbol.iterator]().next().value; // one code point, without splitting the whole text
   return first === undefined ? STARS : `${first}${STARS}`;
 }
+
+/** Thoroughfare words kept by maskStreet: they say what kind of place it is, not where. */
+const THOROUGHFARE = /^(rua|r\.|avenida|av\.?|travessa|tv\.?|alameda|al\.?|rodovia|rod\.?|estrada|est\.?|praça|pça\.?|largo|viela|via|beco|ladeira)\s/i;
+
+/**
+ * `Rua ***` / `Avenida ***`: the type of thoroughfare stays, its name goes (with the name and the
+ * city, a street identifies a home). Other text: first character then `***`.
+ */
+export function maskStreet(value: string): string {
+  const v = value.trim();
+  const m = THOROUGHFARE.exec(v);
+  return m ? `${m[1] ?? ''} ${STARS}` : maskText(v);
+}
+
+/** `14015-***`: the first five CEP digits (the region) stay, the rest goes. */
+export function maskCep(value: string): string {
+  const d = digitsOf(value);
+  return d.length === 8 ? `${d.slice(0, 5)}-${STARS}` : STARS;
+}

@@ -13,6 +13,10 @@ export interface PanelState {
   readonly id: number;
 }
 
+/** The related-record sections below the record (`[data-section="…"]`, product.md § Detail panel). */
+export type SectionId = 'orders' | 'addresses' | 'carts';
+export const SECTION_IDS: readonly SectionId[] = ['orders', 'addresses', 'carts'];
+
 export type FromWebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'copy'; readonly field: string }
@@ -25,7 +29,15 @@ export type FromWebviewMessage =
   | { readonly type: 'retry' }
   | { readonly type: 'openWhatsApp' }
   | { readonly type: 'setCredentials' }
-  | { readonly type: 'showLog' };
+  | { readonly type: 'showLog' }
+  /** The user expanded a section that loads on demand (addresses, carts): load its first page. */
+  | { readonly type: 'openSection'; readonly section: SectionId }
+  /** The section's Load more button: the next page. */
+  | { readonly type: 'loadMore'; readonly section: SectionId }
+  /** The section's Retry button after a failed load (first page or Load more). */
+  | { readonly type: 'retrySection'; readonly section: SectionId }
+  /** Copy an order's number or id; the host looks the order up in what it loaded (never trusts a value from the page). */
+  | { readonly type: 'copyOrder'; readonly orderId: number; readonly what: 'number' | 'id' };
 
 export type ToWebviewMessage =
   /** Replace the panel body (from renderDetailBody); `state` is what the webview persists. */
@@ -36,7 +48,9 @@ export type ToWebviewMessage =
    * The host copied a field: tick its Copy button and announce `text` to screen readers
    * (copyConfirmation(): names the field, never the value). The host still shows its notification.
    */
-  | { readonly type: 'copied'; readonly field: string; readonly text: string };
+  | { readonly type: 'copied'; readonly field: string; readonly text: string }
+  /** Replace one section's content (from renderSection); the other sections and the record stay as they are. */
+  | { readonly type: 'section'; readonly section: SectionId; readonly html: string };
 
 export type FromWebviewType = FromWebviewMessage['type'];
 
@@ -80,6 +94,17 @@ export function isPanelState(v: unknown): v is PanelState {
   );
 }
 
+const SECTION_FROM: ReadonlySet<string> = new Set<FromWebviewType>(['openSection', 'loadMore', 'retrySection']);
+
+export function isSectionId(v: unknown): v is SectionId {
+  return v === 'orders' || v === 'addresses' || v === 'carts';
+}
+
+/** The `data-field` of an order's copyable row: `order:<id>:number` / `order:<id>:id`. */
+export function orderFieldKey(orderId: number, what: 'number' | 'id'): string {
+  return `order:${orderId}:${what}`;
+}
+
 /** Narrows a message the host received from the webview; anything else is rejected. */
 export function isFromWebviewMessage(v: unknown): v is FromWebviewMessage {
   if (!isRecord(v) || typeof v['type'] !== 'string') {
@@ -87,6 +112,13 @@ export function isFromWebviewMessage(v: unknown): v is FromWebviewMessage {
   }
   if (SIMPLE_FROM.has(v['type'])) {
     return true;
+  }
+  if (SECTION_FROM.has(v['type'])) {
+    return isSectionId(v['section']);
+  }
+  if (v['type'] === 'copyOrder') {
+    const id = v['orderId'];
+    return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 && (v['what'] === 'number' || v['what'] === 'id');
   }
   return FIELD_FROM.has(v['type']) && isFieldPath(v['field']);
 }
@@ -105,6 +137,8 @@ export function isToWebviewMessage(v: unknown): v is ToWebviewMessage {
       return typeof v['busy'] === 'boolean';
     case 'copied':
       return isFieldPath(v['field']) && typeof v['text'] === 'string' && v['text'].length <= 500;
+    case 'section':
+      return isSectionId(v['section']) && typeof v['html'] === 'string' && v['html'].length <= MAX_HTML_LENGTH;
     default:
       return false;
   }

@@ -21,6 +21,7 @@ import { customerSummary } from '../model/summary';
 import { truncate } from '../model/text';
 import { escapeHtml } from './escapeHtml';
 import { MAX_HTML_LENGTH, type PanelState } from './protocol';
+import { ADDRESSES_REVEAL_KEY, renderSectionsShell, type SectionView } from './renderSections';
 
 export type DetailState =
   | { readonly kind: 'loading'; readonly alias: string; readonly id: number }
@@ -51,6 +52,11 @@ export interface DetailDocumentOptions extends DetailBodyOptions {
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly codiconsUri: string;
+  /**
+   * The related-record sections under the record (issue 11), each then replaced on its own by
+   * `{type:'section'}` messages. Absent: no sections (error states, older hosts).
+   */
+  readonly sections?: readonly SectionView[];
 }
 
 export function panelStateOf(state: DetailState): PanelState {
@@ -330,6 +336,7 @@ export function renderDetailDocument(opts: DetailDocumentOptions): string {
 <body>
 <div id="progress" class="progress" aria-hidden="true"></div>
 <main id="root" class="root" data-alias="${escapeHtml(state.alias)}" data-customer-id="${state.id}">${renderDetailBody(opts)}</main>
+${opts.sections === undefined ? '' : renderSectionsShell(opts.sections, { locale: opts.locale, maskAddresses: opts.privacy && !opts.revealed.has(ADDRESSES_REVEAL_KEY) })}
 <div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
 <script nonce="${opts.nonce}" src="${escapeHtml(opts.scriptUri)}"></script>
 </body>

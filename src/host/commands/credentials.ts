@@ -3,23 +3,13 @@ import { YampiError } from '../../core/api/errors';
 import type { Credentials, StoreRef } from '../../core/api/types';
 import type { StoreInfo } from '../../core/model/customer';
 import { isValidAlias, type SavedStore } from '../../core/stores';
+import { aliasOf, type SetCredentialsArgs, setCredentialsArgsOf } from '../../core/commands/args';
+import { COMMANDS } from '../../core/commands/ids';
 import type { Services } from '../services';
 import { abortSignalFor } from '../apiService';
 import { describeError, isCancellation, showError } from '../errors';
+import type { Commands } from './registry';
 
-export interface SetCredentialsArgs {
-  readonly alias: string;
-  readonly userToken: string;
-  readonly userSecretKey: string;
-}
-
-function isSetCredentialsArgs(v: unknown): v is SetCredentialsArgs {
-  if (typeof v !== 'object' || v === null) {
-    return false;
-  }
-  const o = v as Record<string, unknown>;
-  return typeof o['alias'] === 'string' && typeof o['userToken'] === 'string' && typeof o['userSecretKey'] === 'string';
-}
 
 type Validation =
   | { readonly kind: 'stores'; readonly stores: readonly StoreInfo[] }
@@ -57,7 +47,7 @@ async function setCredentialsProgrammatic(services: Services, args: SetCredentia
   const alias = args.alias.trim();
   const creds = { userToken: args.userToken.trim(), userSecretKey: args.userSecretKey.trim() };
   if (!isValidAlias(alias) || creds.userToken === '' || creds.userSecretKey === '') {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Give a store alias, a User-Token and a User-Secret-Key.'));
+    void services.notifier.error(vscode.l10n.t('Give a store alias, a User-Token and a User-Secret-Key.'));
     return false;
   }
   try {
@@ -70,7 +60,7 @@ async function setCredentialsProgrammatic(services: Services, args: SetCredentia
     services.logger.info(`Saved credentials for store ${alias}.`);
     return true;
   } catch (e) {
-    showError(services.logger, e);
+    showError(services.logger, services.notifier, e);
     return false;
   }
 }
@@ -119,7 +109,7 @@ async function setCredentialsInteractive(services: Services): Promise<boolean> {
       }
       if (YampiError.is(e, 'auth')) {
         const again = vscode.l10n.t('Try Again');
-        const pick = await vscode.window.showErrorMessage(
+        const pick = await services.notifier.error(
           vscode.l10n.t('Yampi rejected this User-Token and User-Secret-Key. Nothing was saved.'),
           again,
         );
@@ -128,7 +118,7 @@ async function setCredentialsInteractive(services: Services): Promise<boolean> {
         }
         return false;
       }
-      showError(services.logger, e);
+      showError(services.logger, services.notifier, e);
       return false;
     }
     const chosen = validation.kind === 'stores'
@@ -144,10 +134,10 @@ async function setCredentialsInteractive(services: Services): Promise<boolean> {
     try {
       await services.credentials.save(chosen, creds, first.alias);
     } catch (e) {
-      showError(services.logger, e);
+      showError(services.logger, services.notifier, e);
       return false;
     }
-    void vscode.window.showInformationMessage(
+    void services.notifier.info(
       chosen.length === 1
         ? vscode.l10n.t('Connected to Yampi store "{0}".', first.name)
         : vscode.l10n.t('Connected to {0} Yampi stores. Active: "{1}".', chosen.length, first.name),
@@ -200,7 +190,7 @@ async function askAlias(services: Services, creds: Credentials): Promise<SavedSt
       }
       services.logger.warn(`Store ${store.alias} could not be validated.`, e);
       const again = vscode.l10n.t('Try Again');
-      const pick = await vscode.window.showErrorMessage(describeError(e).message, again);
+      const pick = await services.notifier.error(describeError(e).message, again);
       if (pick !== again) {
         return undefined;
       }
@@ -208,22 +198,34 @@ async function askAlias(services: Services, creds: Credentials): Promise<SavedSt
   }
 }
 
-export function setCredentials(services: Services, args?: unknown): Promise<boolean> {
-  return isSetCredentialsArgs(args) ? setCredentialsProgrammatic(services, args) : setCredentialsInteractive(services);
+function setCredentials(services: Services, arg?: unknown): Promise<boolean> {
+  const args = setCredentialsArgsOf(arg);
+  return args ? setCredentialsProgrammatic(services, args) : setCredentialsInteractive(services);
 }
 
-export async function switchStore(services: Services, alias?: unknown): Promise<boolean> {
+type CredentialCommands = Commands<'setCredentials' | 'switchStore' | 'signOut'>;
+
+/** Connect, switch and sign out. */
+export function credentialCommands(services: Services): CredentialCommands {
+  return {
+    [COMMANDS.setCredentials]: (arg) => setCredentials(services, arg),
+    [COMMANDS.switchStore]: (arg) => switchStore(services, arg),
+    [COMMANDS.signOut]: (arg) => signOut(services, arg),
+  };
+}
+
+async function switchStore(services: Services, alias?: unknown): Promise<boolean> {
   if (typeof alias === 'string') {
     const ok = await services.credentials.setActive(alias);
     if (!ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('No saved Yampi store is called "{0}".', alias));
+      void services.notifier.error(vscode.l10n.t('No saved Yampi store is called "{0}".', alias));
     }
     return ok;
   }
   const stores = services.credentials.stores();
   if (stores.length === 0) {
     const connect = vscode.l10n.t('Set Credentials');
-    const pick = await vscode.window.showInformationMessage(vscode.l10n.t('No Yampi store is saved yet.'), connect);
+    const pick = await services.notifier.info(vscode.l10n.t('No Yampi store is saved yet.'), connect);
     if (pick === connect) {
       return setCredentials(services);
     }
@@ -244,21 +246,28 @@ export async function switchStore(services: Services, alias?: unknown): Promise<
   return services.credentials.setActive(picked.alias);
 }
 
-export async function signOut(services: Services, alias?: unknown): Promise<boolean> {
-  const target = typeof alias === 'string' ? alias : typeof alias === 'object' && alias !== null && 'alias' in alias && typeof alias.alias === 'string' ? alias.alias : undefined;
-  const programmatic = typeof alias === 'string';
-  const storeAlias = target ?? services.credentials.activeAlias();
+/**
+ * Signs out of the store named by the argument (an alias, or a store node from the tree — never
+ * silently another store), else of the active one. Its session ends (requests cancelled, panels
+ * closed, data dropped) and its Recent and Pinned lists are forgotten.
+ */
+async function signOut(services: Services, arg?: unknown): Promise<boolean> {
+  const programmatic = typeof arg === 'string';
+  if (arg !== undefined && aliasOf(arg) === undefined) {
+    return false;
+  }
+  const storeAlias = services.sessions.resolveAlias(aliasOf(arg));
   if (storeAlias === undefined) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('You are not signed in to any Yampi store.'));
+    void services.notifier.info(vscode.l10n.t('You are not signed in to any Yampi store.'));
     return false;
   }
   if (!services.credentials.stores().some((s) => s.alias === storeAlias)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Store "{0}" uses credentials from the environment (YAMPI_*); unset those variables to sign out.', storeAlias));
+    void services.notifier.info(vscode.l10n.t('Store "{0}" uses credentials from the environment (YAMPI_*); unset those variables to sign out.', storeAlias));
     return false;
   }
   if (!programmatic) {
     const confirm = vscode.l10n.t('Sign Out');
-    const pick = await vscode.window.showWarningMessage(
+    const pick = await services.notifier.warn(
       vscode.l10n.t('Sign out of Yampi store "{0}"? Its credentials are deleted from this machine.', storeAlias),
       { modal: true },
       confirm,
@@ -268,7 +277,9 @@ export async function signOut(services: Services, alias?: unknown): Promise<bool
     }
   }
   await services.credentials.remove(storeAlias);
-  services.api.clearCache();
+  services.sessions.end(storeAlias);
+  services.api.clearCache(storeAlias);
+  await services.lists.forget(storeAlias);
   services.logger.info(`Signed out of store ${storeAlias}.`);
   return true;
 }

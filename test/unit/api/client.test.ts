@@ -23,6 +23,28 @@ describe('YampiClient operations (sandbox over loopback)', () => {
     await client.close();
   });
 
+  it('never caches a response that arrives after clearCache, and later callers do not join it', async () => {
+    const id = EDGE_CASE_IDS.knownGood;
+    sb.addFault({ path: `/customers/${id}`, latencyMs: 150, times: 1 });
+    const early = client.getCustomer(aurora, id);
+    await new Promise((r) => setTimeout(r, 30));
+    client.clearCache('loja-aurora');
+    const late = client.getCustomer(aurora, id); // after the clear: its own request
+    assert.equal((await early).customer.id, id);
+    assert.equal((await late).customer.id, id);
+    assert.equal(sb.requests().length, 2, 'the call after the clear joined the one before it');
+    await client.getCustomer(aurora, id);
+    assert.equal(sb.requests().length, 2, 'the response of the request made after the clear is cached');
+    sb.addFault({ path: `/customers/${id}`, latencyMs: 150, times: 1 });
+    client.clearCache();
+    const again = client.getCustomer(aurora, id);
+    await new Promise((r) => setTimeout(r, 30));
+    client.clearCache();
+    await again;
+    await client.getCustomer(aurora, id);
+    assert.equal(sb.requests().length, 4, 'a response that outlived clearCache() was cached');
+  });
+
   it('views one customer and sends the documented headers', async () => {
     const rec = await client.getCustomer(aurora, EDGE_CASE_IDS.knownGood);
     assert.equal(rec.customer.id, EDGE_CASE_IDS.knownGood);

@@ -3,7 +3,7 @@ import { createYampiClient } from '../../../src/core/api/index';
 import type { ClientOptions, StoreRef, YampiClient } from '../../../src/core/api/types';
 import { YampiError } from '../../../src/core/api/errors';
 import { SANDBOX_STORES, SANDBOX_USERS } from '../../sandbox/constants';
-import type { Sandbox } from '../../sandbox/server';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 export const owner = SANDBOX_USERS.owner;
 export const single = SANDBOX_USERS.single;
@@ -68,4 +68,26 @@ export function maxInWindow(times: readonly number[], windowMs: number): number 
     best = Math.max(best, hi - lo + 1);
   }
   return best;
+}
+
+/**
+ * Registers mocha hooks for a suite: one rate-unlimited sandbox for the suite, reset and a fresh
+ * client per test. Call inside `describe`; read the values inside tests.
+ */
+export function sandboxPerSuite(): { readonly sb: Sandbox; readonly client: YampiClient } {
+  const ctx = {} as { sb: Sandbox; client: YampiClient };
+  before(async () => {
+    ctx.sb = await startSandbox({ rateLimit: false });
+  });
+  after(async () => {
+    await ctx.sb.close();
+  });
+  beforeEach(() => {
+    ctx.sb.reset();
+    ctx.client = clientFor(ctx.sb);
+  });
+  afterEach(async () => {
+    await ctx.client.close();
+  });
+  return ctx;
 }

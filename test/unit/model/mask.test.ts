@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { maskBirthday, maskCnpj, maskCpf, maskDigitsInUrl, maskEmail, maskIp, maskPhone, maskText } from '../../../src/core/model/mask';
+import {
+  maskBirthday, maskCep, maskCnpj, maskCpf, maskDigitsInUrl, maskEmail, maskIp, maskPhone, maskStreet, maskText,
+} from '../../../src/core/model/mask';
 
 describe('mask', () => {
   const table: [string, (s: string) => string, string, string][] = [
@@ -24,6 +26,12 @@ describe('mask', () => {
     ['whatsapp link', maskDigitsInUrl, 'https://api.whatsapp.com/send?phone=5516981875668', 'https://api.whatsapp.com/send?phone=*********5668'],
     ['street', maskText, 'Avenida Presidente Vargas', 'A***'],
     ['empty text', maskText, '  ', '***'],
+    ['street keeps its kind', maskStreet, 'Rua das Flores', 'Rua ***'],
+    ['avenue abbreviated', maskStreet, 'Av. Paulista', 'Av. ***'],
+    ['street without a kind', maskStreet, 'Quadra 12 Conjunto B', 'Q***'],
+    ['street word alone is not a kind', maskStreet, 'Rua', 'R***'],
+    ['cep', maskCep, '14015-000', '14015-***'],
+    ['cep wrong length', maskCep, '140', '***'],
   ];
   for (const [name, fn, input, expected] of table) {
     it(`${name}: ${JSON.stringify(input)} → ${expected}`, () => { assert.equal(fn(input), expected); });

@@ -1,0 +1,220 @@
+/**
+ * What the language-model tools return: compact plain text a model reads well. A customer is
+ * described with the hover card's fields (built by `customerSummary`, so privacy mode masks exactly
+ * what it masks in the hover, and `token`, `login_url`, cart tokens and credentials can never
+ * appear), the store is named, and every result ends with how the user opens the customer in the
+ * panel. Failures are results too: they say what happened and what to do next.
+ */
+import type { YampiErrorKind } from '../api/errors';
+import type { CustomerRecord } from '../model/customer';
+import { formatDate, formatMoney } from '../model/format';
+import { type Locale, t } from '../model/strings';
+import { customerSummary } from '../model/summary';
+import { ORDERS_LIMIT, plainText, SEARCH_LIMIT, storeLabel } from './tools';
+
+/** The store a result is about: its alias and, when known, its display name. */
+export interface ToolStore {
+  readonly alias: string;
+  readonly name: string | undefined;
+}
+
+/**
+ * The few facts of an order the tool reports. Deliberately small, so whatever decodes orders from
+ * the API can be adapted to it.
+ */
+export interface OrderSummary {
+  readonly number: string | number;
+  /** As the API sends it: `2025-05-18 14:32:07`, an ISO string, or absent. */
+  readonly date: string | undefined;
+  readonly status: string | undefined;
+  /** Decimal string (`"189.90"`) or number, in BRL. */
+  readonly total: string | number | undefined;
+  readonly itemCount: number | undefined;
+}
+
+export interface OrdersPage {
+  /** Newest first. */
+  readonly orders: readonly OrderSummary[];
+  /** How many orders the customer has in all, when the API says. */
+  readonly total: number | undefined;
+}
+
+export interface CustomersPage {
+  readonly items: readonly CustomerRecord[];
+  /** How many customers match in all, when the API says. */
+  readonly total: number | undefined;
+}
+
+/** Joins the lines that are present; an empty string is kept as a blank separator line. */
+const lines = (...parts: ReadonlyArray<string | undefined>): string => parts.filter((p): p is string => p !== undefined).join('\n');
+
+const privacyLine = (privacy: boolean, locale: Locale): string => t(locale, privacy ? 'tool.privacy.on' : 'tool.privacy.off');
+
+/** yampi_getCustomer: the hover card's fields as `Label: value` lines. */
+export function customerResult(record: CustomerRecord, store: ToolStore, privacy: boolean, locale: Locale): string {
+  const s = customerSummary(record, locale, privacy);
+  const id = record.customer.id;
+  const field = (key: 'tool.field.name' | 'tool.field.status' | 'tool.field.email' | 'tool.field.phone' | 'tool.field.place', value: string | undefined): string | undefined =>
+    value === undefined || value === '' ? undefined : `${t(locale, key)}: ${plainText(value)}`;
+  return lines(
+    t(locale, 'tool.customer.head', id, storeLabel(store.alias, store.name, locale)),
+    field('tool.field.name', s.name === s.idText ? undefined : s.name),
+    field('tool.field.status', `${s.status} · ${t(locale, s.kind === 'pj' ? 'badge.pj' : 'badge.pf')}`),
+    field('tool.field.email', s.email),
+    field('tool.field.phone', s.phone),
+    field('tool.field.place', s.place),
+    s.lastOrder === undefined ? undefined : plainText(s.lastOrder),
+    '',
+    privacyLine(privacy, locale),
+    t(locale, 'tool.dataNote'),
+    t(locale, 'tool.open', id, store.alias),
+  );
+}
+
+/** One customer as one line of a search result. */
+function customerLine(record: CustomerRecord, index: number, privacy: boolean, locale: Locale): string {
+  const s = customerSummary(record, locale, privacy);
+  const parts = [s.name === s.idText ? s.idText : `${plainText(s.name, 80)} (${s.idText})`, `${s.status} · ${t(locale, s.kind === 'pj' ? 'badge.pj' : 'badge.pf')}`, s.email, s.phone, s.place];
+  return `${index + 1}. ${parts
+    .filter((p): p is string => p !== undefined && p !== '')
+    .map((p) => plainText(p, 120))
+    .join(' · ')}`;
+}
+
+/** yampi_searchCustomers: one line per customer, then how to go on. */
+export function searchResult(query: string, page: CustomersPage, store: ToolStore, privacy: boolean, locale: Locale): string {
+  const where = storeLabel(store.alias, store.name, locale);
+  const q = plainText(query, 80);
+  if (page.items.length === 0) {
+    return lines(t(locale, 'tool.search.none', where, q), t(locale, 'tool.search.next'));
+  }
+  const total = page.total ?? page.items.length;
+  return lines(
+    t(locale, 'tool.search.head', where, q, page.items.length, total),
+    ...page.items.map((r, i) => customerLine(r, i, privacy, locale)),
+    total > page.items.length ? t(locale, 'tool.search.more', SEARCH_LIMIT.max) : undefined,
+    '',
+    privacyLine(privacy, locale),
+    t(locale, 'tool.dataNote'),
+    t(locale, 'tool.search.next'),
+  );
+}
+
+function orderLine(o: OrderSummary, index: number, locale: Locale): string {
+  const parts = [
+    t(locale, 'tool.orders.order', plainText(String(o.number), 40)),
+    o.date === undefined ? undefined : formatDate(o.date, locale),
+    o.status === undefined ? undefined : plainText(o.status, 60),
+    o.total === undefined ? undefined : formatMoney(o.total, locale),
+    o.itemCount === undefined ? undefined : o.itemCount === 1 ? t(locale, 'tool.orders.item') : t(locale, 'tool.orders.items', o.itemCount),
+  ];
+  return `${index + 1}. ${parts.filter((p): p is string => p !== undefined && p !== '').join(' · ')}`;
+}
+
+/** yampi_getCustomerOrders: number, date, status, total and items of each order, newest first. */
+export function ordersResult(customerId: number, page: OrdersPage, store: ToolStore, locale: Locale): string {
+  const where = storeLabel(store.alias, store.name, locale);
+  if (page.orders.length === 0) {
+    return lines(t(locale, 'tool.orders.none', customerId, where), t(locale, 'tool.orders.open', customerId, store.alias));
+  }
+  const total = page.total ?? page.orders.length;
+  return lines(
+    t(locale, 'tool.orders.head', customerId, where, page.orders.length, total),
+    ...page.orders.map((o, i) => orderLine(o, i, locale)),
+    total > page.orders.length ? t(locale, 'tool.orders.more', ORDERS_LIMIT.max) : undefined,
+    '',
+    t(locale, 'tool.orders.open', customerId, store.alias),
+  );
+}
+
+/** Every way a tool call can fail, as the result text distinguishes them. */
+export type ToolFailure =
+  | { readonly kind: 'signedOut' }
+  | { readonly kind: 'unknownStore'; readonly alias: string }
+  | { readonly kind: 'invalidInput'; readonly message: string }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'notFound'; readonly id: number | undefined }
+  | { readonly kind: 'auth' | 'forbidden' | 'network' | 'timeout' | 'invalidResponse' }
+  | { readonly kind: 'rateLimited'; readonly retryAfterMs: number | undefined }
+  | { readonly kind: 'server'; readonly status: number | undefined }
+  | { readonly kind: 'other'; readonly message: string };
+
+/** Anything shaped like the client's YampiError (checked by shape: the client is another bundle). */
+interface ErrorLike {
+  readonly name?: unknown;
+  readonly kind?: unknown;
+  readonly message?: unknown;
+  readonly status?: unknown;
+  readonly retryAfterMs?: unknown;
+}
+
+const YAMPI_KINDS: ReadonlySet<string> = new Set<YampiErrorKind>(['auth', 'forbidden', 'notFound', 'rateLimited', 'server', 'network', 'timeout', 'invalidResponse', 'invalidInput', 'cancelled']);
+
+/** Classifies what a lookup threw: the client's YampiError by kind, "not signed in", cancellation, or anything else. */
+export function toolFailureOf(e: unknown, customerId?: number): ToolFailure {
+  const err: ErrorLike = typeof e === 'object' && e !== null ? e : {};
+  const message = typeof err.message === 'string' ? err.message : String(e);
+  if (err.name === 'NotSignedInError') {
+    return { kind: 'signedOut' };
+  }
+  if (err.name === 'Canceled' || err.name === 'CancellationError') {
+    return { kind: 'cancelled' };
+  }
+  if (err.name !== 'YampiError' || typeof err.kind !== 'string' || !YAMPI_KINDS.has(err.kind)) {
+    return { kind: 'other', message };
+  }
+  const kind = err.kind as YampiErrorKind;
+  switch (kind) {
+    case 'notFound':
+      return { kind, id: customerId };
+    case 'rateLimited':
+      return { kind, retryAfterMs: typeof err.retryAfterMs === 'number' ? err.retryAfterMs : undefined };
+    case 'server':
+      return { kind, status: typeof err.status === 'number' ? err.status : undefined };
+    case 'invalidInput':
+      return { kind, message };
+    case 'auth':
+    case 'forbidden':
+    case 'network':
+    case 'timeout':
+    case 'invalidResponse':
+    case 'cancelled':
+      return { kind };
+  }
+}
+
+/** The result text of a failed call. `store` is undefined only when no store is connected. */
+export function failureResult(failure: ToolFailure, store: ToolStore | undefined, locale: Locale): string {
+  const where = store === undefined ? '' : storeLabel(store.alias, store.name, locale);
+  const showLog = t(locale, 'tool.error.showLog');
+  switch (failure.kind) {
+    case 'signedOut':
+      return t(locale, 'tool.error.signedOut');
+    case 'unknownStore':
+      return t(locale, 'tool.error.unknownStore', plainText(failure.alias, 100));
+    case 'invalidInput':
+      return plainText(failure.message, 600);
+    case 'cancelled':
+      return t(locale, 'tool.error.cancelled');
+    case 'notFound':
+      return failure.id === undefined ? t(locale, 'tool.error.other', where, 'HTTP 404') : t(locale, 'tool.error.notFound', failure.id, where);
+    case 'auth':
+      return t(locale, 'tool.error.auth', where);
+    case 'forbidden':
+      return t(locale, 'tool.error.forbidden', where);
+    case 'rateLimited':
+      return failure.retryAfterMs === undefined || failure.retryAfterMs <= 0
+        ? t(locale, 'tool.error.rateLimitedMinute', where)
+        : t(locale, 'tool.error.rateLimited', where, Math.max(1, Math.ceil(failure.retryAfterMs / 1000)));
+    case 'server':
+      return `${t(locale, 'tool.error.server', failure.status ?? 500, where)} ${showLog}`;
+    case 'network':
+      return `${t(locale, 'tool.error.network', where)} ${showLog}`;
+    case 'timeout':
+      return `${t(locale, 'tool.error.timeout', where)} ${showLog}`;
+    case 'invalidResponse':
+      return `${t(locale, 'tool.error.invalidResponse', where)} ${showLog}`;
+    case 'other':
+      return `${t(locale, 'tool.error.other', where, plainText(failure.message, 200))} ${showLog}`;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The language-model tools of product.md § Terminal and chat: their names, input validation (a
+ * model may send anything, so every input is checked here whatever the declared JSON schema says)
+ * and the confirmation shown before each invocation. Pure: the host adapter (src/host/chatTools.ts)
+ * calls the API and turns these into VS Code objects.
+ */
+import { MAX_QUERY_LENGTH } from '../api/validate';
+import { parseLookupInput } from '../lookupInput';
+import { type Locale, t } from '../model/strings';
+import { isValidAlias } from '../stores';
+
+export const TOOL_NAMES = ['yampi_getCustomer', 'yampi_searchCustomers', 'yampi_getCustomerOrders'] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
+
+/** `limit` of yampi_searchCustomers: at most 10 (the contract). */
+export const SEARCH_LIMIT = { default: 5, max: 10 } as const;
+/** `limit` of yampi_getCustomerOrders. */
+export const ORDERS_LIMIT = { default: 5, max: 20 } as const;
+
+export interface GetCustomerInput {
+  readonly id: number;
+  readonly store: string | undefined;
+}
+export interface SearchCustomersInput {
+  readonly query: string;
+  readonly limit: number;
+}
+export interface GetOrdersInput {
+  readonly id: number;
+  readonly store: string | undefined;
+  readonly limit: number;
+}
+
+export interface ToolInputs {
+  readonly yampi_getCustomer: GetCustomerInput;
+  readonly yampi_searchCustomers: SearchCustomersInput;
+  readonly yampi_getCustomerOrders: GetOrdersInput;
+}
+
+export type ParsedInput<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+type Field<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
+
+const good = <T>(value: T): Field<T> => ({ ok: true, value });
+const bad = (problem: string): Field<never> => ({ ok: false, problem });
+
+/** A positive safe integer; numeric strings (`"123"`, `"#123"`, a `/customers/123` URL) are accepted too. */
+function idField(v: unknown, locale: Locale): Field<number> {
+  if (typeof v === 'number') {
+    return Number.isSafeInteger(v) && v > 0 ? good(v) : bad(t(locale, 'tool.input.id'));
+  }
+  if (typeof v === 'string') {
+    const parsed = parseLookupInput(v);
+    return parsed.ok ? good(parsed.id) : bad(t(locale, 'tool.input.id'));
+  }
+  return bad(t(locale, 'tool.input.id'));
+}
+
+function storeField(v: unknown, locale: Locale): Field<string | undefined> {
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+    return good(undefined);
+  }
+  return typeof v === 'string' && isValidAlias(v.trim()) ? good(v.trim()) : bad(t(locale, 'tool.input.store'));
+}
+
+function limitField(v: unknown, range: { readonly default: number; readonly max: number }, locale: Locale): Field<number> {
+  if (v === undefined || v === null) {
+    return good(range.default);
+  }
+  const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= range.max ? good(n) : bad(t(locale, 'tool.input.limit', range.max));
+}
+
+function queryField(v: unknown, locale: Locale): Field<string> {
+  const q = typeof v === 'string' ? v.trim() : '';
+  return q !== '' && q.length <= MAX_QUERY_LENGTH ? good(q) : bad(t(locale, 'tool.input.query', MAX_QUERY_LENGTH));
+}
+
+/** Collects the fields' problems into one message, or builds the input. */
+function collect<T>(name: ToolName, locale: Locale, fields: { readonly [K in keyof T]: Field<T[K]> }): ParsedInput<T> {
+  const problems: string[] = [];
+  const value: Partial<Record<keyof T, unknown>> = {};
+  for (const key of Object.keys(fields) as Array<keyof T>) {
+    const f = fields[key];
+    if (f.ok) {
+      value[key] = f.value;
+    } else {
+      problems.push(f.problem);
+    }
+  }
+  return problems.length > 0 ? { ok: false, message: t(locale, 'tool.input.invalid', name, problems.join(' ')) } : { ok: true, value: value as T };
+}
+
+function asObject(raw: unknown): Record<string, unknown> | undefined {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+}
+
+/** Validates a tool's input; the message names the tool and every field that is wrong, and how to fix it. */
+export function parseToolInput<N extends ToolName>(name: N, raw: unknown, locale: Locale): ParsedInput<ToolInputs[N]>;
+export function parseToolInput(name: ToolName, raw: unknown, locale: Locale): ParsedInput<ToolInputs[ToolName]> {
+  const o = asObject(raw);
+  if (o === undefined) {
+    return { ok: false, message: t(locale, 'tool.input.invalid', name, t(locale, 'tool.input.notObject')) };
+  }
+  switch (name) {
+    case 'yampi_getCustomer':
+      return collect<GetCustomerInput>(name, locale, { id: idField(o['id'], locale), store: storeField(o['store'], locale) });
+    case 'yampi_searchCustomers':
+      return collect<SearchCustomersInput>(name, locale, { query: queryField(o['query'], locale), limit: limitField(o['limit'], SEARCH_LIMIT, locale) });
+    case 'yampi_getCustomerOrders':
+      return collect<GetOrdersInput>(name, locale, {
+        id: idField(o['id'], locale),
+        store: storeField(o['store'], locale),
+        limit: limitField(o['limit'], ORDERS_LIMIT, locale),
+      });
+  }
+}
+
+/** `store Loja Aurora Cosméticos (loja-aurora)`, or `store loja-aurora` when the name is unknown. */
+export function storeLabel(alias: string, name: string | undefined, locale: Locale): string {
+  const n = name === undefined ? '' : plainText(name, 80);
+  return t(locale, 'tool.store', n === '' || n === alias ? alias : `${n} (${alias})`);
+}
+
+/**
+ * A data value as one safe line of text: control and line-break characters become spaces (a
+ * customer's name cannot start a new line that looks like part of the result), runs of spaces
+ * collapse, and long values are cut with `…`.
+ */
+export function plainText(value: string, max = 120): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const v = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (v.length <= max) {
+    return v;
+  }
+  // cut between graphemes, so an emoji or an accented letter is never split
+  let cut = '';
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(v)) {
+    if (cut.length + segment.length > max - 1) {
+      break;
+    }
+    cut += segment;
+  }
+  return `${cut}…`;
+}
+
+export interface ToolConfirmation {
+  readonly title: string;
+  readonly message: string;
+  /** Shown while the tool runs. */
+  readonly progress: string;
+}
+
+/** What the user confirms before a tool runs: the action, the store it reads from, and what privacy mode will let through. */
+export function toolConfirmation<N extends ToolName>(name: N, input: ToolInputs[N], store: string, privacy: boolean, locale: Locale): ToolConfirmation;
+export function toolConfirmation(name: ToolName, input: ToolInputs[ToolName], store: string, privacy: boolean, locale: Locale): ToolConfirmation {
+  const privacyNote = t(locale, privacy ? 'tool.confirm.masked' : 'tool.confirm.unmasked');
+  switch (name) {
+    case 'yampi_getCustomer': {
+      const i = input as GetCustomerInput;
+      return {
+        title: t(locale, 'tool.confirm.customer.title'),
+        message: `${t(locale, 'tool.confirm.customer.message', i.id, store)} ${privacyNote}`,
+        progress: t(locale, 'tool.progress.customer', i.id, store),
+      };
+    }
+    case 'yampi_searchCustomers': {
+      const i = input as SearchCustomersInput;
+      const q = plainText(i.query, 80);
+      return {
+        title: t(locale, 'tool.confirm.search.title'),
+        message: `${t(locale, 'tool.confirm.search.message', store, q, i.limit)} ${privacyNote}`,
+        progress: t(locale, 'tool.progress.search', store, q),
+      };
+    }
+    case 'yampi_getCustomerOrders': {
+      const i = input as GetOrdersInput;
+      return {
+        title: t(locale, 'tool.confirm.orders.title'),
+        message: t(locale, 'tool.confirm.orders.message', i.id, store, i.limit),
+        progress: t(locale, 'tool.progress.orders', i.id, store),
+      };
+    }
+  }
+}

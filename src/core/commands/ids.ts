@@ -1,0 +1,31 @@
+/**
+ * Every command id of package.json `contributes.commands`, spelled once. A unit test keeps this
+ * table and package.json in step; an extension-host test checks each one is registered.
+ */
+export const COMMANDS = {
+  setCredentials: 'yampi.setCredentials',
+  switchStore: 'yampi.switchStore',
+  signOut: 'yampi.signOut',
+  lookupCustomer: 'yampi.lookupCustomer',
+  searchCustomers: 'yampi.searchCustomers',
+  lookupCustomerAtCursor: 'yampi.lookupCustomerAtCursor',
+  openCustomer: 'yampi.openCustomer',
+  refresh: 'yampi.refresh',
+  copyValue: 'yampi.copyValue',
+  copyCustomerJson: 'yampi.copyCustomerJson',
+  pinCustomer: 'yampi.pinCustomer',
+  unpinCustomer: 'yampi.unpinCustomer',
+  togglePrivacyMode: 'yampi.togglePrivacyMode',
+  clearCache: 'yampi.clearCache',
+  showLog: 'yampi.showLog',
+  loadMore: 'yampi.loadMore',
+  retry: 'yampi.retry',
+  copyCustomerId: 'yampi.copyCustomerId',
+  openSampleLog: 'yampi.openSampleLog',
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+export type CommandId = (typeof COMMANDS)[CommandName];
+
+/** Commands VS Code's own UI (welcome view, hover links) may run; not a command of ours. */
+export const OPEN_SETTINGS = 'workbench.action.openSettings';

@@ -1,0 +1,225 @@
+/**
+ * The related-record sections below the record — `[data-section="orders"|"addresses"|"carts"]` —
+ * as pure functions. Each section renders on its own (loading, empty, error with Retry, loaded with
+ * Load more) and is replaced on its own by a `{type:'section'}` message, so a failing section
+ * never hides the record or the other sections. All data escaped; addresses masked in privacy
+ * mode (the masked values are all the HTML contains); cart secrets never reach these functions.
+ */
+export type { SectionError, SectionState } from '../model/relatedPaging';
+import type { Address, Cart, Order, OrderItem } from '../model/related';
+import type { SectionError, SectionState } from '../model/relatedPaging';
+import {
+  addressLines, cartTransactionText, sectionErrorText, itemCount, itemCountText, money, orderLabel, statusView, when, type StatusView,
+} from '../model/relatedFormat';
+import { type Locale, type StringKey, t } from '../model/strings';
+import { escapeHtml } from './escapeHtml';
+import { orderFieldKey, type SectionId } from './protocol';
+
+export type SectionView =
+  | { readonly section: 'orders'; readonly state: SectionState<Order> }
+  | { readonly section: 'addresses'; readonly state: SectionState<Address> }
+  /** Carts without their secrets (`CartRecord.cart`). */
+  | { readonly section: 'carts'; readonly state: SectionState<Cart> };
+
+/**
+ * The `revealed` entry that unmasks addresses in the panel (privacy mode on, the user chose to
+ * see them: Reveal all adds it, Hide all removes it).
+ */
+export const ADDRESSES_REVEAL_KEY = 'addresses';
+
+export interface SectionRenderOptions {
+  readonly locale: Locale;
+  /** Privacy mode and nothing revealed: street, number, complement and CEP masked. */
+  readonly maskAddresses: boolean;
+}
+
+const icon = (name: string, extra = ''): string => `<span class="codicon codicon-${name}${extra}" aria-hidden="true"></span>`;
+
+const TITLE: Readonly<Record<SectionId, StringKey>> = { orders: 'section.orders', addresses: 'section.addresses', carts: 'section.carts' };
+const LOADING: Readonly<Record<SectionId, StringKey>> = {
+  orders: 'section.orders.loading', addresses: 'section.addresses.loading', carts: 'section.carts.loading',
+};
+const EMPTY: Readonly<Record<SectionId, StringKey>> = {
+  orders: 'section.orders.empty', addresses: 'section.addresses.empty', carts: 'section.carts.empty',
+};
+const ICON: Readonly<Record<SectionId, string>> = { orders: 'package', addresses: 'location', carts: 'archive' };
+
+function sectionButton(section: SectionId, action: 'loadMore' | 'retrySection', label: string, iconName: string, title?: string): string {
+  const tip = title === undefined ? '' : ` title="${escapeHtml(title)}"`;
+  return (
+    `<button type="button" class="button secondary" data-action="${action}" data-section="${section}"` +
+    ` data-focus-key="section:${section}:${action}"${tip}>${icon(iconName)}<span>${escapeHtml(label)}</span></button>`
+  );
+}
+
+function errorBlock(section: SectionId, e: SectionError, locale: Locale): string {
+  return (
+    `<div class="section-state section-error" role="alert">${icon('error')}` +
+    `<span dir="auto">${escapeHtml(t(locale, 'section.error', sectionErrorText(e, locale)))}</span>` +
+    `${sectionButton(section, 'retrySection', t(locale, 'state.retry'), 'refresh')}</div>`
+  );
+}
+
+function badge(s: StatusView): string {
+  return `<span class="badge badge-${s.tone}" data-status="${escapeHtml(s.alias)}">${escapeHtml(s.label)}</span>`;
+}
+
+function itemsTable(items: readonly Pick<OrderItem, 'sku' | 'name' | 'quantity' | 'price'>[], locale: Locale): string {
+  const head = (['item.sku', 'item.name', 'item.quantity', 'item.price'] as const).map((k) => `<th scope="col">${escapeHtml(t(locale, k))}</th>`);
+  const rows = items.map(
+    (it) =>
+      `<tr><td><code>${escapeHtml(it.sku ?? '\u2014')}</code></td><td dir="auto">${escapeHtml(it.name ?? '\u2014')}</td>` +
+      `<td class="num">${it.quantity}</td><td class="num">${escapeHtml(money(it.price, locale))}</td></tr>`,
+  );
+  return `<table class="items"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function copyRow(orderId: number, what: 'number' | 'id', value: string, locale: Locale): string {
+  const label = t(locale, what === 'number' ? 'order.number' : 'order.id');
+  const key = orderFieldKey(orderId, what);
+  const copy = escapeHtml(t(locale, 'panel.copy', label));
+  return (
+    `<div class="field" data-field="${key}"><dt class="field-label">${escapeHtml(label)}</dt>` +
+    `<dd class="field-value"><span class="value">${escapeHtml(value)}</span></dd><dd class="field-actions">` +
+    `<button type="button" class="icon-button" data-action="copyOrder" data-order-id="${orderId}" data-what="${what}"` +
+    ` data-focus-key="copy:${key}" aria-label="${copy}" title="${copy}">${icon('copy')}</button></dd></div>`
+  );
+}
+
+function plainRow(label: string, value: string): string {
+  return `<div class="field"><dt class="field-label">${escapeHtml(label)}</dt><dd class="field-value"><span class="value" dir="auto">${escapeHtml(value)}</span></dd></div>`;
+}
+
+function orderHtml(o: Order, locale: Locale): string {
+  const count = itemCount(o.items);
+  const summary =
+    `<summary class="row-summary" data-focus-key="order:${o.id}"><span class="order-number">${escapeHtml(orderLabel(o))}</span>` +
+    `<span class="row-date">${escapeHtml(when(o.createdAt, locale))}</span>${badge(statusView(o.status, locale))}` +
+    `<span class="row-total">${escapeHtml(money(o.total, locale))}</span><span class="row-count">${escapeHtml(itemCountText(count, locale))}</span></summary>`;
+  const rows = [
+    copyRow(o.id, 'number', String(o.number ?? '\u2014'), locale),
+    copyRow(o.id, 'id', String(o.id), locale),
+    plainRow(t(locale, 'order.products'), money(o.products, locale)),
+    plainRow(t(locale, 'order.shipping'), money(o.shipment, locale)),
+    plainRow(t(locale, 'order.discount'), money(o.discount, locale)),
+    plainRow(t(locale, 'order.total'), money(o.total, locale)),
+  ];
+  if (o.paymentMethod !== undefined) {
+    rows.push(plainRow(t(locale, 'order.payment'), o.paymentMethod));
+  }
+  if (o.shipmentService !== undefined) {
+    rows.push(plainRow(t(locale, 'order.shippingService'), o.shipmentService));
+  }
+  const items = o.items === undefined ? `<p class="muted">${escapeHtml(t(locale, 'order.items.unknown'))}</p>` : itemsTable(o.items, locale);
+  return (
+    `<li class="order" data-order-id="${o.id}"><details data-key="order:${o.id}">${summary}` +
+    `<div class="row-body"><dl class="fields">${rows.join('')}</dl>${items}</div></details></li>`
+  );
+}
+
+function addressHtml(a: Address, index: number, opts: SectionRenderOptions): string {
+  const lines = addressLines(a, opts.maskAddresses)
+    .map((l) => `<span class="address-line" dir="auto">${escapeHtml(l)}</span>`)
+    .join('');
+  const receiver =
+    a.receiver === undefined || a.receiver === ''
+      ? ''
+      : `<span class="address-receiver">${escapeHtml(t(opts.locale, 'address.receiver'))}: <bdi>${escapeHtml(a.receiver)}</bdi></span>`;
+  return (
+    `<li class="address${opts.maskAddresses ? ' is-concealed' : ''}" data-address-id="${a.id}"` +
+    ` aria-label="${escapeHtml(t(opts.locale, 'address.label', index + 1))}">${receiver}${lines}</li>`
+  );
+}
+
+function cartHtml(c: Cart, locale: Locale): string {
+  const count = c.totalItems ?? itemCount(c.items);
+  const tx = c.lastTransactionStatus === undefined || c.lastTransactionStatus === '' ? '' : badge(statusView(c.lastTransactionStatus, locale));
+  const summary =
+    `<summary class="row-summary" data-focus-key="cart:${c.id}"><span class="row-date">${escapeHtml(when(c.updatedAt ?? c.createdAt, locale))}</span>` +
+    `<span class="row-count">${escapeHtml(itemCountText(count, locale))}</span><span class="row-total">${escapeHtml(money(c.total, locale))}</span>${tx}</summary>`;
+  const items = c.items === undefined ? '' : itemsTable(c.items, locale);
+  return (
+    `<li class="cart" data-cart-id="${c.id}"><details data-key="cart:${c.id}">${summary}<div class="row-body">` +
+    `<p class="muted">${escapeHtml(cartTransactionText(c, locale))}</p>${items}</div></details></li>`
+  );
+}
+
+function listHtml(view: SectionView, opts: SectionRenderOptions): string {
+  switch (view.section) {
+    case 'orders':
+      return view.state.status === 'loaded' ? `<ol class="rows orders">${view.state.items.map((o) => orderHtml(o, opts.locale)).join('')}</ol>` : '';
+    case 'addresses':
+      return view.state.status === 'loaded' ? `<ul class="rows addresses">${view.state.items.map((a, i) => addressHtml(a, i, opts)).join('')}</ul>` : '';
+    case 'carts':
+      return view.state.status === 'loaded' ? `<ul class="rows carts">${view.state.items.map((c) => cartHtml(c, opts.locale)).join('')}</ul>` : '';
+  }
+}
+
+function bodyHtml(view: SectionView, opts: SectionRenderOptions): string {
+  const { section, state } = view;
+  const { locale } = opts;
+  switch (state.status) {
+    case 'idle':
+      return `<p class="section-state muted">${escapeHtml(t(locale, 'section.idle'))}</p>`;
+    case 'loading':
+      return `<p class="section-state" role="status">${icon('loading', ' codicon-modifier-spin')}<span>${escapeHtml(t(locale, LOADING[section]))}</span></p>`;
+    case 'error':
+      return errorBlock(section, state.error, locale);
+    case 'loaded': {
+      if (state.items.length === 0 && !state.hasMore) {
+        return `<p class="section-state section-empty">${escapeHtml(t(locale, EMPTY[section]))}</p>`;
+      }
+      const dropped =
+        state.dropped !== undefined && state.dropped > 0 ? `<p class="muted section-note">${icon('info')}${escapeHtml(t(locale, 'section.dropped', state.dropped))}</p>` : '';
+      let more = '';
+      if (state.moreError !== undefined) {
+        more = errorBlock(section, state.moreError, locale);
+      } else if (state.loadingMore === true) {
+        more = `<p class="section-state" role="status">${icon('loading', ' codicon-modifier-spin')}<span>${escapeHtml(t(locale, 'section.loadingMore'))}</span></p>`;
+      } else if (state.hasMore) {
+        more = sectionButton(section, 'loadMore', t(locale, 'section.loadMore'), 'fold-down', t(locale, 'section.loadMore.title', t(locale, TITLE[section]).toLowerCase()));
+      }
+      return `${listHtml(view, opts)}${dropped}<div class="section-more">${more}</div>`;
+    }
+  }
+}
+
+function countText(state: SectionView['state'], locale: Locale): string {
+  if (state.status !== 'loaded' || (state.items.length === 0 && !state.hasMore)) {
+    return '';
+  }
+  const n = state.items.length;
+  return state.total !== undefined && state.total > n ? t(locale, 'section.count', n, state.total) : String(n);
+}
+
+/** The inner HTML of `<section data-section="…">`: a <details> whose summary is the section heading. */
+export function renderSection(view: SectionView, opts: SectionRenderOptions): string {
+  const { section, state } = view;
+  const open = section === 'orders' || state.status !== 'idle';
+  const count = countText(state, opts.locale);
+  const busy = state.status === 'loading' || (state.status === 'loaded' && state.loadingMore === true);
+  return (
+    `<details class="section-details" data-key="section:${section}"${open ? ' open' : ''}${state.status === 'idle' ? ' data-lazy="idle"' : ''}>` +
+    `<summary class="section-summary" data-focus-key="section:${section}">${icon(ICON[section])}` +
+    `<h2 id="section-${section}-title">${escapeHtml(t(opts.locale, TITLE[section]))}</h2>` +
+    `${count === '' ? '' : `<span class="section-count">${escapeHtml(count)}</span>`}</summary>` +
+    `<div class="section-body" aria-busy="${String(busy)}">${bodyHtml(view, opts)}</div></details>`
+  );
+}
+
+/** The three sections for the first document, each in its own `[data-section]` element. */
+export function renderSectionsShell(views: readonly SectionView[], opts: SectionRenderOptions): string {
+  const sections = views.map(
+    (v) => `<section class="related-section" data-section="${v.section}" aria-labelledby="section-${v.section}-title">${renderSection(v, opts)}</section>`,
+  );
+  return `<div id="related" class="related">${sections.join('')}</div>`;
+}
+
+/** The first state of each section under the eager-loading rule: orders load with the panel, the others on demand. */
+export function initialSectionViews(): SectionView[] {
+  return [
+    { section: 'orders', state: { status: 'loading' } },
+    { section: 'addresses', state: { status: 'idle' } },
+    { section: 'carts', state: { status: 'idle' } },
+  ];
+}

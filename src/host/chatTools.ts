@@ -1,0 +1,148 @@
+/**
+ * The language-model tools of product.md § Terminal and chat, registered with `vscode.lm.registerTool`
+ * (declared in package.json `contributes.languageModelTools`). Thin: inputs, texts and the privacy
+ * rules live in src/core/chat; this adapter resolves the store, asks for confirmation, calls the
+ * lookups it is given (the client's cache, limiter and cancellation) and returns every outcome,
+ * failures included, as a text result — it never throws to the chat.
+ */
+import * as vscode from 'vscode';
+import { type CustomersPage, failureResult, type OrdersPage, customerResult, ordersResult, searchResult, type ToolFailure, toolFailureOf, type ToolStore } from '../core/chat/results';
+import { type GetCustomerInput, type GetOrdersInput, parseToolInput, type SearchCustomersInput, storeLabel, toolConfirmation, TOOL_NAMES, type ToolInputs, type ToolName } from '../core/chat/tools';
+import type { CustomerRecord } from '../core/model/customer';
+import { type Locale, toLocale } from '../core/model/strings';
+
+export interface ChatToolDeps {
+  /** Alias of the active store; undefined when no store is connected. */
+  activeAlias(): string | undefined;
+  /**
+   * Display name of a connected store (the active one when `alias` is left out); undefined when
+   * that store is not connected.
+   */
+  storeName(alias?: string): string | undefined;
+  /** `yampi.privacy.maskSensitiveData`. */
+  privacy(): boolean;
+  getCustomer(alias: string, id: number, token: vscode.CancellationToken): Promise<CustomerRecord>;
+  searchCustomers(alias: string, query: string, limit: number, token: vscode.CancellationToken): Promise<CustomersPage>;
+  getOrders(alias: string, id: number, limit: number, token: vscode.CancellationToken): Promise<OrdersPage>;
+  /** A short localized message for an unexpected error (e.g. the host's describeError); never a secret. */
+  describeError?(e: unknown): string;
+  log?(message: string): void;
+}
+
+type Resolved = { readonly ok: true; readonly store: ToolStore } | { readonly ok: false; readonly failure: ToolFailure };
+
+const locale = (): Locale => toLocale(vscode.env.language);
+
+const textResult = (text: string): vscode.LanguageModelToolResult => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+
+/** The store a call reads from: the one asked for (it must be connected), else the active one. */
+function resolveStore(deps: ChatToolDeps, requested: string | undefined): Resolved {
+  const alias = requested ?? deps.activeAlias();
+  if (alias === undefined) {
+    return { ok: false, failure: { kind: 'signedOut' } };
+  }
+  const name = deps.storeName(alias);
+  if (requested !== undefined && name === undefined) {
+    return { ok: false, failure: { kind: 'unknownStore', alias: requested } };
+  }
+  return { ok: true, store: { alias, name } };
+}
+
+const storeOf = (input: ToolInputs[ToolName]): string | undefined => ('store' in input ? input.store : undefined);
+const idOf = (input: ToolInputs[ToolName]): number | undefined => ('id' in input ? input.id : undefined);
+
+export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
+  constructor(
+    readonly name: ToolName,
+    private readonly deps: ChatToolDeps,
+  ) {}
+
+  /** Confirmation naming the store; none when nothing would be read (bad input, no store): invoke then explains. */
+  prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<unknown>): vscode.PreparedToolInvocation {
+    const l = locale();
+    const parsed = parseToolInput(this.name, options.input, l);
+    if (!parsed.ok) {
+      return {};
+    }
+    const resolved = resolveStore(this.deps, storeOf(parsed.value));
+    if (!resolved.ok) {
+      return {};
+    }
+    const c = toolConfirmation(this.name, parsed.value, storeLabel(resolved.store.alias, resolved.store.name, l), this.deps.privacy(), l);
+    return { invocationMessage: c.progress, confirmationMessages: { title: c.title, message: c.message } };
+  }
+
+  async invoke(options: vscode.LanguageModelToolInvocationOptions<unknown>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+    const l = locale();
+    const parsed = parseToolInput(this.name, options.input, l);
+    if (!parsed.ok) {
+      this.deps.log?.(`Tool ${this.name}: invalid input`);
+      return textResult(failureResult({ kind: 'invalidInput', message: parsed.message }, undefined, l));
+    }
+    const resolved = resolveStore(this.deps, storeOf(parsed.value));
+    if (!resolved.ok) {
+      this.deps.log?.(`Tool ${this.name}: ${resolved.failure.kind}`);
+      return textResult(failureResult(resolved.failure, undefined, l));
+    }
+    const { store } = resolved;
+    // read through a function: the flag changes while the lookup is awaited
+    const cancelled = (): boolean => token.isCancellationRequested;
+    try {
+      if (cancelled()) {
+        return textResult(failureResult({ kind: 'cancelled' }, store, l));
+      }
+      const text = await this.run(parsed.value, store, token, l);
+      this.deps.log?.(`Tool ${this.name}: answered from store ${store.alias}`);
+      return textResult(cancelled() ? failureResult({ kind: 'cancelled' }, store, l) : text);
+    } catch (e) {
+      let failure: ToolFailure = cancelled() ? { kind: 'cancelled' } : toolFailureOf(e, idOf(parsed.value));
+      if (failure.kind === 'other' && this.deps.describeError) {
+        failure = { kind: 'other', message: this.deps.describeError(e) };
+      }
+      this.deps.log?.(`Tool ${this.name} in store ${store.alias}: ${failure.kind}`);
+      return textResult(failureResult(failure, store, l));
+    }
+  }
+
+  private async run(input: ToolInputs[ToolName], store: ToolStore, token: vscode.CancellationToken, l: Locale): Promise<string> {
+    switch (this.name) {
+      case 'yampi_getCustomer': {
+        const i = input as GetCustomerInput;
+        return customerResult(await this.deps.getCustomer(store.alias, i.id, token), store, this.deps.privacy(), l);
+      }
+      case 'yampi_searchCustomers': {
+        const i = input as SearchCustomersInput;
+        return searchResult(i.query, await this.deps.searchCustomers(store.alias, i.query, i.limit, token), store, this.deps.privacy(), l);
+      }
+      case 'yampi_getCustomerOrders': {
+        const i = input as GetOrdersInput;
+        return ordersResult(i.id, await this.deps.getOrders(store.alias, i.id, i.limit, token), store, l);
+      }
+    }
+  }
+}
+
+/**
+ * Registers the three tools. `vscode.lm.registerTool` exists since VS Code 1.95, but a host may
+ * leave it out (chat disabled, some forks): then nothing is registered and the log says so. The
+ * returned disposable carries the tools, so tests can read a confirmation without a chat UI.
+ */
+export function registerChatTools(deps: ChatToolDeps): vscode.Disposable & { readonly tools: readonly YampiChatTool[] } {
+  const tools = TOOL_NAMES.map((name) => new YampiChatTool(name, deps));
+  const lm = (vscode as { readonly lm?: Partial<typeof vscode.lm> }).lm;
+  if (typeof lm?.registerTool !== 'function') {
+    deps.log?.('Language-model tools are not available in this VS Code (no vscode.lm.registerTool): the Yampi chat tools are off.');
+    return Object.assign(new vscode.Disposable(() => undefined), { tools });
+  }
+  const registerTool = lm.registerTool.bind(lm);
+  const registered: vscode.Disposable[] = [];
+  for (const tool of tools) {
+    try {
+      registered.push(registerTool(tool.name, tool));
+    } catch (e) {
+      // e.g. a host that knows the API but not our contribution
+      deps.log?.(`Could not register the language-model tool ${tool.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return Object.assign(vscode.Disposable.from(...registered), { tools });
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { customerIdOf, customerTargetOf, nodeOfType } from '../../core/commands/args';
+import { COMMANDS } from '../../core/commands/ids';
+import { buildCustomerView, copyConfirmation, customerJson, findField } from '../../core/model/fields';
+import { locale } from '../locale';
+import type { Commands, Features } from './registry';
+
+type CopyCommands = Commands<'copyValue' | 'copyCustomerId' | 'copyCustomerJson'>;
+
+export function copyCommands(f: Features): CopyCommands {
+  const { services } = f;
+  const copyId = async (id: number): Promise<boolean> => {
+    await vscode.env.clipboard.writeText(String(id));
+    services.notifier.status(vscode.l10n.t('Copied the customer id.'));
+    return true;
+  };
+  return {
+    /** A tree leaf: the field's whole value (a secret only from the panel, once revealed); a customer: its id. */
+    [COMMANDS.copyValue]: async (arg) => {
+      const node = nodeOfType(arg, 'field', 'customer');
+      if (!node) {
+        return false;
+      }
+      if (node.type === 'customer') {
+        return copyId(node.id);
+      }
+      const record = await services.sessions.get(node.alias).getCustomer(node.id);
+      const field = findField(buildCustomerView(record, locale()), node.path);
+      if (!field) {
+        return false;
+      }
+      if (field.sensitivity === 'secret') {
+        void services.notifier.warn(vscode.l10n.t('{0} gives access to the customer\'s account: open the details panel and reveal it on purpose to copy it.', field.label), {});
+        return false;
+      }
+      await vscode.env.clipboard.writeText(field.copyText);
+      void services.notifier.info(copyConfirmation(field, locale()));
+      return true;
+    },
+    [COMMANDS.copyCustomerId]: async (arg) => {
+      const id = customerIdOf(arg);
+      return id === undefined ? false : copyId(id);
+    },
+    [COMMANDS.copyCustomerJson]: async (arg) => {
+      const target = customerTargetOf(arg);
+      const found = target
+        ? { record: await services.sessions.get(target.alias).getCustomer(target.id) }
+        : f.panels.activeRecord();
+      if (!found) {
+        return false;
+      }
+      await vscode.env.clipboard.writeText(customerJson(found.record, new Set()));
+      void services.notifier.info(vscode.l10n.t('Copied customer #{0} as JSON (account credentials left out).', found.record.customer.id));
+      return true;
+    },
+  };
+}

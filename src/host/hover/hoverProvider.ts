@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import { YampiError } from '../../core/api/errors';
+import { COMMANDS } from '../../core/commands/ids';
+import { commandUri, escapeMarkdown, HOVER_COMMANDS, hoverCard, type HoverCardInput } from '../../core/hoverCard';
+import { t } from '../../core/model/strings';
+import { describeError, isCancellation, NotSignedInError } from '../errors';
+import { DisposableGroup } from '../lifecycle';
+import { locale } from '../locale';
+import type { Services } from '../services';
+import type { CustomerRefIndex } from './refIndex';
+
+/** Where hovers and links apply: files (local or on the remote host) and unsaved editors. */
+const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+
+/**
+ * Hovers and document links over customer ids. Finding never makes a request; a hover fetches the
+ * customer through the active store's session (cache, limiter, in-flight dedupe); a link fetches
+ * nothing until it is clicked.
+ */
+class CustomerHoverProvider implements vscode.HoverProvider, vscode.DocumentLinkProvider {
+  constructor(private readonly services: Services, private readonly index: CustomerRefIndex) {}
+
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const ref = this.index.refAt(doc, pos);
+    if (!ref) {
+      return undefined;
+    }
+    const input = await this.cardInput(ref.id, token);
+    if (input === undefined || token.isCancellationRequested) {
+      return undefined;
+    }
+    const md = new vscode.MarkdownString(typeof input === 'string' ? input : hoverCard(input, locale(), this.services.settings.settings.maskSensitiveData), true);
+    md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+    md.supportHtml = false;
+    return new vscode.Hover(md, ref.range);
+  }
+
+  /** What the card shows; a string is ready-made Markdown (errors the core does not know). */
+  private async cardInput(id: number, token: vscode.CancellationToken): Promise<HoverCardInput | string | undefined> {
+    const alias = this.services.sessions.resolveAlias();
+    try {
+      const record = await this.services.sessions.get().getCustomer(id, { token });
+      return { kind: 'customer', record, alias: alias ?? '', storeName: this.services.credentials.displayName(alias ?? '') };
+    } catch (e) {
+      if (e instanceof NotSignedInError) {
+        return { kind: 'signedOut', id };
+      }
+      if (isCancellation(e) || token.isCancellationRequested) {
+        return undefined;
+      }
+      this.services.logger.debug(`Hover for customer #${id} failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (YampiError.is(e)) {
+        return { kind: 'error', id, alias: alias ?? '', error: { kind: e.kind, message: describeError(e).message, retryAfterMs: e.retryAfterMs } };
+      }
+      return `$(warning) ${escapeMarkdown(describeError(e).message, 400)}`;
+    }
+  }
+
+  provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] {
+    const loc = locale();
+    return this.index.refs(doc).map((r) => {
+      const link = new vscode.DocumentLink(new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), vscode.Uri.parse(commandUri(COMMANDS.openCustomer, [r.id])));
+      link.tooltip = t(loc, 'hover.link', r.id);
+      return link;
+    });
+  }
+}
+
+/**
+ * Hover and links, registered only while `yampi.hover.enabled` is on (the master switch: off means
+ * no provider at all, so nothing is scanned).
+ */
+export function registerHovers(services: Services, index: CustomerRefIndex): vscode.Disposable {
+  let registered: vscode.Disposable | undefined;
+  const update = (): void => {
+    const enabled = services.settings.settings.hoverEnabled;
+    if (enabled && !registered) {
+      const provider = new CustomerHoverProvider(services, index);
+      registered = vscode.Disposable.from(
+        vscode.languages.registerHoverProvider(SELECTOR, provider),
+        vscode.languages.registerDocumentLinkProvider(SELECTOR, provider),
+      );
+    } else if (!enabled && registered) {
+      registered.dispose();
+      registered = undefined;
+    }
+  };
+  update();
+  return new DisposableGroup(
+    services.settings.onDidChange(({ changed }) => {
+      if (changed.includes('hover.enabled')) {
+        update();
+      }
+    }),
+    new vscode.Disposable(() => { registered?.dispose(); }),
+  );
+}

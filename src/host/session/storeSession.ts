@@ -1,0 +1,218 @@
+import * as vscode from 'vscode';
+import type { StoreRef, YampiClient } from '../../core/api/types';
+import type { Logger } from '../../core/logger';
+import type { CustomerPage, CustomerRecord } from '../../core/model/customer';
+import type { StoreTreeState } from '../../core/tree/customerTree';
+import type { CustomerLists } from '../customerLists';
+import { describeError, NotSignedInError, SessionEndedError } from '../errors';
+import { Lifecycle } from '../lifecycle';
+
+export const PAGE_SIZE = 25;
+
+export interface FetchOptions {
+  readonly skipCache?: boolean;
+  readonly token?: vscode.CancellationToken | undefined;
+}
+
+/** What a session needs from the rest of the extension. */
+export interface SessionDeps {
+  readonly credentials: (alias: string) => Promise<StoreRef | undefined>;
+  readonly client: () => YampiClient;
+  readonly lists: CustomerLists;
+  readonly logger: Logger;
+}
+
+interface AllPages {
+  readonly records: CustomerRecord[];
+  nextPage: number | undefined;
+  total: number;
+}
+
+/**
+ * Everything scoped to one connected store: its lists (All customers pages, search results, the
+ * records fetched for Recent and Pinned), its slice of the client cache, the panels and requests
+ * it owns. Ending it (sign-out, credentials changed) cancels its requests, drops late results,
+ * closes its panels and forgets its data; clearing it empties the data but keeps it connected.
+ */
+export class StoreSession extends Lifecycle {
+  private readonly lifetime = this.register(new vscode.CancellationTokenSource());
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the store's lists change (the tree re-renders this store). */
+  readonly onDidChange = this.changed.event;
+  /** Bumped by clear(): a result of a request started before it is not kept. */
+  private generation = 0;
+  private all: AllPages | undefined;
+  private search: { readonly query: string; readonly records: readonly CustomerRecord[] } | undefined;
+  private readonly byId = new Map<number, CustomerRecord>();
+  private readonly failures = new Map<number, string>();
+  private skipCacheOnce = false;
+
+  constructor(readonly alias: string, private readonly deps: SessionDeps) {
+    super();
+  }
+
+  /** A method, not a getter: it is read again after every await. */
+  hasEnded(): boolean {
+    return this.isDisposed;
+  }
+
+  /** A customer through the client (and its cache); rejects with SessionEndedError once ended. */
+  getCustomer(id: number, opts: FetchOptions = {}): Promise<CustomerRecord> {
+    return this.run(opts.token, (store, signal) => this.deps.client().getCustomer(store, id, { skipCache: opts.skipCache ?? false, signal }));
+  }
+
+  listCustomers(page: number, limit: number, q: string | undefined, opts: FetchOptions = {}): Promise<CustomerPage> {
+    return this.run(opts.token, (store, signal) => this.deps.client().listCustomers(store, {
+      page, limit, ...(q !== undefined && q !== '' ? { q } : {}), skipCache: opts.skipCache ?? false, signal,
+    }));
+  }
+
+  /** Remembers what a search showed (the tree's Search results). */
+  setSearchResults(query: string, records: readonly CustomerRecord[]): void {
+    if (!this.hasEnded()) {
+      this.search = { query, records: [...records] };
+      this.changed.fire();
+    }
+  }
+
+  /** The first page of All customers (fetched once, then kept until refresh/clear). */
+  async loadAll(): Promise<void> {
+    if (this.all) {
+      return;
+    }
+    const gen = this.generation;
+    const page = await this.listCustomers(1, PAGE_SIZE, undefined, { skipCache: this.takeSkipCache() });
+    if (gen === this.generation) {
+      this.all = { records: [...page.items], ...paging(page) };
+      this.changed.fire();
+    }
+  }
+
+  async loadMore(): Promise<void> {
+    const all = this.all;
+    if (all?.nextPage === undefined) {
+      return;
+    }
+    const gen = this.generation;
+    const page = await this.listCustomers(all.nextPage, PAGE_SIZE, undefined);
+    if (gen === this.generation && this.all === all) {
+      all.records.push(...page.items);
+      Object.assign(all, paging(page));
+      this.changed.fire();
+    }
+  }
+
+  /** Fetches the records of Recent or Pinned (within the limiter), keeping failures as messages. */
+  async loadIds(ids: readonly number[]): Promise<void> {
+    const gen = this.generation;
+    const skipCache = this.takeSkipCache();
+    const results = await Promise.allSettled(ids.map((id) => this.getCustomer(id, { skipCache })));
+    if (gen !== this.generation || this.hasEnded()) {
+      return;
+    }
+    results.forEach((r, i) => {
+      const id = ids[i] ?? 0;
+      if (r.status === 'fulfilled') {
+        this.byId.set(id, r.value);
+        this.failures.delete(id);
+      } else {
+        this.byId.delete(id);
+        this.failures.set(id, describeError(r.reason).message);
+      }
+    });
+  }
+
+  /** The tree's view of this store. */
+  treeState(name: string, active: boolean): StoreTreeState {
+    const all = this.all;
+    return {
+      alias: this.alias,
+      name,
+      active,
+      recent: this.deps.lists.recent(this.alias),
+      pinned: this.deps.lists.pinned(this.alias),
+      all: all ? { records: all.records, total: all.total, more: all.nextPage !== undefined } : undefined,
+      search: this.search,
+      record: (id) => this.record(id),
+      failure: (id) => this.failures.get(id),
+    };
+  }
+
+  /** A record this session already holds (for the tree only; panels read through the client cache). */
+  record(id: number): CustomerRecord | undefined {
+    return this.byId.get(id) ?? this.all?.records.find((r) => r.customer.id === id) ?? this.search?.records.find((r) => r.customer.id === id);
+  }
+
+  /** Refresh: forget pages and fetched records; the next loads bypass the caches. */
+  refresh(): void {
+    this.generation++;
+    this.all = undefined;
+    this.byId.clear();
+    this.failures.clear();
+    this.skipCacheOnce = true;
+    this.changed.fire();
+  }
+
+  /** Clear Cached Data: everything this session holds, search results and the client's slice included. */
+  clear(): void {
+    this.generation++;
+    this.all = undefined;
+    this.search = undefined;
+    this.byId.clear();
+    this.failures.clear();
+    this.deps.client().clearCache(this.alias);
+    this.changed.fire();
+  }
+
+  protected override onDispose(): void {
+    this.generation++;
+    this.lifetime.cancel();
+    this.all = undefined;
+    this.search = undefined;
+    this.byId.clear();
+    this.failures.clear();
+  }
+
+  private takeSkipCache(): boolean {
+    const v = this.skipCacheOnce;
+    this.skipCacheOnce = false;
+    return v;
+  }
+
+  /** Runs a client call under this session: cancelled when it ends, its late result dropped. */
+  private async run<T>(token: vscode.CancellationToken | undefined, call: (store: StoreRef, signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.hasEnded()) {
+      throw new SessionEndedError(this.alias);
+    }
+    const store = await this.deps.credentials(this.alias);
+    if (this.hasEnded()) {
+      throw new SessionEndedError(this.alias);
+    }
+    if (!store) {
+      throw new NotSignedInError();
+    }
+    const controller = new AbortController();
+    const subs = [this.lifetime.token, ...(token ? [token] : [])].map((t) => t.onCancellationRequested(() => { controller.abort(); }));
+    if (token?.isCancellationRequested === true) {
+      controller.abort();
+    }
+    try {
+      const result = await call(store, controller.signal);
+      if (this.hasEnded()) {
+        throw new SessionEndedError(this.alias);
+      }
+      return result;
+    } catch (e) {
+      throw this.hasEnded() ? new SessionEndedError(this.alias) : e;
+    } finally {
+      for (const s of subs) {
+        s.dispose();
+      }
+    }
+  }
+}
+
+function paging(page: CustomerPage): { nextPage: number | undefined; total: number } {
+  const p = page.pagination;
+  return { nextPage: p.currentPage < p.totalPages ? p.currentPage + 1 : undefined, total: p.total };
+}

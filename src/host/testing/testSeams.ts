@@ -1,0 +1,200 @@
+import * as vscode from 'vscode';
+import { isNode, type Node } from '../../core/tree/nodes';
+import type { AgentSurfaces } from '../agentSurfaces';
+import type { YampiChatTool } from '../chatTools';
+import type { Features } from '../commands/registry';
+import type { CustomerTerminalLinkProvider } from '../terminalLinks';
+import { type Notifier, vscodeNotifier } from '../notify';
+import type { Seams } from '../services';
+
+/** What the test API can make the secret storage do (YAMPI_EXTENSION_TEST=1 only). */
+export interface SecretFaults {
+  /** Fail every `get`. */
+  readonly failGet?: boolean;
+  /** Fail the n-th `store` call from now on (1 = the next one); later stores succeed again. */
+  readonly failStoreAt?: number;
+  /** Fail every `delete`. */
+  readonly failDelete?: boolean;
+}
+
+/**
+ * The real SecretStorage with switchable failures, so the extension-host tests can show what the
+ * user sees when a keyring is missing (real hosts cannot be made to fail on demand). Every call
+ * that is not told to fail goes to the real storage. Used only when the test API is on.
+ */
+export class FaultySecretStorage implements vscode.SecretStorage {
+  private faults: SecretFaults = {};
+  private storesSinceArmed = 0;
+  readonly onDidChange: vscode.Event<vscode.SecretStorageChangeEvent>;
+
+  constructor(private readonly real: vscode.SecretStorage) {
+    this.onDidChange = real.onDidChange;
+  }
+
+  setFaults(faults: SecretFaults): void {
+    this.faults = faults;
+    this.storesSinceArmed = 0;
+  }
+
+  get(key: string): Thenable<string | undefined> {
+    return this.faults.failGet ? Promise.reject(new Error('test: secret storage get failed')) : this.real.get(key);
+  }
+
+  store(key: string, value: string): Thenable<void> {
+    this.storesSinceArmed++;
+    return this.storesSinceArmed === this.faults.failStoreAt
+      ? Promise.reject(new Error('test: secret storage store failed'))
+      : this.real.store(key, value);
+  }
+
+  delete(key: string): Thenable<void> {
+    return this.faults.failDelete ? Promise.reject(new Error('test: secret storage delete failed')) : this.real.delete(key);
+  }
+}
+
+/** A Notifier that remembers the errors and warnings it showed (the newest 20). */
+class RecordingNotifier implements Notifier {
+  readonly shown: string[] = [];
+
+  private record(message: string): void {
+    this.shown.push(message);
+    this.shown.splice(0, Math.max(0, this.shown.length - 20));
+  }
+
+  error(message: string, ...actions: string[]): Thenable<string | undefined> {
+    this.record(message);
+    return vscodeNotifier.error(message, ...actions);
+  }
+
+  /** The answer the next modal dialog gets (tests cannot click the smoke-driven workbench's dialogs). */
+  modalAnswer: string | undefined;
+
+  warn(message: string, options: vscode.MessageOptions, ...actions: string[]): Thenable<string | undefined> {
+    this.record(message);
+    if (options.modal === true && this.modalAnswer !== undefined) {
+      const answer = actions.includes(this.modalAnswer) ? this.modalAnswer : undefined;
+      this.modalAnswer = undefined;
+      return Promise.resolve(answer);
+    }
+    return vscodeNotifier.warn(message, options, ...actions);
+  }
+
+  info(message: string, ...actions: string[]): Thenable<string | undefined> {
+    return vscodeNotifier.info(message, ...actions);
+  }
+
+  status(message: string): void {
+    vscodeNotifier.status(message);
+  }
+}
+
+/** A tree node rendered the way VS Code would show it (for tests). */
+export interface RenderedNode {
+  readonly node: unknown;
+  readonly id: string | undefined;
+  readonly label: string;
+  readonly description: string;
+  readonly contextValue: string;
+  readonly collapsible: boolean;
+  readonly command: string | undefined;
+}
+
+/** Test-only surface (YAMPI_EXTENSION_TEST=1): facts tests need, never a secret value. */
+export interface TestApi {
+  /** True once dist/api.js (undici) has been loaded; `apiLoadedAtActivation` as it was when activate() returned. */
+  readonly apiLoaded: () => boolean;
+  readonly apiLoadedAtActivation: boolean;
+  readonly activeAlias: () => string | undefined;
+  readonly signedInContext: () => boolean;
+  readonly savedStoreAliases: () => readonly string[];
+  readonly hasSecretFor: (alias: string) => Promise<boolean>;
+  readonly treeChildren: (node?: unknown) => Promise<RenderedNode[]>;
+  /** Every element the tree fired a change for since the last call (undefined = the whole tree). */
+  readonly takeTreeChanges: () => readonly unknown[];
+  readonly openPanels: () => number;
+  /** The stores with a running session. */
+  readonly sessionAliases: () => readonly string[];
+  /** Delivers a message to a panel as if its webview had sent it; resolves once handled. */
+  readonly sendPanelMessage: (alias: string, id: number, message: unknown) => Promise<boolean>;
+  /** Error and warning messages shown to the user, newest last. */
+  readonly shownErrors: () => readonly string[];
+  /** Every key and value this extension keeps in global state (for the leak test). */
+  readonly globalState: () => Record<string, unknown>;
+  /** Where VS Code writes this extension's log files. */
+  readonly logDir: () => string;
+  /** Starts the API client afresh: empty cache, new rate-limit windows (suites call it with the sandbox reset). */
+  readonly resetApiClient: () => void;
+  /** Makes the extension's secret storage fail as told (`{}` restores it). */
+  readonly setSecretFaults: (faults: SecretFaults) => void;
+  /** The button the next modal confirmation answers with (as if the user clicked it). */
+  readonly answerNextModal: (button: string) => void;
+  /** The registered terminal link provider (no VS Code command runs terminal link providers). */
+  readonly terminalLinkProvider: () => CustomerTerminalLinkProvider;
+  /** The registered language-model tools (to read a confirmation without a chat UI). */
+  readonly chatTools: () => readonly YampiChatTool[];
+  /** This extension's own modules that were loaded when activate() returned (paths inside the extension). */
+  readonly modulesAtActivation: readonly string[];
+}
+
+/**
+ * Every test-only surface in one place, switched on only by YAMPI_EXTENSION_TEST=1 in the
+ * extension host's environment: a secret storage that can be told to fail, a notifier that
+ * remembers what it showed, and the TestApi returned from activate().
+ */
+export class TestSeams implements Seams {
+  readonly secrets: FaultySecretStorage;
+  readonly notifier = new RecordingNotifier();
+
+  static fromEnvironment(context: vscode.ExtensionContext): TestSeams | undefined {
+    return process.env['YAMPI_EXTENSION_TEST'] === '1' ? new TestSeams(context) : undefined;
+  }
+
+  private constructor(private readonly context: vscode.ExtensionContext) {
+    this.secrets = new FaultySecretStorage(context.secrets);
+  }
+
+  api(f: Features, agents: AgentSurfaces): TestApi {
+    const { services, tree, panels } = f;
+    const context = this.context;
+    const changes: unknown[] = [];
+    services.register(tree.onDidChangeTreeData((e) => { changes.push(e); }));
+    return {
+      apiLoaded: () => services.api.loaded,
+      apiLoadedAtActivation: services.api.loaded,
+      activeAlias: () => services.credentials.activeAlias(),
+      signedInContext: () => services.signedInContext(),
+      savedStoreAliases: () => services.credentials.stores().map((x) => x.alias),
+      hasSecretFor: async (alias) => (await context.secrets.get(`yampi.credentials/${alias}`)) !== undefined,
+      treeChildren: async (node) => {
+        const children = await tree.getChildren(isNode(node) ? node : undefined);
+        return children.map((n) => render(n, tree.getTreeItem(n)));
+      },
+      takeTreeChanges: () => changes.splice(0),
+      openPanels: () => panels.count(),
+      sessionAliases: () => services.sessions.all().map((s) => s.alias),
+      sendPanelMessage: (alias, id, message) => panels.deliver(alias, id, message),
+      shownErrors: () => [...this.notifier.shown],
+      globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
+      logDir: () => context.logUri.fsPath,
+      resetApiClient: () => { services.api.reset(); },
+      setSecretFaults: (faults) => { this.secrets.setFaults(faults); },
+      answerNextModal: (button) => { this.notifier.modalAnswer = button; },
+      terminalLinkProvider: () => agents.terminalLinks,
+      chatTools: () => agents.chatTools,
+      modulesAtActivation: Object.keys(require.cache).filter((k) => k.startsWith(context.extensionUri.fsPath)),
+    };
+  }
+}
+
+function render(n: Node, item: vscode.TreeItem): RenderedNode {
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  return {
+    node: n,
+    id: item.id,
+    label,
+    description: typeof item.description === 'string' ? item.description : '',
+    contextValue: item.contextValue ?? '',
+    collapsible: item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None,
+    command: item.command?.command,
+  };
+}

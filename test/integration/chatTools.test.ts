@@ -1,0 +1,182 @@
+// The language-model tools (product.md § Terminal and chat) in the real extension host, invoked
+// through vscode.lm.invokeTool as a chat would (no model needed), against the sandbox store.
+// Outside a chat request VS Code asks for the confirmation with a dialog, which the workbench
+// answers itself in extension tests; the confirmation text is read from the tool directly.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { YampiChatTool } from '../../src/host/chatTools';
+import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
+import { buildSandboxData } from '../sandbox/data';
+import { addFault, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
+
+const aurora = SANDBOX_STORES.aurora;
+const mariana = EDGE_CASE_IDS.knownGood;
+
+type WithTools = TestApi & { readonly chatTools?: () => readonly YampiChatTool[] };
+
+async function invoke(name: string, input: object, token?: vscode.CancellationToken): Promise<string> {
+  const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined }, token);
+  return result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : JSON.stringify(p))).join('');
+}
+
+/** Every secret the sandbox knows: the credentials and each customer's account token and login link. */
+function sandboxSecrets(): string[] {
+  const out: string[] = Object.values(SANDBOX_USERS).flatMap((u) => [u.userToken, u.userSecretKey]);
+  for (const store of buildSandboxData().values()) {
+    for (const c of store.customers) {
+      const json = c.json as Record<string, unknown>;
+      for (const key of ['token', 'login_url']) {
+        const v = json[key];
+        if (typeof v === 'string' && v.length >= 8) {
+          out.push(v);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+describe('language-model tools', () => {
+  let api: WithTools;
+  let secrets: string[];
+  const texts: string[] = [];
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('yampi');
+  const call = async (name: string, input: object, token?: vscode.CancellationToken): Promise<string> => {
+    const text = await invoke(name, input, token);
+    texts.push(text);
+    return text;
+  };
+
+  before(async () => {
+    api = await extensionApi();
+    secrets = sandboxSecrets();
+    await signOutAll(api);
+    assert.equal(await signIn(owner, aurora.alias), true);
+    await config().update('privacy.maskSensitiveData', true, vscode.ConfigurationTarget.Global);
+  });
+
+  beforeEach(async () => {
+    await vscode.commands.executeCommand('yampi.clearCache');
+    await resetSandbox(api);
+  });
+
+  after(async () => {
+    await config().update('privacy.maskSensitiveData', undefined, vscode.ConfigurationTarget.Global);
+    await signOutAll(api);
+  });
+
+  it('are registered under the contract names', () => {
+    const names = vscode.lm.tools.map((t) => t.name);
+    for (const name of ['yampi_getCustomer', 'yampi_searchCustomers', 'yampi_getCustomerOrders']) {
+      assert.ok(names.includes(name), `${name} not in vscode.lm.tools`);
+    }
+  });
+
+  it('the confirmation names the store and says personal data stays masked', () => {
+    assert.ok(api.chatTools, 'the test API has no chatTools: registerChatTools is not wired into activation');
+    const tool = api.chatTools().find((t) => t.name === 'yampi_getCustomer');
+    assert.ok(tool);
+    const message = tool.prepareInvocation({ input: { id: mariana } }).confirmationMessages?.message;
+    assert.equal(typeof message, 'string');
+    assert.match(message as string, new RegExp(`customer #${mariana} from store ${aurora.name} \\(${aurora.alias}\\)`));
+    assert.match(message as string, /stays masked/);
+  });
+
+  it('yampi_getCustomer, privacy on: the hover fields masked, the store named, the panel command; one request', async () => {
+    const text = await call('yampi_getCustomer', { id: mariana });
+    assert.match(text, new RegExp(`Yampi customer #${mariana} \\(store ${aurora.name} \\(${aurora.alias}\\)\\)`));
+    assert.match(text, /Name: Mariana Costa Ribeiro/);
+    assert.match(text, /E-mail: m\*\*\*@/);
+    assert.doesNotMatch(text, /mariana\.c\.ribeiro@/);
+    assert.match(text, /yampi\.openCustomer/);
+    assert.equal((await sandboxRequests()).filter((r) => r.path.includes('/customers/')).length, 1);
+  });
+
+  it('yampi_getCustomer, privacy off: e-mail and phone in full', async () => {
+    await config().update('privacy.maskSensitiveData', false, vscode.ConfigurationTarget.Global);
+    try {
+      const text = await call('yampi_getCustomer', { id: mariana, store: aurora.alias });
+      assert.match(text, /E-mail: mariana\.c\.ribeiro@exemplo\.com\.br/);
+      assert.match(text, /Privacy mode is off/);
+    } finally {
+      await config().update('privacy.maskSensitiveData', true, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('yampi_searchCustomers: one line per match, masked', async () => {
+    const text = await call('yampi_searchCustomers', { query: 'Mariana', limit: 3 });
+    assert.match(text, new RegExp(`customers in store ${aurora.name} \\(${aurora.alias}\\) matching "Mariana": 3 of \\d+`));
+    assert.equal(text.split('\n').filter((l) => /^\d+\. .+ \(#\d+\) · /.test(l)).length, 3);
+    assert.doesNotMatch(text, /mariana\.c\.ribeiro@/);
+    assert.match(text, /m\*\*\*@exemplo\.com\.br/);
+  });
+
+  it('not found names the id and the store; an unknown store says it is not connected', async () => {
+    assert.match(await call('yampi_getCustomer', { id: MISSING_CUSTOMER_ID }), new RegExp(`Customer #${MISSING_CUSTOMER_ID} was not found in store ${aurora.name}`));
+    assert.match(await call('yampi_getCustomer', { id: mariana, store: 'loja-que-nao-existe' }), /Store "loja-que-nao-existe" is not connected/);
+    assert.match(await call('yampi_getCustomerOrders', { id: mariana, store: 'loja-que-nao-existe' }), /is not connected/);
+  });
+
+  it('invalid input comes back as a result naming the field', async () => {
+    assert.match(await call('yampi_getCustomer', { id: 'abc' }), /Invalid input for yampi_getCustomer: "id" must be/);
+    assert.match(await call('yampi_searchCustomers', { query: 'x', limit: 50 }), /"limit" must be a whole number from 1 to 10/);
+    assert.match(await call('yampi_getCustomerOrders', { id: -1 }), /Invalid input for yampi_getCustomerOrders/);
+  });
+
+  it('rate-limited says when to retry', async () => {
+    // longer than the client waits out by itself, so the 429 reaches the tool
+    await addFault({ path: `/customers/${mariana}`, status: 429, retryAfterSeconds: 600, times: 1 });
+    assert.match(await call('yampi_getCustomer', { id: mariana }), /Yampi is limiting requests to store .*Retry in 600 seconds, not sooner/);
+  });
+
+  it('cancellation: the lookup stops and nothing of the customer comes back', async () => {
+    await addFault({ path: `/customers/${mariana}`, latencyMs: 4000 });
+    assert.ok(api.chatTools);
+    const tool = api.chatTools().find((t) => t.name === 'yampi_getCustomer');
+    assert.ok(tool);
+    const cts = new vscode.CancellationTokenSource();
+    const pending = tool.invoke({ input: { id: mariana }, toolInvocationToken: undefined }, cts.token);
+    await waitFor('the request to reach the sandbox', async () => (await sandboxRequests()).some((r) => r.path.endsWith(`/customers/${mariana}`)));
+    cts.cancel();
+    const text = (await pending).content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+    texts.push(text);
+    assert.match(text, /Cancelled before Yampi answered; nothing was read/);
+    assert.doesNotMatch(text, /Mariana/);
+    // through VS Code: a cancelled call either rejects as cancelled or returns that text
+    const cts2 = new vscode.CancellationTokenSource();
+    const viaLm = invoke('yampi_getCustomer', { id: mariana }, cts2.token);
+    await waitFor('the second request', async () => (await sandboxRequests()).filter((r) => r.path.endsWith(`/customers/${mariana}`)).length >= 2);
+    cts2.cancel();
+    await viaLm.then(
+      (t) => {
+        assert.doesNotMatch(t, /Mariana/);
+      },
+      (e: unknown) => {
+        assert.ok(e instanceof Error && /cancel/i.test(`${e.name} ${e.message}`), String(e));
+      },
+    );
+  });
+
+  it('signed out: says how to sign in', async () => {
+    await signOutAll(api);
+    try {
+      for (const [name, input] of [['yampi_getCustomer', { id: mariana }], ['yampi_searchCustomers', { query: 'Mariana' }], ['yampi_getCustomerOrders', { id: mariana }]] as const) {
+        assert.match(await call(name, input), /No Yampi store is connected.*Yampi: Set Credentials…/, name);
+      }
+      assert.equal((await sandboxRequests()).filter((r) => r.path.startsWith('/v2/')).length, 0);
+    } finally {
+      assert.equal(await signIn(owner, aurora.alias), true);
+    }
+  });
+
+  it('no result contains a credential, token or login link of the sandbox', () => {
+    assert.ok(texts.length >= 12, `only ${texts.length} results collected`);
+    for (const text of texts) {
+      for (const secret of secrets) {
+        assert.ok(!text.includes(secret), 'a sandbox secret in a tool result');
+      }
+      assert.doesNotMatch(text, /auth\/login|login_url/);
+    }
+  });
+});

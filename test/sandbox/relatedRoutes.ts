@@ -1,0 +1,63 @@
+/**
+ * The routes of a customer's related records (issue 11): `GET /v2/{alias}/orders` with the
+ * bracket filter `customer_id[]=` and `include=items,status`, and `GET
+ * /v2/{alias}/customers/{id}/addresses` and `…/carts`. Called after the shared auth/store gate.
+ */
+import type { StoreData } from './data';
+import { paginated, type PagingContext } from './paging';
+import type { SandboxOrder } from './relatedData';
+import { error, type ApiAnswer, type ApiRequest } from './routes';
+import type { Json } from './vocabulary';
+
+function includes(q: URLSearchParams): ReadonlySet<string> {
+  return new Set((q.get('include') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+}
+
+function orderJson(o: SandboxOrder, inc: ReadonlySet<string>): Json {
+  const out: Json = { ...o.json };
+  if (inc.has('items')) {
+    out['items'] = { data: o.items };
+  }
+  if (inc.has('status')) {
+    out['status'] = { data: o.status };
+  }
+  return out;
+}
+
+/**
+ * The documented quirk (yampi-api.md § 1.6): only the bracket form `customer_id[]=` filters; a
+ * plain `customer_id=` is ignored and the whole store's orders come back.
+ */
+function orders(req: ApiRequest, store: StoreData, alias: string, ctx: PagingContext): Json {
+  const wanted = req.ignoreFilters === true ? [] : req.query.getAll('customer_id[]').map(Number).filter((n) => Number.isSafeInteger(n));
+  const all = store.related.orders;
+  const matching = wanted.length === 0 ? all : all.filter((o) => wanted.includes(o.customerId));
+  // Stored newest first; `sortedBy=asc` (or no sortedBy) answers oldest first like an id-ordered table.
+  const ordered = req.query.get('sortedBy') === 'desc' ? matching : [...matching].reverse();
+  const inc = includes(req.query);
+  const keep: Record<string, string> = {};
+  for (const k of ['include', 'orderBy', 'sortedBy']) {
+    const v = req.query.get(k);
+    if (v !== null) {
+      keep[k] = v;
+    }
+  }
+  if (wanted.length > 0) {
+    keep['customer_id[]'] = String(wanted[0]);
+  }
+  return paginated(ctx, ordered, `/${alias}/orders`, keep, (o) => orderJson(o, inc));
+}
+
+export function relatedAnswer(req: ApiRequest, store: StoreData, alias: string, bucket: string): ApiAnswer {
+  const ctx: PagingContext = { query: req.query, baseUrl: req.baseUrl, numbersAsStrings: store.numbersAsStrings };
+  if (/\/orders\/?$/.test(req.path)) {
+    return { status: 200, body: orders(req, store, alias, ctx), bucket };
+  }
+  const m = /\/customers\/(\d+)\/(addresses|carts)\/?$/.exec(req.path);
+  const id = Number(m?.[1]);
+  if (m === null || !store.byId.has(id)) {
+    return { ...error(404, 'Customer not found.'), bucket };
+  }
+  const table = m[2] === 'addresses' ? store.related.addresses : store.related.carts;
+  return { status: 200, body: paginated(ctx, table.get(id) ?? [], `/${alias}/customers/${id}/${m[2] ?? ''}`, {}, (j) => j), bucket };
+}
