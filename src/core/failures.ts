@@ -5,7 +5,7 @@
  * hover and the tree all say it with these words. Pure: the host only runs the actions.
  */
 import type { YampiErrorKind } from './api/errors';
-import { type Locale, t } from './model/strings';
+import { type Locale, msg, t } from './model/strings';
 import type { BaseUrlProblem } from './settings';
 
 export type Failure =
@@ -39,20 +39,26 @@ export interface DescribedFailure {
 
 const described = (message: string, actions: readonly FailureAction[] = [], silent = false): DescribedFailure => ({ message, actions, silent });
 
+const SECRETS = {
+  save: msg('VS Code could not use its secret storage, so nothing was saved.'),
+  delete: msg('VS Code could not use its secret storage, so the store was not signed out.'),
+  read: msg('VS Code could not read the saved credentials from its secret storage.'),
+} as const;
+
 export function describeFailure(f: Failure, locale: Locale): DescribedFailure {
   switch (f.kind) {
     case 'api':
       return describeApi(f.error, locale);
     case 'notSignedIn':
-      return described(t(locale, 'failure.notSignedIn'), ['setCredentials']);
+      return described(t(locale, 'Connect a Yampi store first.'), ['setCredentials']);
     case 'sessionEnded':
-      return described(t(locale, 'failure.sessionEnded', f.alias), [], true);
+      return described(t(locale, 'Signed out of store "{0}": the request was dropped.', f.alias), [], true);
     case 'secretStorage':
-      return described(`${t(locale, `failure.secrets.${f.operation}`)} ${t(locale, 'failure.secrets.fix')}`, ['keychainHelp', 'showLog']);
+      return described(`${t(locale, SECRETS[f.operation])} ${t(locale, 'On Linux, install and unlock a keyring (GNOME Keyring or KWallet); on a remote or headless machine, set YAMPI_ALIAS, YAMPI_USER_TOKEN and YAMPI_USER_SECRET_KEY in the environment instead.')}`, ['keychainHelp', 'showLog']);
     case 'baseUrl':
-      return described(t(locale, f.problem === 'insecureHttp' ? 'failure.baseUrl.insecureHttp' : 'failure.baseUrl.invalid'), ['openApiBaseUrlSetting']);
+      return described(t(locale, f.problem === 'insecureHttp' ? msg('The setting yampi.apiBaseUrl uses http:// for a host that is not this machine. Use https:// (http:// is accepted only for 127.0.0.1 and localhost).') : msg('The setting yampi.apiBaseUrl is not a valid https:// URL.')), ['openApiBaseUrlSetting']);
     case 'unknown':
-      return described(t(locale, 'failure.unknown', f.message), ['showLog']);
+      return described(t(locale, 'Something went wrong: {0}', f.message), ['showLog']);
   }
 }
 
@@ -60,32 +66,32 @@ function describeApi(e: Extract<Failure, { kind: 'api' }>['error'], locale: Loca
   const alias = e.alias ?? '';
   switch (e.kind) {
     case 'auth':
-      return described(t(locale, 'failure.auth', alias), ['setCredentials']);
+      return described(t(locale, 'Yampi rejected the credentials for store "{0}". They change when the account password changes.', alias), ['setCredentials']);
     case 'forbidden':
-      return described(t(locale, 'failure.forbidden', alias), ['switchStore']);
+      return described(t(locale, 'Store "{0}" is inactive or these credentials have no permission for it.', alias), ['switchStore']);
     case 'notFound':
-      return described(e.customerId === undefined ? t(locale, 'failure.storeNotFound', alias) : t(locale, 'failure.customerNotFound', String(e.customerId), alias));
+      return described(e.customerId === undefined ? t(locale, 'Store "{0}" was not found.', alias) : t(locale, 'Customer #{0} not found in store "{1}".', String(e.customerId), alias));
     case 'rateLimited':
       return described(
-        e.retryAfterMs === undefined ? t(locale, 'failure.rateLimited') : t(locale, 'state.rateLimited.bodySeconds', Math.max(1, Math.ceil(e.retryAfterMs / 1000))),
+        e.retryAfterMs === undefined ? t(locale, 'Yampi\'s request limit was reached and waiting did not help. Try again in a minute.') : t(locale, 'Yampi is limiting requests right now. Try again in {0} seconds.', Math.max(1, Math.ceil(e.retryAfterMs / 1000))),
         ['retry'],
       );
     case 'server':
-      return described(t(locale, 'failure.server', e.status ?? 500), ['retry', 'showLog']);
+      return described(t(locale, 'Yampi answered with a server error (HTTP {0}).', e.status ?? 500), ['retry', 'showLog']);
     case 'network':
-      return described(t(locale, 'failure.network'), ['retry', 'showLog']);
+      return described(t(locale, 'Could not reach the Yampi API. Check your connection.'), ['retry', 'showLog']);
     case 'timeout':
-      return described(t(locale, 'failure.timeout'), ['retry', 'showLog']);
+      return described(t(locale, 'The Yampi API did not answer in time.'), ['retry', 'showLog']);
     case 'invalidResponse':
-      return described(t(locale, 'failure.invalidResponse'), ['retry', 'showLog']);
+      return described(t(locale, 'The Yampi API sent a response that could not be read.'), ['retry', 'showLog']);
     case 'invalidInput':
-      return described(t(locale, 'failure.invalidInput'));
+      return described(t(locale, 'Invalid store alias or customer id.'));
     case 'cancelled':
-      return described(t(locale, 'failure.cancelled'), [], true);
+      return described(t(locale, 'Cancelled.'), [], true);
     case 'tls':
-      return described(t(locale, 'failure.tls', e.host ?? alias), ['showLog']);
+      return described(t(locale, 'The certificate of {0} is not trusted — corporate proxy or TLS inspection? Add its CA with NODE_EXTRA_CA_CERTS.', e.host ?? alias), ['showLog']);
     case 'proxy':
-      return described(t(locale, 'failure.proxy', e.host ?? ''), ['retry', 'showLog']);
+      return described(t(locale, 'The proxy {0} refused or failed the connection. Check http.proxy and the proxy credentials.', e.host ?? ''), ['retry', 'showLog']);
   }
 }
 
@@ -93,16 +99,16 @@ function describeApi(e: Extract<Failure, { kind: 'api' }>['error'], locale: Loca
 export function actionTitle(a: FailureAction, locale: Locale): string {
   switch (a) {
     case 'setCredentials':
-      return t(locale, 'action.setCredentials');
+      return t(locale, 'Set Credentials');
     case 'switchStore':
-      return t(locale, 'action.switchStore');
+      return t(locale, 'Switch Store');
     case 'retry':
-      return t(locale, 'action.retry');
+      return t(locale, 'Retry');
     case 'showLog':
-      return t(locale, 'action.showLog');
+      return t(locale, 'Show Log');
     case 'openApiBaseUrlSetting':
-      return t(locale, 'action.openSettings');
+      return t(locale, 'Open Settings');
     case 'keychainHelp':
-      return t(locale, 'action.keychainHelp');
+      return t(locale, 'How to Fix');
   }
 }

@@ -56,7 +56,7 @@ function link(label: string, icon: string, command: HoverCommand, args: readonly
 
 const BR = '  \n';
 
-const setCredentialsLink = (locale: Locale): string => link(t(locale, 'state.setCredentials'), 'key', 'yampi.setCredentials', [], t(locale, 'state.setCredentials'));
+const setCredentialsLink = (locale: Locale): string => link(t(locale, 'Set Credentials'), 'key', 'yampi.setCredentials', [], t(locale, 'Set Credentials'));
 
 /** The hover Markdown for one state. `privacy` follows `yampi.privacy.maskSensitiveData`. */
 export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolean): string {
@@ -66,17 +66,17 @@ export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolea
       const id = input.record.customer.id;
       const icon = s.kind === 'pj' ? 'organization' : 'person';
       const head = s.name === s.idText ? `$(${icon}) **${escapeMarkdown(s.idText)}**` : `$(${icon}) **${escapeMarkdown(s.name)}** · \`#${id}\``;
-      const details = [s.status + ` · ${t(locale, s.kind === 'pj' ? 'badge.pj' : 'badge.pf')}`, s.email, s.phone, s.place, s.lastOrder]
+      const details = [s.status + ` · ${t(locale, s.kind === 'pj' ? 'PJ' : 'PF')}`, s.email, s.phone, s.place, s.lastOrder]
         .filter((l): l is string => l !== undefined && l !== '')
         .map((l) => escapeMarkdown(l));
       const actions = [
-        link(t(locale, 'hover.open'), 'link-external', 'yampi.openCustomer', [id, input.alias], t(locale, 'hover.open.title', id)),
-        link(t(locale, 'hover.copyId'), 'copy', 'yampi.copyCustomerId', [id], t(locale, 'hover.copyId.title', id)),
+        link(t(locale, 'Open details'), 'link-external', 'yampi.openCustomer', [id, input.alias], t(locale, 'Open the detail panel of customer #{0}', id)),
+        link(t(locale, 'Copy id'), 'copy', 'yampi.copyCustomerId', [id], t(locale, 'Copy the customer id #{0}', id)),
       ];
-      return `${head}\n\n${details.join(BR)}\n\n${actions.join(' · ')} — *${escapeMarkdown(t(locale, 'panel.store', input.storeName))}*`;
+      return `${head}\n\n${details.join(BR)}\n\n${actions.join(' · ')} — *${escapeMarkdown(t(locale, 'Store {0}', input.storeName))}*`;
     }
     case 'signedOut':
-      return `$(account) ${escapeMarkdown(t(locale, 'hover.signedOut', input.id), 200)}\n\n${setCredentialsLink(locale)}`;
+      return `$(account) ${escapeMarkdown(t(locale, 'Customer #{0}: connect a Yampi store to see who this is.', input.id), 200)}\n\n${setCredentialsLink(locale)}`;
     case 'error':
       return errorCard(input.id, input.alias, input.error, locale);
   }
@@ -84,23 +84,23 @@ export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolea
 
 function errorCard(id: number, alias: string, error: Extract<HoverCardInput, { kind: 'error' }>['error'], locale: Locale): string {
   const text = (v: string): string => escapeMarkdown(v, 300);
-  const open = link(t(locale, 'hover.open'), 'link-external', 'yampi.openCustomer', [id, alias], t(locale, 'hover.open.title', id));
+  const open = link(t(locale, 'Open details'), 'link-external', 'yampi.openCustomer', [id, alias], t(locale, 'Open the detail panel of customer #{0}', id));
   // the same mapping of error kinds to states as the detail panel, so both say the same thing
   const state = errorState(alias, id, error);
   switch (state.kind) {
     case 'notFound':
-      return `$(search-stop) ${text(t(locale, 'state.notFound.body', id, alias))}`;
+      return `$(search-stop) ${text(t(locale, 'Customer #{0} was not found in store {1}.', id, alias))}`;
     case 'authError':
-      return `$(key) ${text(t(locale, 'state.auth.body', alias))}\n\n${setCredentialsLink(locale)}`;
+      return `$(key) ${text(t(locale, 'Yampi rejected the credentials saved for store {0}. Set them again to continue.', alias))}\n\n${setCredentialsLink(locale)}`;
     case 'forbidden':
-      return `$(lock) ${text(t(locale, 'state.forbidden.body', alias))}`;
+      return `$(lock) ${text(t(locale, 'Store {0} is inactive or these credentials have no permission to read customers.', alias))}`;
     case 'rateLimited':
       return `$(watch) ${text(
-        state.retryAfterSeconds === undefined ? t(locale, 'state.rateLimited.body') : t(locale, 'state.rateLimited.bodySeconds', Math.ceil(state.retryAfterSeconds)),
+        state.retryAfterSeconds === undefined ? t(locale, 'Yampi is limiting requests right now. Try again in a moment.') : t(locale, 'Yampi is limiting requests right now. Try again in {0} seconds.', Math.ceil(state.retryAfterSeconds)),
       )}\n\n${open}`;
     case 'networkError':
     case 'loading':
     case 'customer':
-      return `$(warning) ${text(t(locale, 'state.network.body', id, error.message))}\n\n${open} · ${link(t(locale, 'state.showLog'), 'output', 'yampi.showLog', [], t(locale, 'state.showLog'))}`;
+      return `$(warning) ${text(t(locale, 'The request for customer #{0} failed: {1}', id, error.message))}\n\n${open} · ${link(t(locale, 'Show Log'), 'output', 'yampi.showLog', [], t(locale, 'Show Log'))}`;
   }
 }

@@ -2,7 +2,7 @@
  * Parses what the user typed or pasted into "Look Up Customer…": `123`, `#123`, ` 123 `, or any
  * text/URL containing `/customers/123`. Pure, so the input box can validate as you type.
  */
-import { type Locale, t } from './model/strings';
+import { type Locale, msg, t } from './model/strings';
 
 export type LookupError = 'empty' | 'notANumber' | 'notPositive' | 'tooLarge';
 
@@ -38,8 +38,15 @@ export function parseLookupInput(input: string): LookupResult {
   return { ok: false, error: 'notANumber' };
 }
 
+const LOOKUP_ERROR: Readonly<Record<LookupError, string>> = {
+  empty: msg('Type a customer id, #id or a URL containing /customers/<id>.'),
+  notANumber: msg('Not a customer id: use digits, #123 or a URL containing /customers/123.'),
+  notPositive: msg('A customer id is a positive number.'),
+  tooLarge: msg('That number is too large to be a customer id.'),
+};
+
 /** The message for `InputBox.validationMessage` (undefined when the input is a valid id). */
 export function lookupValidationMessage(input: string, locale: Locale): string | undefined {
   const r = parseLookupInput(input);
-  return r.ok ? undefined : t(locale, `lookup.${r.error}`);
+  return r.ok ? undefined : t(locale, LOOKUP_ERROR[r.error]);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
+import { setCatalog } from '../core/model/strings';
 import { ApiService } from './apiService';
 import { CredentialStore } from './credentialStore';
 import { CustomerLists } from './customerLists';
@@ -29,6 +30,8 @@ export class Services extends Lifecycle {
 
   constructor(readonly context: vscode.ExtensionContext, seams: Seams = {}) {
     super();
+    // the core speaks through the same catalogue as vscode.l10n (one localization system)
+    setCatalog(vscode.l10n.bundle);
     this.channel = this.register(vscode.window.createOutputChannel('Yampi Customers', { log: true }));
     // the logger scrubs the secrets the credential store has seen; the store logs through the logger
     const holder: { store?: CredentialStore } = {};

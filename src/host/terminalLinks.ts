@@ -56,7 +56,7 @@ export class CustomerTerminalLinkProvider implements vscode.TerminalLinkProvider
       return [];
     }
     const locale = toLocale(vscode.env.language);
-    return found.map((l) => new CustomerTerminalLink(l.startIndex, l.length, t(locale, 'hover.link', l.id), l.id));
+    return found.map((l) => new CustomerTerminalLink(l.startIndex, l.length, t(locale, 'Open Yampi customer #{0}', l.id), l.id));
   }
 
   handleTerminalLink(link: CustomerTerminalLink): Promise<void> {

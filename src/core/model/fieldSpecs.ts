@@ -1,10 +1,10 @@
 /**
  * The documented fields of the customer record (yampi-api.md § 1.4), in display order, with their
- * group, labels in both languages (a missing language is a compile error), sensitivity and how
+ * group, label (a catalogue message: the localization test fails on an untranslated one), sensitivity and how
  * their value is rendered. Paths are the API record paths and are part of the public contract
  * (`data-field="<path>"` in the panel).
  */
-import { type Locale } from './strings';
+import { type Message, msg } from './strings';
 
 export type GroupId = 'identity' | 'contact' | 'address' | 'purchases' | 'marketing' | 'system';
 
@@ -33,80 +33,81 @@ export type ValueKind =
 export interface FieldSpec {
   readonly path: string;
   readonly group: GroupId;
-  readonly label: { readonly [L in Locale]: string };
+  /** English catalogue message; shown through t(locale, label). */
+  readonly label: Message;
   readonly sensitivity: Sensitivity;
   readonly kind: ValueKind;
 }
 
-type Row = readonly [path: string, en: string, ptBr: string, sensitivity: Sensitivity, kind: ValueKind];
+type Row = readonly [path: string, label: Message, sensitivity: Sensitivity, kind: ValueKind];
 
 function group(id: GroupId, rows: readonly Row[]): FieldSpec[] {
-  return rows.map(([path, en, ptBr, sensitivity, kind]) => ({ path, group: id, label: { en, 'pt-br': ptBr }, sensitivity, kind }));
+  return rows.map(([path, label, sensitivity, kind]) => ({ path, group: id, label, sensitivity, kind }));
 }
 
 const S = 'spreadsheet.data.';
 
 export const FIELD_SPECS: readonly FieldSpec[] = [
   ...group('identity', [
-    ['id', 'Customer id', 'Id do cliente', 'none', 'text'],
-    ['type', 'Person type', 'Tipo de pessoa', 'none', 'personType'],
-    ['name', 'Name', 'Nome', 'none', 'text'],
-    ['first_name', 'First name', 'Primeiro nome', 'none', 'text'],
-    ['last_name', 'Last name', 'Sobrenome', 'none', 'text'],
-    ['generic_name', 'Generic name', 'Nome genérico', 'none', 'text'],
-    ['cpf', 'CPF', 'CPF', 'personal', 'cpf'],
-    ['razao_social', 'Legal name', 'Razão social', 'none', 'text'],
-    ['cnpj', 'CNPJ', 'CNPJ', 'personal', 'cnpj'],
-    ['state_registration', 'State registration', 'Inscrição estadual', 'none', 'text'],
-    ['birthday', 'Birthday', 'Data de nascimento', 'personal', 'date'],
-    ['notes', 'Notes', 'Observações', 'none', 'text'],
+    ['id', msg('Customer id'), 'none', 'text'],
+    ['type', msg('Person type'), 'none', 'personType'],
+    ['name', msg('Name'), 'none', 'text'],
+    ['first_name', msg('First name'), 'none', 'text'],
+    ['last_name', msg('Last name'), 'none', 'text'],
+    ['generic_name', msg('Generic name'), 'none', 'text'],
+    ['cpf', msg('CPF'), 'personal', 'cpf'],
+    ['razao_social', msg('Legal name'), 'none', 'text'],
+    ['cnpj', msg('CNPJ'), 'personal', 'cnpj'],
+    ['state_registration', msg('State registration'), 'none', 'text'],
+    ['birthday', msg('Birthday'), 'personal', 'date'],
+    ['notes', msg('Notes'), 'none', 'text'],
   ]),
   ...group('contact', [
-    ['email', 'E-mail', 'E-mail', 'personal', 'email'],
-    ['phone.formated_number', 'Phone', 'Telefone', 'personal', 'phone'],
-    ['phone.full_number', 'Phone (full number)', 'Telefone (número completo)', 'personal', 'phone'],
-    ['phone.area_code', 'Area code', 'DDD', 'none', 'text'],
-    ['phone.number', 'Phone (local number)', 'Telefone (número local)', 'personal', 'phone'],
-    ['phone.whatsapp_link', 'WhatsApp link', 'Link do WhatsApp', 'personal', 'url'],
-    [`${S}phone`, 'Phone (spreadsheet)', 'Telefone (planilha)', 'personal', 'phone'],
-    [`${S}phone_code`, 'Area code (spreadsheet)', 'DDD (planilha)', 'none', 'text'],
-    [`${S}phone_number`, 'Phone number (spreadsheet)', 'Número (planilha)', 'personal', 'phone'],
+    ['email', msg('E-mail'), 'personal', 'email'],
+    ['phone.formated_number', msg('Phone'), 'personal', 'phone'],
+    ['phone.full_number', msg('Phone (full number)'), 'personal', 'phone'],
+    ['phone.area_code', msg('Area code'), 'none', 'text'],
+    ['phone.number', msg('Phone (local number)'), 'personal', 'phone'],
+    ['phone.whatsapp_link', msg('WhatsApp link'), 'personal', 'url'],
+    [`${S}phone`, msg('Phone (spreadsheet)'), 'personal', 'phone'],
+    [`${S}phone_code`, msg('Area code (spreadsheet)'), 'none', 'text'],
+    [`${S}phone_number`, msg('Phone number (spreadsheet)'), 'personal', 'phone'],
   ]),
   ...group('address', [
-    [`${S}street`, 'Street', 'Rua', 'personal', 'text'],
-    [`${S}number`, 'Number', 'Número', 'personal', 'text'],
-    [`${S}complement`, 'Complement', 'Complemento', 'personal', 'text'],
-    [`${S}neighborhood`, 'Neighborhood', 'Bairro', 'none', 'text'],
-    [`${S}city`, 'City', 'Cidade', 'none', 'text'],
-    [`${S}uf`, 'State (UF)', 'Estado (UF)', 'none', 'text'],
+    [`${S}street`, msg('Street'), 'personal', 'text'],
+    [`${S}number`, msg('Number'), 'personal', 'text'],
+    [`${S}complement`, msg('Complement'), 'personal', 'text'],
+    [`${S}neighborhood`, msg('Neighborhood'), 'none', 'text'],
+    [`${S}city`, msg('City'), 'none', 'text'],
+    [`${S}uf`, msg('State (UF)'), 'none', 'text'],
   ]),
   ...group('purchases', [
-    [`${S}last_order_date`, 'Last order date', 'Data do último pedido', 'none', 'dateTime'],
-    [`${S}last_order_value`, 'Last order value', 'Valor do último pedido', 'none', 'money'],
-    [`${S}purchased_brands`, 'Purchased brands', 'Marcas compradas', 'none', 'text'],
-    [`${S}purchased_categories`, 'Purchased categories', 'Categorias compradas', 'none', 'text'],
-    [`${S}brands`, 'Brands', 'Marcas', 'none', 'text'],
-    [`${S}categories`, 'Categories', 'Categorias', 'none', 'text'],
+    [`${S}last_order_date`, msg('Last order date'), 'none', 'dateTime'],
+    [`${S}last_order_value`, msg('Last order value'), 'none', 'money'],
+    [`${S}purchased_brands`, msg('Purchased brands'), 'none', 'text'],
+    [`${S}purchased_categories`, msg('Purchased categories'), 'none', 'text'],
+    [`${S}brands`, msg('Brands'), 'none', 'text'],
+    [`${S}categories`, msg('Categories'), 'none', 'text'],
   ]),
   ...group('marketing', [
-    ['newsletter', 'Newsletter', 'Newsletter', 'none', 'boolean'],
-    ['whatsapp', 'WhatsApp opt-in', 'Aceita WhatsApp', 'none', 'boolean'],
-    ['utm_source', 'UTM source', 'Origem (UTM source)', 'none', 'text'],
-    ['utm_campaign', 'UTM campaign', 'Campanha (UTM campaign)', 'none', 'text'],
-    ['cluster_id', 'Cluster id', 'Id do cluster', 'none', 'text'],
+    ['newsletter', msg('Newsletter'), 'none', 'boolean'],
+    ['whatsapp', msg('WhatsApp opt-in'), 'none', 'boolean'],
+    ['utm_source', msg('UTM source'), 'none', 'text'],
+    ['utm_campaign', msg('UTM campaign'), 'none', 'text'],
+    ['cluster_id', msg('Cluster id'), 'none', 'text'],
   ]),
   ...group('system', [
-    ['active', 'Active', 'Ativo', 'none', 'boolean'],
-    ['anonymized', 'Anonymized', 'Anonimizado', 'none', 'boolean'],
-    ['merchant_id', 'Merchant id', 'Id da loja', 'none', 'text'],
-    ['marketplace_id', 'Marketplace id', 'Id do marketplace', 'none', 'text'],
-    ['social_driver', 'Social login provider', 'Login social', 'none', 'text'],
-    ['social_id', 'Social login id', 'Id do login social', 'personal', 'text'],
-    ['ip', 'IP address', 'Endereço IP', 'personal', 'ip'],
-    ['token', 'Token', 'Token', 'secret', 'text'],
-    ['login_url', 'Login URL', 'URL de login', 'secret', 'url'],
-    ['deletion_request.data.pending_confirmation', 'Deletion pending confirmation', 'Exclusão aguardando confirmação', 'none', 'boolean'],
-    ['deletion_request.data.scheduled_date', 'Deletion scheduled for', 'Exclusão agendada para', 'none', 'date'],
+    ['active', msg('Active'), 'none', 'boolean'],
+    ['anonymized', msg('Anonymized'), 'none', 'boolean'],
+    ['merchant_id', msg('Merchant id'), 'none', 'text'],
+    ['marketplace_id', msg('Marketplace id'), 'none', 'text'],
+    ['social_driver', msg('Social login provider'), 'none', 'text'],
+    ['social_id', msg('Social login id'), 'personal', 'text'],
+    ['ip', msg('IP address'), 'personal', 'ip'],
+    ['token', msg('Token'), 'secret', 'text'],
+    ['login_url', msg('Login URL'), 'secret', 'url'],
+    ['deletion_request.data.pending_confirmation', msg('Deletion pending confirmation'), 'none', 'boolean'],
+    ['deletion_request.data.scheduled_date', msg('Deletion scheduled for'), 'none', 'date'],
   ]),
 ];
 

@@ -8,7 +8,7 @@ import { checkDocument } from './documents';
 import { FIELD_SPECS, GROUP_IDS, type FieldSpec, type GroupId, type Sensitivity, guessSensitivity } from './fieldSpecs';
 import { formatDate, formatDateTime, formatMoney, formatPhone } from './format';
 import { maskBirthday, maskCnpj, maskCpf, maskDigitsInUrl, maskEmail, maskIp, maskPhone, maskText } from './mask';
-import { type Locale, type StringKey, t } from './strings';
+import { type Locale, type Message, msg, t } from './strings';
 import { truncate } from './text';
 
 export { type GroupId, type Sensitivity } from './fieldSpecs';
@@ -128,17 +128,17 @@ interface Rendered {
 }
 
 function renderValue(spec: FieldSpec, v: unknown, text: string, locale: Locale): Rendered {
-  const yesNo = (b: boolean): string => t(locale, b ? 'value.yes' : 'value.no');
+  const yesNo = (b: boolean): string => t(locale, b ? msg('Yes') : msg('No'));
   switch (spec.kind) {
     case 'boolean':
       return { formatted: typeof v === 'boolean' ? yesNo(v) : text };
     case 'personType':
-      return { formatted: text === 'f' ? t(locale, 'value.type.f') : text === 'j' ? t(locale, 'value.type.j') : text };
+      return { formatted: text === 'f' ? t(locale, 'Person (PF)') : text === 'j' ? t(locale, 'Company (PJ)') : text };
     case 'cpf':
     case 'cnpj': {
       const doc = checkDocument(text, spec.kind);
       const masked = spec.kind === 'cpf' ? maskCpf(text) : maskCnpj(text);
-      const warningKey: StringKey = spec.kind === 'cpf' ? 'warning.invalidCpf' : 'warning.invalidCnpj';
+      const warningKey: Message = spec.kind === 'cpf' ? msg('Invalid CPF check digits') : msg('Invalid CNPJ check digits');
       return doc.valid ? { formatted: doc.formatted, masked } : { formatted: doc.formatted, masked, warning: t(locale, warningKey) };
     }
     case 'email':
@@ -163,13 +163,13 @@ function renderValue(spec: FieldSpec, v: unknown, text: string, locale: Locale):
 function fieldView(spec: FieldSpec, v: unknown, locale: Locale, documented: boolean, label: string): FieldView {
   const base = { path: spec.path, group: spec.group, label, sensitivity: spec.sensitivity, documented };
   if (!isPresent(v)) {
-    const empty = t(locale, 'value.empty');
+    const empty = t(locale, 'Not set');
     return { ...base, present: false, copyText: '', formatted: empty, masked: empty };
   }
   const copyText = toCopyText(v);
   const r = renderValue(spec, v, copyText, locale);
   const masked =
-    spec.sensitivity === 'secret' ? t(locale, 'value.hidden') : spec.sensitivity === 'personal' ? (r.masked ?? maskText(r.formatted)) : r.formatted;
+    spec.sensitivity === 'secret' ? t(locale, 'Hidden') : spec.sensitivity === 'personal' ? (r.masked ?? maskText(r.formatted)) : r.formatted;
   const view = { ...base, present: true, copyText, formatted: shown(r.formatted), masked: shown(masked) };
   return r.warning === undefined ? view : { ...view, warning: r.warning };
 }
@@ -208,14 +208,24 @@ export function visibleBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
+const BADGE_LABEL: Readonly<Record<BadgeId, Message>> = {
+  active: msg('Active'), inactive: msg('Inactive'), pf: msg('PF'), pj: msg('PJ'), anonymized: msg('Anonymized'),
+  newsletter: msg('Newsletter'), whatsapp: msg('WhatsApp opt-in'), invalidDocument: msg('Invalid document'),
+};
+
+const GROUP_LABEL: Readonly<Record<GroupId, Message>> = {
+  identity: msg('Identity'), contact: msg('Contact'), address: msg('Address'), purchases: msg('Purchases'),
+  marketing: msg('Marketing'), system: msg('System'),
+};
+
 function badgesOf(c: Customer, company: boolean, invalidDocument: boolean, locale: Locale): Badge[] {
-  const b = (id: BadgeId, tone: Badge['tone'], title?: StringKey): Badge => ({
+  const b = (id: BadgeId, tone: Badge['tone'], title?: Message): Badge => ({
     id,
-    label: t(locale, `badge.${id}`),
-    title: t(locale, title ?? `badge.${id}`),
+    label: t(locale, BADGE_LABEL[id]),
+    title: t(locale, title ?? BADGE_LABEL[id]),
     tone,
   });
-  const badges = [c.active === false ? b('inactive', 'warning') : b('active', 'success'), company ? b('pj', 'neutral', 'badge.pj.title') : b('pf', 'neutral', 'badge.pf.title')];
+  const badges = [c.active === false ? b('inactive', 'warning') : b('active', 'success'), company ? b('pj', 'neutral', msg('Company (pessoa jurídica)')) : b('pf', 'neutral', msg('Person (pessoa física)'))];
   if (c.anonymized === true) {
     badges.push(b('anonymized', 'warning'));
   }
@@ -280,18 +290,18 @@ export function buildCustomerView(record: CustomerRecord, locale: Locale): Custo
     const fromRaw = getPath(raw, path);
     return fromRaw === undefined ? getPath(customer, path) : fromRaw;
   };
-  const fields: FieldView[] = FIELD_SPECS.map((spec) => fieldView(spec, read(spec.path), locale, true, spec.label[locale]));
+  const fields: FieldView[] = FIELD_SPECS.map((spec) => fieldView(spec, read(spec.path), locale, true, t(locale, spec.label)));
   for (const { path, value } of extraLeaves(raw)) {
     const spec: FieldSpec = {
       path,
       group: path.startsWith('addresses.') || path === 'addresses' ? 'address' : 'system',
-      label: { en: path, 'pt-br': path },
+      label: path, // not shown: unknown fields show their path (data) as is, never translated
       sensitivity: guessSensitivity(path),
       kind: 'text',
     };
     fields.push(fieldView(spec, value, locale, false, shown(path, MAX_VIEW_LABEL)));
   }
-  const groups = GROUP_IDS.map((id) => ({ id, label: t(locale, `group.${id}`), fields: fields.filter((f) => f.group === id) }));
+  const groups = GROUP_IDS.map((id) => ({ id, label: t(locale, GROUP_LABEL[id]), fields: fields.filter((f) => f.group === id) }));
   const invalidDocument = fields.some((f) => f.documented && (f.path === 'cpf' || f.path === 'cnpj') && f.warning !== undefined);
   const link = customer.phone?.whatsapp_link ?? getPath(raw, 'phone.whatsapp_link');
   const whatsappLink = typeof link === 'string' && link.trim() !== '' ? whatsappLinkFor(customer) : undefined;
@@ -347,7 +357,7 @@ export function fieldLeafText(field: FieldView, vis: Visibility): string {
 
 /** The notification after a copy: names the field, never the value. */
 export function copyConfirmation(field: FieldView, locale: Locale): string {
-  return t(locale, 'panel.copied', field.label);
+  return t(locale, '{0} copied', field.label);
 }
 
 /**

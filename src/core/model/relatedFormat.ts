@@ -8,7 +8,7 @@ import { maskCep, maskStreet, maskText } from './mask';
 import type { YampiErrorKind } from '../api/errors';
 import type { Address, Cart, Order, OrderStatus } from './related';
 import type { SectionError } from './relatedPaging';
-import { type Locale, type StringKey, t } from './strings';
+import { type Locale, type Message, msg, t } from './strings';
 
 export type StatusTone = 'success' | 'warning' | 'neutral' | 'info' | 'danger';
 
@@ -19,19 +19,19 @@ export interface StatusView {
   readonly alias: string;
 }
 
-const KNOWN: Readonly<Record<string, readonly [StringKey, StatusTone]>> = {
-  waiting_payment: ['status.waiting_payment', 'warning'],
-  pending: ['status.waiting_payment', 'warning'],
-  paid: ['status.paid', 'success'],
-  approved: ['status.paid', 'success'],
-  invoiced: ['status.invoiced', 'info'],
-  shipped: ['status.shipped', 'info'],
-  on_carriage: ['status.shipped', 'info'],
-  delivered: ['status.delivered', 'success'],
-  cancelled: ['status.cancelled', 'danger'],
-  canceled: ['status.cancelled', 'danger'],
-  refused: ['status.refused', 'danger'],
-  refunded: ['status.refunded', 'neutral'],
+const KNOWN: Readonly<Record<string, readonly [Message, StatusTone]>> = {
+  waiting_payment: [msg('Waiting for payment'), 'warning'],
+  pending: [msg('Waiting for payment'), 'warning'],
+  paid: [msg('Paid'), 'success'],
+  approved: [msg('Paid'), 'success'],
+  invoiced: [msg('Invoiced'), 'info'],
+  shipped: [msg('Shipped'), 'info'],
+  on_carriage: [msg('Shipped'), 'info'],
+  delivered: [msg('Delivered'), 'success'],
+  cancelled: [msg('Cancelled'), 'danger'],
+  canceled: [msg('Cancelled'), 'danger'],
+  refused: [msg('Refused'), 'danger'],
+  refunded: [msg('Refunded'), 'neutral'],
 };
 
 /** A status alias we know gets our label; an unknown one keeps the store's own name. */
@@ -43,7 +43,7 @@ export function statusView(status: OrderStatus | string | undefined, locale: Loc
     return { label: t(locale, known[0]), tone: known[1], alias };
   }
   const name = s?.name?.trim() || s?.alias?.trim();
-  return { label: name !== undefined && name !== '' ? name : t(locale, 'status.unknown'), tone: 'neutral', alias: alias === '' ? 'unknown' : alias };
+  return { label: name !== undefined && name !== '' ? name : t(locale, 'Unknown status'), tone: 'neutral', alias: alias === '' ? 'unknown' : alias };
 }
 
 const EMPTY = '\u2014';
@@ -71,7 +71,7 @@ export function itemCountText(count: number | undefined, locale: Locale): string
   if (count === undefined) {
     return EMPTY;
   }
-  return count === 1 ? t(locale, 'order.items.one') : t(locale, 'order.items.many', count);
+  return count === 1 ? t(locale, '1 item') : t(locale, '{0} items', count);
 }
 
 /** One line for trees, chat tools and logs-free summaries: `#1042 · 18/05/2025 14:32 · Pago · R$ 189,90`. */
@@ -93,8 +93,8 @@ export function addressLines(a: Address, masked: boolean): string[] {
 /** `Last payment attempt: Refused` / `No payment attempt`. */
 export function cartTransactionText(c: Cart, locale: Locale): string {
   return c.lastTransactionStatus === undefined || c.lastTransactionStatus === ''
-    ? t(locale, 'cart.noTransaction')
-    : t(locale, 'cart.lastTransaction', statusView(c.lastTransactionStatus, locale).label);
+    ? t(locale, 'No payment attempt')
+    : t(locale, 'Last payment attempt: {0}', statusView(c.lastTransactionStatus, locale).label);
 }
 
 /** What `copyOrder` puts on the clipboard: the order number (or the id when it has none) / the id. */
@@ -104,14 +104,14 @@ export function orderCopyText(o: Order, what: 'number' | 'id'): string {
 
 /** `Order number copied` / `Número do pedido copiado`: names the field, never the value. */
 export function orderCopyConfirmation(what: 'number' | 'id', locale: Locale): string {
-  return t(locale, 'panel.copied', t(locale, what === 'number' ? 'order.number' : 'order.id'));
+  return t(locale, '{0} copied', t(locale, what === 'number' ? msg('Order number') : msg('Order id')));
 }
 
-const REASON: Partial<Readonly<Record<YampiErrorKind, StringKey>>> = {
-  auth: 'section.error.auth',
-  forbidden: 'section.error.forbidden',
-  notFound: 'section.error.notFound',
-  rateLimited: 'section.error.rateLimited',
+const REASON: Partial<Readonly<Record<YampiErrorKind, Message>>> = {
+  auth: msg('credentials rejected'),
+  forbidden: msg('no permission for this store'),
+  notFound: msg('not found'),
+  rateLimited: msg('too many requests, try again in a moment'),
 };
 
 /** Short localized reason for a failed section (the message of an unexpected error as is). */

@@ -7,7 +7,7 @@
  */
 import { type CustomerRecord } from './customer';
 import { type CustomerView, type FieldView, buildCustomerView, findField, isConcealed } from './fields';
-import { type Locale, t } from './strings';
+import { type Locale, msg, t } from './strings';
 import { plainLabel } from './text';
 
 export interface CustomerSummary {
@@ -52,7 +52,7 @@ export function customerSummary(record: CustomerRecord, locale: Locale, privacy:
     return isConcealed(f, vis) ? f.masked : f.formatted;
   };
   const c = record.customer;
-  const status = t(locale, c.active === false ? 'badge.inactive' : 'badge.active');
+  const status = t(locale, c.active === false ? msg('Inactive') : msg('Active'));
   const email = value('email');
   const phone = value('phone.formated_number') ?? value('phone.full_number') ?? value('spreadsheet.data.phone');
   const city = value('spreadsheet.data.city');
@@ -62,12 +62,12 @@ export function customerSummary(record: CustomerRecord, locale: Locale, privacy:
   const money = value('spreadsheet.data.last_order_value');
   const lastOrder =
     date !== undefined && money !== undefined
-      ? t(locale, 'summary.lastOrderValue', date, money)
+      ? t(locale, 'Last order: {0} · {1}', date, money)
       : date !== undefined || money !== undefined
-        ? t(locale, 'summary.lastOrder', date ?? money ?? '')
+        ? t(locale, 'Last order: {0}', date ?? money ?? '')
         : undefined;
   const idText = `#${c.id}`;
-  const kindLabel = t(locale, v.kind === 'pj' ? 'badge.pj' : 'badge.pf');
+  const kindLabel = t(locale, v.kind === 'pj' ? 'PJ' : 'PF');
   const lines = [v.name === idText ? idText : `${v.name} (${idText})`, `${status} · ${kindLabel}`, email, phone, place, lastOrder].filter(
     (l): l is string => l !== undefined,
   );

@@ -6,7 +6,7 @@
 import { COMMANDS, type CommandId } from '../commands/ids';
 import type { CustomerRecord } from '../model/customer';
 import { buildCustomerView, fieldLeafText, findField, type CustomerView, type GroupId } from '../model/fields';
-import { type Locale, t } from '../model/strings';
+import { type Locale, msg, t } from '../model/strings';
 import { customerSummary } from '../model/summary';
 import { type FolderKind, type Node, nodeId } from './nodes';
 
@@ -55,7 +55,7 @@ export interface TreeContext {
   readonly message: (n: Extract<Node, { type: 'message' }>) => { readonly text: string; readonly error: boolean; readonly retry: boolean } | undefined;
 }
 
-const FOLDER_LABEL = { recent: 'tree.recent', pinned: 'tree.pinned', all: 'tree.all', search: 'tree.search' } as const;
+const FOLDER_LABEL: Readonly<Record<FolderKind, string>> = { recent: msg('Recent'), pinned: msg('Pinned'), all: msg('All customers'), search: msg('Search results') };
 const FOLDER_ICON: Readonly<Record<FolderKind, string>> = { recent: 'history', pinned: 'pinned', all: 'organization', search: 'search' };
 const GROUP_ICON: Readonly<Record<GroupId, string>> = {
   identity: 'person', contact: 'mail', address: 'location', purchases: 'package', marketing: 'megaphone', system: 'gear',
@@ -108,13 +108,13 @@ export function idListChildren(store: StoreTreeState, folder: 'recent' | 'pinned
 export function hintText(key: string, store: StoreTreeState | undefined, locale: Locale): string | undefined {
   switch (key) {
     case 'all-empty':
-      return t(locale, 'tree.allEmpty');
+      return t(locale, 'This store has no customers yet.');
     case 'search-empty':
-      return t(locale, 'tree.searchEmpty', store?.search?.query ?? '');
+      return t(locale, 'No customer matches “{0}”.', store?.search?.query ?? '');
     case 'recent-empty':
-      return t(locale, 'tree.recentEmpty');
+      return t(locale, 'Customers you look up appear here.');
     case 'pinned-empty':
-      return t(locale, 'tree.pinnedEmpty');
+      return t(locale, 'Pin customers to keep them here.');
     default:
       return undefined;
   }
@@ -129,8 +129,8 @@ export function describeNode(n: Node, store: StoreTreeState | undefined, ctx: Tr
       return {
         id,
         label: store?.name ?? n.alias,
-        description: active ? `${n.alias} · ${t(locale, 'tree.active')}` : n.alias,
-        tooltip: [active ? t(locale, 'tree.store.active', n.alias) : t(locale, 'tree.store.inactive', n.alias)],
+        description: active ? `${n.alias} · ${t(locale, 'active')}` : n.alias,
+        tooltip: [active ? t(locale, 'Active Yampi store {0}', n.alias) : t(locale, 'Yampi store {0}. Use "Switch Store" to make it active.', n.alias)],
         icon: { id: active ? 'home' : 'circle-outline' },
         collapsible: active ? 'expanded' : 'collapsed',
         contextValue: `yampi:store+${active ? 'active' : 'inactive'}`,
@@ -163,7 +163,7 @@ export function describeNode(n: Node, store: StoreTreeState | undefined, ctx: Tr
         label: fieldLeafText(field, { privacy: ctx.privacy, revealed: new Set() }),
         description: '',
         tooltip: field.sensitivity === 'secret'
-          ? [t(locale, 'tree.secretTooltip', field.label)]
+          ? [t(locale, '{0} (hidden: open the details panel to reveal it on purpose)', field.label)]
           : [field.label, field.path, ...(field.warning ? [`⚠ ${field.warning}`] : [])],
         ...(field.warning ? { icon: { id: 'warning', color: 'problemsWarningIcon.foreground' } } : {}),
         collapsible: 'none',
@@ -173,7 +173,7 @@ export function describeNode(n: Node, store: StoreTreeState | undefined, ctx: Tr
     case 'loadMore':
       return {
         id,
-        label: t(locale, 'tree.loadMore'),
+        label: t(locale, 'Load more…'),
         description: '',
         tooltip: [],
         icon: { id: 'ellipsis' },
@@ -186,7 +186,7 @@ export function describeNode(n: Node, store: StoreTreeState | undefined, ctx: Tr
       return {
         id,
         label: m.text,
-        description: m.retry ? t(locale, 'tree.clickToRetry') : '',
+        description: m.retry ? t(locale, 'Click to retry') : '',
         tooltip: [m.text],
         icon: m.error ? { id: 'error', color: 'errorForeground' } : { id: 'info' },
         collapsible: 'none',
@@ -207,7 +207,7 @@ function folderDescriptor(folder: FolderKind, store: StoreTreeState | undefined,
     case 'search':
       return { label, description: store?.search ? `“${store.search.query}” · ${store.search.records.length}` : '', collapsible: 'expanded' };
     case 'all':
-      return { label, description: store?.all ? t(locale, 'tree.countOf', store.all.records.length, store.all.total) : '', collapsible: 'collapsed' };
+      return { label, description: store?.all ? t(locale, '{0} of {1}', store.all.records.length, store.all.total) : '', collapsible: 'collapsed' };
   }
 }
 

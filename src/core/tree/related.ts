@@ -10,7 +10,7 @@ import type { SectionState } from '../model/relatedPaging';
 import {
   addressLines, cartTransactionText, itemCount, sectionErrorText, itemCountText, money, orderLabel, orderSummary, statusView, when,
 } from '../model/relatedFormat';
-import { type Locale, type StringKey, t } from '../model/strings';
+import { type Locale, type Message, msg, t } from '../model/strings';
 import type { SectionId } from '../webview/protocol';
 
 export interface RelatedNode {
@@ -34,13 +34,13 @@ export interface RelatedNode {
   readonly orderId?: number | undefined;
 }
 
-const GROUPS: readonly (readonly [SectionId, StringKey, string])[] = [
-  ['orders', 'section.orders', 'package'],
-  ['addresses', 'section.addresses', 'location'],
-  ['carts', 'section.carts', 'archive'],
+const GROUPS: readonly (readonly [SectionId, Message, string])[] = [
+  ['orders', msg('Orders'), 'package'],
+  ['addresses', msg('Addresses'), 'location'],
+  ['carts', msg('Abandoned carts'), 'archive'],
 ];
-const EMPTY: Readonly<Record<SectionId, StringKey>> = {
-  orders: 'section.orders.empty', addresses: 'section.addresses.empty', carts: 'section.carts.empty',
+const EMPTY: Readonly<Record<SectionId, Message>> = {
+  orders: msg('No orders yet.'), addresses: msg('No saved addresses.'), carts: msg('No abandoned carts.'),
 };
 
 const base = (alias: string, customerId: number, section: SectionId): string => `${alias}/${customerId}/${section}`;
@@ -52,7 +52,7 @@ export function relatedGroups(
   return GROUPS.map(([section, key, icon]) => {
     const s = states?.[section];
     const description =
-      s?.status === 'loaded' ? (s.total !== undefined && s.total > s.items.length ? t(locale, 'section.count', s.items.length, s.total) : String(s.items.length)) : undefined;
+      s?.status === 'loaded' ? (s.total !== undefined && s.total > s.items.length ? t(locale, '{0} of {1}', s.items.length, s.total) : String(s.items.length)) : undefined;
     return {
       id: base(alias, customerId, section), label: t(locale, key), description, contextValue: `yampi:related+${section}`, icon,
       collapsible: 'collapsed', action: { kind: 'expandGroup', section },
@@ -125,9 +125,9 @@ export function groupChildren(alias: string, customerId: number, group: GroupRec
   switch (state.status) {
     case 'idle':
     case 'loading':
-      return [leaf('loading', t(locale, 'tree.loading'), 'loading~spin', 'yampi:loading')];
+      return [leaf('loading', t(locale, 'Loading…'), 'loading~spin', 'yampi:loading')];
     case 'error':
-      return [leaf('error', t(locale, 'section.error', sectionErrorText(state.error, locale)), 'error', 'yampi:sectionError+retry', { kind: 'retry', section, page: 1 })];
+      return [leaf('error', t(locale, 'Could not load this section: {0}', sectionErrorText(state.error, locale)), 'error', 'yampi:sectionError+retry', { kind: 'retry', section, page: 1 })];
     case 'loaded':
       break;
   }
@@ -144,11 +144,11 @@ export function groupChildren(alias: string, customerId: number, group: GroupRec
   }
   const next = (state.page ?? 1) + 1;
   if (state.moreError !== undefined) {
-    nodes.push(leaf('more', t(locale, 'section.error', sectionErrorText(state.moreError, locale)), 'error', 'yampi:sectionError+retry', { kind: 'retry', section, page: next }));
+    nodes.push(leaf('more', t(locale, 'Could not load this section: {0}', sectionErrorText(state.moreError, locale)), 'error', 'yampi:sectionError+retry', { kind: 'retry', section, page: next }));
   } else if (state.loadingMore === true) {
-    nodes.push(leaf('more', t(locale, 'section.loadingMore'), 'loading~spin', 'yampi:loading'));
+    nodes.push(leaf('more', t(locale, 'Loading more…'), 'loading~spin', 'yampi:loading'));
   } else if (state.hasMore) {
-    nodes.push(leaf('more', t(locale, 'tree.loadMore'), 'fold-down', `yampi:loadMore+${section}`, { kind: 'loadMore', section, page: next }));
+    nodes.push(leaf('more', t(locale, 'Load more…'), 'fold-down', `yampi:loadMore+${section}`, { kind: 'loadMore', section, page: next }));
   }
   return nodes;
 }

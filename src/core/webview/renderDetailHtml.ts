@@ -16,7 +16,7 @@ import {
   isConcealed,
   isRevealable,
 } from '../model/fields';
-import { type Locale, type StringKey, t } from '../model/strings';
+import { type Locale, type Message, msg, t } from '../model/strings';
 import { customerSummary } from '../model/summary';
 import { truncate } from '../model/text';
 import { escapeHtml } from './escapeHtml';
@@ -99,11 +99,11 @@ const MAX_TITLE = 100;
 export function panelTitle(state: DetailState, locale: Locale): string {
   return state.kind === 'customer'
     ? truncate(buildCustomerView(state.record, locale).name, MAX_TITLE)
-    : t(locale, 'panel.title', `#${panelStateOf(state).id}`);
+    : t(locale, 'Customer {0}', `#${panelStateOf(state).id}`);
 }
 
 /** A localized sentence whose `{n}` placeholders take ready-made HTML (the template is escaped). */
-function sentence(locale: Locale, key: StringKey, ...html: readonly string[]): string {
+function sentence(locale: Locale, key: Message, ...html: readonly string[]): string {
   return escapeHtml(t(locale, key)).replace(/\{(\d+)\}/g, (whole, i: string) => html[Number(i)] ?? whole);
 }
 
@@ -140,7 +140,7 @@ function fieldRow(f: FieldView, vis: Visibility, locale: Locale): string {
   const secretMark = f.sensitivity === 'secret' ? ` ${icon('key')}` : '';
   const shown = concealed ? f.masked : f.formatted;
   const hint =
-    f.sensitivity === 'secret' && concealed ? `<span class="field-hint">${escapeHtml(t(locale, 'panel.secretHint'))}</span>` : '';
+    f.sensitivity === 'secret' && concealed ? `<span class="field-hint">${escapeHtml(t(locale, 'Gives access to the customer’s account'))}</span>` : '';
   const warning =
     f.warning === undefined ? '' : `<span class="field-warning">${icon('warning')}<span>${escapeHtml(f.warning)}</span></span>`;
   const actions: string[] = [];
@@ -148,11 +148,11 @@ function fieldRow(f: FieldView, vis: Visibility, locale: Locale): string {
     const pressed = !concealed;
     actions.push(
       `<button type="button" class="icon-button" data-action="${pressed ? 'hide' : 'reveal'}" data-focus-key="reveal:${path}"` +
-        ` aria-pressed="${String(pressed)}" aria-label="${escapeHtml(t(locale, 'panel.reveal', f.label))}"` +
-        ` title="${escapeHtml(t(locale, pressed ? 'panel.hide' : 'panel.reveal', f.label))}">${icon(pressed ? 'eye-closed' : 'eye')}</button>`,
+        ` aria-pressed="${String(pressed)}" aria-label="${escapeHtml(t(locale, 'Reveal {0}', f.label))}"` +
+        ` title="${escapeHtml(t(locale, pressed ? msg('Hide {0}') : msg('Reveal {0}'), f.label))}">${icon(pressed ? 'eye-closed' : 'eye')}</button>`,
     );
   }
-  const copyLabel = escapeHtml(t(locale, 'panel.copy', f.label));
+  const copyLabel = escapeHtml(t(locale, 'Copy {0}', f.label));
   actions.push(
     `<button type="button" class="icon-button" data-action="copy" data-focus-key="copy:${path}" aria-label="${copyLabel}"` +
       ` title="${copyLabel}"${f.present ? '' : ' disabled'}>${icon('copy')}</button>`,
@@ -167,17 +167,17 @@ function fieldRow(f: FieldView, vis: Visibility, locale: Locale): string {
 function toolbar(view: CustomerView, vis: Visibility, locale: Locale): string {
   const fields = allFields(view);
   const buttons = [
-    button({ action: 'refresh', focusKey: 'toolbar:refresh', label: t(locale, 'panel.refresh'), icon: 'refresh' }),
-    button({ action: 'copyJson', focusKey: 'toolbar:copyJson', label: t(locale, 'panel.copyJson'), icon: 'json' }),
+    button({ action: 'refresh', focusKey: 'toolbar:refresh', label: t(locale, 'Refresh'), icon: 'refresh' }),
+    button({ action: 'copyJson', focusKey: 'toolbar:copyJson', label: t(locale, 'Copy as JSON'), icon: 'json' }),
   ];
   if (fields.some((f) => f.sensitivity === 'personal' && isConcealed(f, vis))) {
     buttons.push(
       button({
         action: 'revealAll',
         focusKey: 'toolbar:revealAll',
-        label: t(locale, 'panel.revealAll'),
+        label: t(locale, 'Reveal all'),
         icon: 'eye',
-        title: t(locale, 'panel.revealAll.title'),
+        title: t(locale, 'Show all masked personal data (credentials stay hidden until revealed one by one)'),
       }),
     );
   }
@@ -186,22 +186,22 @@ function toolbar(view: CustomerView, vis: Visibility, locale: Locale): string {
       button({
         action: 'hideAll',
         focusKey: 'toolbar:hideAll',
-        label: t(locale, 'panel.hideAll'),
+        label: t(locale, 'Hide all'),
         icon: 'eye-closed',
-        title: t(locale, 'panel.hideAll.title'),
+        title: t(locale, 'Mask personal data and hide credentials again'),
       }),
     );
   }
   if (view.whatsappLink !== undefined) {
-    buttons.push(button({ action: 'openWhatsApp', focusKey: 'toolbar:openWhatsApp', label: t(locale, 'panel.openWhatsApp'), icon: 'link-external' }));
+    buttons.push(button({ action: 'openWhatsApp', focusKey: 'toolbar:openWhatsApp', label: t(locale, 'Open WhatsApp'), icon: 'link-external' }));
   }
-  return `<div class="toolbar" role="group" aria-label="${escapeHtml(t(locale, 'panel.actions'))}">${buttons.join('')}</div>`;
+  return `<div class="toolbar" role="group" aria-label="${escapeHtml(t(locale, 'Customer actions'))}">${buttons.join('')}</div>`;
 }
 
 function customerBody(alias: string, record: CustomerRecord, vis: Visibility, locale: Locale): string {
   const view = buildCustomerView(record, locale);
   const summary = customerSummary(record, locale, vis.privacy, view);
-  const subtitle = [escapeHtml(t(locale, 'panel.store', alias)), summary.place === undefined ? '' : `<bdi>${escapeHtml(summary.place)}</bdi>`]
+  const subtitle = [escapeHtml(t(locale, 'Store {0}', alias)), summary.place === undefined ? '' : `<bdi>${escapeHtml(summary.place)}</bdi>`]
     .filter(Boolean)
     .join(' · ');
   const header =
@@ -211,14 +211,14 @@ function customerBody(alias: string, record: CustomerRecord, vis: Visibility, lo
     `<ul class="badges">${view.badges.map(badgeHtml).join('')}</ul></header>`;
   const note =
     `<p class="privacy-note">${icon(vis.privacy ? 'shield' : 'unlock')}` +
-    `<span>${escapeHtml(t(locale, vis.privacy ? 'panel.privacyOn' : 'panel.privacyOff'))}</span></p>`;
+    `<span>${escapeHtml(t(locale, vis.privacy ? msg('Privacy mode is on: personal data is masked. Use the eye buttons to reveal a value on purpose.') : msg('Privacy mode is off: personal data is shown. Credentials stay hidden until revealed.')))}</span></p>`;
   const sections = view.groups.map((g) => {
     const documented = g.fields.filter((f) => f.documented);
     const extra = g.fields.filter((f) => !f.documented);
     const extraHtml =
       extra.length === 0
         ? ''
-        : `<h3 class="subgroup" id="group-${g.id}-other">${escapeHtml(t(locale, 'group.other'))}</h3>` +
+        : `<h3 class="subgroup" id="group-${g.id}-other">${escapeHtml(t(locale, 'Other fields'))}</h3>` +
           `<dl class="fields" aria-labelledby="group-${g.id}-other">${extra.map((f) => fieldRow(f, vis, locale)).join('')}</dl>`;
     return (
       `<section class="group" data-group="${g.id}" aria-labelledby="group-${g.id}"><h2 id="group-${g.id}">${escapeHtml(g.label)}</h2>` +
@@ -257,50 +257,50 @@ export function renderDetailBody(opts: DetailBodyOptions): string {
   }
   const { locale } = opts;
   const id = panelStateOf(opts.state).id;
-  return stateBody('too-large', 'warning', t(locale, 'state.tooLarge.title'), escapeHtml(t(locale, 'state.tooLarge.body', id)), [
-    { action: 'copyJson', focusKey: 'state:copyJson', label: t(locale, 'panel.copyJson'), icon: 'json', primary: true },
-    { action: 'retry', focusKey: 'state:retry', label: t(locale, 'state.retry'), icon: 'refresh' },
+  return stateBody('too-large', 'warning', t(locale, 'Too large to show'), escapeHtml(t(locale, 'Customer #{0} has more data than this panel can show. Copy as JSON still copies the whole record.', id)), [
+    { action: 'copyJson', focusKey: 'state:copyJson', label: t(locale, 'Copy as JSON'), icon: 'json', primary: true },
+    { action: 'retry', focusKey: 'state:retry', label: t(locale, 'Retry'), icon: 'refresh' },
   ]);
 }
 
 function renderBody(opts: DetailBodyOptions): string {
   const { state, locale } = opts;
   const code = (s: string): string => `<code>${escapeHtml(s)}</code>`;
-  const retry: ButtonSpec = { action: 'retry', focusKey: 'state:retry', label: t(locale, 'state.retry'), icon: 'refresh', primary: true };
+  const retry: ButtonSpec = { action: 'retry', focusKey: 'state:retry', label: t(locale, 'Retry'), icon: 'refresh', primary: true };
   switch (state.kind) {
     case 'customer':
       return customerBody(state.alias, state.record, { privacy: opts.privacy, revealed: opts.revealed }, locale);
     case 'loading':
       return (
         `<section class="state state-loading" aria-busy="true">${icon('loading', ' codicon-modifier-spin state-icon')}` +
-        `<p class="state-body" role="status">${escapeHtml(t(locale, 'state.loading', state.id))}</p>` +
+        `<p class="state-body" role="status">${escapeHtml(t(locale, 'Loading customer #{0}…', state.id))}</p>` +
         `<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span><span></span></div></section>`
       );
     case 'notFound':
-      return stateBody('not-found', 'search', t(locale, 'state.notFound.title'), sentence(locale, 'state.notFound.body', escapeHtml(state.id), code(state.alias)), [retry]);
+      return stateBody('not-found', 'search', t(locale, 'Customer not found'), sentence(locale, 'Customer #{0} was not found in store {1}.', escapeHtml(state.id), code(state.alias)), [retry]);
     case 'authError':
-      return stateBody('auth', 'key', t(locale, 'state.auth.title'), sentence(locale, 'state.auth.body', code(state.alias)), [
-        { action: 'setCredentials', focusKey: 'state:setCredentials', label: t(locale, 'state.setCredentials'), icon: 'key', primary: true },
+      return stateBody('auth', 'key', t(locale, 'Credentials rejected'), sentence(locale, 'Yampi rejected the credentials saved for store {0}. Set them again to continue.', code(state.alias)), [
+        { action: 'setCredentials', focusKey: 'state:setCredentials', label: t(locale, 'Set Credentials'), icon: 'key', primary: true },
         { ...retry, primary: false },
       ]);
     case 'forbidden':
-      return stateBody('forbidden', 'lock', t(locale, 'state.forbidden.title'), sentence(locale, 'state.forbidden.body', code(state.alias)), [retry]);
+      return stateBody('forbidden', 'lock', t(locale, 'No access to this store'), sentence(locale, 'Store {0} is inactive or these credentials have no permission to read customers.', code(state.alias)), [retry]);
     case 'networkError':
       return stateBody(
         'network',
         'debug-disconnect',
-        t(locale, 'state.network.title'),
-        sentence(locale, 'state.network.body', escapeHtml(state.id), `<span dir="auto">${escapeHtml(state.message)}</span>`),
-        [retry, { action: 'showLog', focusKey: 'state:showLog', label: t(locale, 'state.showLog'), icon: 'output' }],
+        t(locale, 'Could not reach Yampi'),
+        sentence(locale, 'The request for customer #{0} failed: {1}', escapeHtml(state.id), `<span dir="auto">${escapeHtml(state.message)}</span>`),
+        [retry, { action: 'showLog', focusKey: 'state:showLog', label: t(locale, 'Show Log'), icon: 'output' }],
       );
     case 'rateLimited':
       return stateBody(
         'rate-limited',
         'watch',
-        t(locale, 'state.rateLimited.title'),
+        t(locale, 'Too many requests'),
         state.retryAfterSeconds === undefined
-          ? escapeHtml(t(locale, 'state.rateLimited.body'))
-          : escapeHtml(t(locale, 'state.rateLimited.bodySeconds', Math.max(1, Math.ceil(state.retryAfterSeconds)))),
+          ? escapeHtml(t(locale, 'Yampi is limiting requests right now. Try again in a moment.'))
+          : escapeHtml(t(locale, 'Yampi is limiting requests right now. Try again in {0} seconds.', Math.max(1, Math.ceil(state.retryAfterSeconds)))),
         [retry],
       );
   }

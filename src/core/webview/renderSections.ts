@@ -11,7 +11,7 @@ import type { SectionError, SectionState } from '../model/relatedPaging';
 import {
   addressLines, cartTransactionText, sectionErrorText, itemCount, itemCountText, money, orderLabel, statusView, when, type StatusView,
 } from '../model/relatedFormat';
-import { type Locale, type StringKey, t } from '../model/strings';
+import { type Locale, type Message, msg, t } from '../model/strings';
 import { escapeHtml } from './escapeHtml';
 import { orderFieldKey, type SectionId } from './protocol';
 
@@ -35,12 +35,12 @@ export interface SectionRenderOptions {
 
 const icon = (name: string, extra = ''): string => `<span class="codicon codicon-${name}${extra}" aria-hidden="true"></span>`;
 
-const TITLE: Readonly<Record<SectionId, StringKey>> = { orders: 'section.orders', addresses: 'section.addresses', carts: 'section.carts' };
-const LOADING: Readonly<Record<SectionId, StringKey>> = {
-  orders: 'section.orders.loading', addresses: 'section.addresses.loading', carts: 'section.carts.loading',
+const TITLE: Readonly<Record<SectionId, Message>> = { orders: msg('Orders'), addresses: msg('Addresses'), carts: msg('Abandoned carts') };
+const LOADING: Readonly<Record<SectionId, Message>> = {
+  orders: msg('Loading orders…'), addresses: msg('Loading addresses…'), carts: msg('Loading abandoned carts…'),
 };
-const EMPTY: Readonly<Record<SectionId, StringKey>> = {
-  orders: 'section.orders.empty', addresses: 'section.addresses.empty', carts: 'section.carts.empty',
+const EMPTY: Readonly<Record<SectionId, Message>> = {
+  orders: msg('No orders yet.'), addresses: msg('No saved addresses.'), carts: msg('No abandoned carts.'),
 };
 const ICON: Readonly<Record<SectionId, string>> = { orders: 'package', addresses: 'location', carts: 'archive' };
 
@@ -55,8 +55,8 @@ function sectionButton(section: SectionId, action: 'loadMore' | 'retrySection', 
 function errorBlock(section: SectionId, e: SectionError, locale: Locale): string {
   return (
     `<div class="section-state section-error" role="alert">${icon('error')}` +
-    `<span dir="auto">${escapeHtml(t(locale, 'section.error', sectionErrorText(e, locale)))}</span>` +
-    `${sectionButton(section, 'retrySection', t(locale, 'state.retry'), 'refresh')}</div>`
+    `<span dir="auto">${escapeHtml(t(locale, 'Could not load this section: {0}', sectionErrorText(e, locale)))}</span>` +
+    `${sectionButton(section, 'retrySection', t(locale, 'Retry'), 'refresh')}</div>`
   );
 }
 
@@ -65,7 +65,7 @@ function badge(s: StatusView): string {
 }
 
 function itemsTable(items: readonly Pick<OrderItem, 'sku' | 'name' | 'quantity' | 'price'>[], locale: Locale): string {
-  const head = (['item.sku', 'item.name', 'item.quantity', 'item.price'] as const).map((k) => `<th scope="col">${escapeHtml(t(locale, k))}</th>`);
+  const head = [msg('SKU'), msg('Product'), msg('Qty'), msg('Unit price')].map((k) => `<th scope="col">${escapeHtml(t(locale, k))}</th>`);
   const rows = items.map(
     (it) =>
       `<tr><td><code>${escapeHtml(it.sku ?? '\u2014')}</code></td><td dir="auto">${escapeHtml(it.name ?? '\u2014')}</td>` +
@@ -75,9 +75,9 @@ function itemsTable(items: readonly Pick<OrderItem, 'sku' | 'name' | 'quantity' 
 }
 
 function copyRow(orderId: number, what: 'number' | 'id', value: string, locale: Locale): string {
-  const label = t(locale, what === 'number' ? 'order.number' : 'order.id');
+  const label = t(locale, what === 'number' ? msg('Order number') : msg('Order id'));
   const key = orderFieldKey(orderId, what);
-  const copy = escapeHtml(t(locale, 'panel.copy', label));
+  const copy = escapeHtml(t(locale, 'Copy {0}', label));
   return (
     `<div class="field" data-field="${key}"><dt class="field-label">${escapeHtml(label)}</dt>` +
     `<dd class="field-value"><span class="value">${escapeHtml(value)}</span></dd><dd class="field-actions">` +
@@ -99,18 +99,18 @@ function orderHtml(o: Order, locale: Locale): string {
   const rows = [
     copyRow(o.id, 'number', String(o.number ?? '\u2014'), locale),
     copyRow(o.id, 'id', String(o.id), locale),
-    plainRow(t(locale, 'order.products'), money(o.products, locale)),
-    plainRow(t(locale, 'order.shipping'), money(o.shipment, locale)),
-    plainRow(t(locale, 'order.discount'), money(o.discount, locale)),
-    plainRow(t(locale, 'order.total'), money(o.total, locale)),
+    plainRow(t(locale, 'Products'), money(o.products, locale)),
+    plainRow(t(locale, 'Shipping'), money(o.shipment, locale)),
+    plainRow(t(locale, 'Discount'), money(o.discount, locale)),
+    plainRow(t(locale, 'Total'), money(o.total, locale)),
   ];
   if (o.paymentMethod !== undefined) {
-    rows.push(plainRow(t(locale, 'order.payment'), o.paymentMethod));
+    rows.push(plainRow(t(locale, 'Payment'), o.paymentMethod));
   }
   if (o.shipmentService !== undefined) {
-    rows.push(plainRow(t(locale, 'order.shippingService'), o.shipmentService));
+    rows.push(plainRow(t(locale, 'Delivery'), o.shipmentService));
   }
-  const items = o.items === undefined ? `<p class="muted">${escapeHtml(t(locale, 'order.items.unknown'))}</p>` : itemsTable(o.items, locale);
+  const items = o.items === undefined ? `<p class="muted">${escapeHtml(t(locale, 'Items not included in the answer.'))}</p>` : itemsTable(o.items, locale);
   return (
     `<li class="order" data-order-id="${o.id}"><details data-key="order:${o.id}">${summary}` +
     `<div class="row-body"><dl class="fields">${rows.join('')}</dl>${items}</div></details></li>`
@@ -124,10 +124,10 @@ function addressHtml(a: Address, index: number, opts: SectionRenderOptions): str
   const receiver =
     a.receiver === undefined || a.receiver === ''
       ? ''
-      : `<span class="address-receiver">${escapeHtml(t(opts.locale, 'address.receiver'))}: <bdi>${escapeHtml(a.receiver)}</bdi></span>`;
+      : `<span class="address-receiver">${escapeHtml(t(opts.locale, 'Receiver'))}: <bdi>${escapeHtml(a.receiver)}</bdi></span>`;
   return (
     `<li class="address${opts.maskAddresses ? ' is-concealed' : ''}" data-address-id="${a.id}"` +
-    ` aria-label="${escapeHtml(t(opts.locale, 'address.label', index + 1))}">${receiver}${lines}</li>`
+    ` aria-label="${escapeHtml(t(opts.locale, 'Address {0}', index + 1))}">${receiver}${lines}</li>`
   );
 }
 
@@ -160,7 +160,7 @@ function bodyHtml(view: SectionView, opts: SectionRenderOptions): string {
   const { locale } = opts;
   switch (state.status) {
     case 'idle':
-      return `<p class="section-state muted">${escapeHtml(t(locale, 'section.idle'))}</p>`;
+      return `<p class="section-state muted">${escapeHtml(t(locale, 'Expand to load.'))}</p>`;
     case 'loading':
       return `<p class="section-state" role="status">${icon('loading', ' codicon-modifier-spin')}<span>${escapeHtml(t(locale, LOADING[section]))}</span></p>`;
     case 'error':
@@ -170,14 +170,14 @@ function bodyHtml(view: SectionView, opts: SectionRenderOptions): string {
         return `<p class="section-state section-empty">${escapeHtml(t(locale, EMPTY[section]))}</p>`;
       }
       const dropped =
-        state.dropped !== undefined && state.dropped > 0 ? `<p class="muted section-note">${icon('info')}${escapeHtml(t(locale, 'section.dropped', state.dropped))}</p>` : '';
+        state.dropped !== undefined && state.dropped > 0 ? `<p class="muted section-note">${icon('info')}${escapeHtml(t(locale, 'The API also returned {0} record(s) of other customers; they are not shown.', state.dropped))}</p>` : '';
       let more = '';
       if (state.moreError !== undefined) {
         more = errorBlock(section, state.moreError, locale);
       } else if (state.loadingMore === true) {
-        more = `<p class="section-state" role="status">${icon('loading', ' codicon-modifier-spin')}<span>${escapeHtml(t(locale, 'section.loadingMore'))}</span></p>`;
+        more = `<p class="section-state" role="status">${icon('loading', ' codicon-modifier-spin')}<span>${escapeHtml(t(locale, 'Loading more…'))}</span></p>`;
       } else if (state.hasMore) {
-        more = sectionButton(section, 'loadMore', t(locale, 'section.loadMore'), 'fold-down', t(locale, 'section.loadMore.title', t(locale, TITLE[section]).toLowerCase()));
+        more = sectionButton(section, 'loadMore', t(locale, 'Load more'), 'fold-down', t(locale, 'Load the next {0}', t(locale, TITLE[section]).toLowerCase()));
       }
       return `${listHtml(view, opts)}${dropped}<div class="section-more">${more}</div>`;
     }
@@ -189,7 +189,7 @@ function countText(state: SectionView['state'], locale: Locale): string {
     return '';
   }
   const n = state.items.length;
-  return state.total !== undefined && state.total > n ? t(locale, 'section.count', n, state.total) : String(n);
+  return state.total !== undefined && state.total > n ? t(locale, '{0} of {1}', n, state.total) : String(n);
 }
 
 /** The inner HTML of `<section data-section="…">`: a <details> whose summary is the section heading. */

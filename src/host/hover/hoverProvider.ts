@@ -60,7 +60,7 @@ class CustomerHoverProvider implements vscode.HoverProvider, vscode.DocumentLink
     const loc = locale();
     return this.index.refs(doc).map((r) => {
       const link = new vscode.DocumentLink(new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), vscode.Uri.parse(commandUri(COMMANDS.openCustomer, [r.id])));
-      link.tooltip = t(loc, 'hover.link', r.id);
+      link.tooltip = t(loc, 'Open Yampi customer #{0}', r.id);
       return link;
     });
   }
