@@ -1,6 +1,7 @@
-// Builds the three bundles the extension ships:
+// Builds the four bundles the extension ships:
 //   dist/extension.js  – the extension host entry (node/cjs, `vscode` external). Small: activation cost.
 //   dist/api.js        – the Yampi API client with undici, loaded on the first request (lazy).
+//   dist/re2.js     – re2js for user-written hover patterns, required on first use (lazy).
 //   dist/webview.js    – the detail panel script (browser/iife).
 // Flags: --production (minify, no source maps), --watch. Writes dist/meta.json for size reports.
 import * as esbuild from 'esbuild';
@@ -32,8 +33,20 @@ const node = {
   mainFields: ['module', 'main'],
 };
 
+// re2js (~150 KB, ~10 ms to load) runs only user-written hover patterns: src/core/customerRefs.ts
+// requires it lazily, and here that require becomes `./re2.js`, its own bundle, so activation with
+// the default patterns never parses it.
+/** @type {esbuild.Plugin} */
+const re2Apart = {
+  name: 're2-apart',
+  setup(build) {
+    build.onResolve({ filter: /^re2js$/ }, () => ({ path: './re2.js', external: true }));
+  },
+};
+
 const configs = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [re2Apart] },
+  { ...node, entryPoints: { re2: 're2js' }, outdir: 'dist' },
   { ...node, entryPoints: { api: 'src/core/api/index.ts' }, outdir: 'dist' },
   {
     ...common,

@@ -9,6 +9,7 @@ import type { YampiErrorKind } from './api/errors';
 import type { CustomerRecord } from './model/customer';
 import { type Locale, t } from './model/strings';
 import { customerSummary } from './model/summary';
+import { neutralizeIcons, truncate } from './model/text';
 import { errorState } from './webview/renderDetailHtml';
 
 /** The commands hover links may run; the host trusts exactly these. */
@@ -30,24 +31,16 @@ export const HOVER_MAX_VALUE = 80;
 
 /**
  * Makes data inert in Markdown: control characters and line breaks become spaces, every ASCII
- * punctuation character is backslash-escaped (CommonMark allows that for all of them; it also
- * stops `$(icon)`, `[link](…)`, `<html>`, `&entity;` and bare `https:` autolinks), and the value is
- * isolated from the surrounding text direction (right-to-left names stay where they are).
+ * punctuation character is backslash-escaped (CommonMark allows that for all of them; it stops
+ * `[link](…)`, `<html>`, `<autolinks>`, `&entity;`, and GFM's bare `https://`, `www.` and e-mail
+ * autolinks), `$(` gets a zero-width space (Markdown removes the backslashes, and VS Code then draws
+ * any `$(name)` left in the HTML as an icon), and the value is isolated from the surrounding text
+ * direction (right-to-left names stay where they are).
  */
 export function escapeMarkdown(value: string, max = HOVER_MAX_VALUE): string {
+  // `$(` gets a zero-width space first: VS Code turns any `$(name)` left after Markdown into an icon
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  let v = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
-  if (v.length > max) {
-    // cut between graphemes, so an emoji or an accented letter is never split
-    let cut = '';
-    for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(v)) {
-      if (cut.length + segment.length > max - 1) {
-        break;
-      }
-      cut += segment;
-    }
-    v = `${cut}…`;
-  }
+  const v = neutralizeIcons(truncate(value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim(), max));
   return `\u2068${v.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)}\u2069`;
 }
 

@@ -7,11 +7,10 @@ export interface SavedStore {
   readonly name: string;
 }
 
-const ALIAS = /^[a-z0-9][a-z0-9_-]{0,99}$/i;
+import { validateAlias } from './api/validate';
+import { isValidAlias } from './alias';
 
-export function isValidAlias(alias: string): boolean {
-  return ALIAS.test(alias);
-}
+export { isValidAlias } from './alias';
 
 /** Reads the persisted index defensively: drops malformed and duplicate entries. */
 export function parseStoreIndex(raw: unknown): SavedStore[] {
@@ -34,8 +33,19 @@ export function parseStoreIndex(raw: unknown): SavedStore[] {
   return out;
 }
 
-/** Adds or renames stores, keeping the existing order and appending new ones. */
+/** Throws an `invalidInput` YampiError for the first alias the client would refuse. */
+export function assertValidAliases(stores: readonly SavedStore[]): void {
+  for (const s of stores) {
+    validateAlias(s.alias);
+  }
+}
+
+/**
+ * Adds or renames stores, keeping the existing order and appending new ones. Throws an
+ * `invalidInput` YampiError for an added alias the client would refuse (nothing is saved then).
+ */
 export function mergeStores(existing: readonly SavedStore[], added: readonly SavedStore[]): SavedStore[] {
+  assertValidAliases(added);
   const out = existing.map((s) => ({ ...s }));
   for (const a of added) {
     const i = out.findIndex((s) => s.alias === a.alias);

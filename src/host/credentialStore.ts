@@ -4,7 +4,7 @@ import type { Credentials, StoreRef } from '../core/api/types';
 import type { Logger } from '../core/logger';
 import { writeAllOrNothing } from '../core/secretWrite';
 import { SecretStorageUnavailableError } from './errors';
-import { isValidAlias, mergeStores, nextActive, parseStoreIndex, type SavedStore } from '../core/stores';
+import { assertValidAliases, isValidAlias, mergeStores, nextActive, parseStoreIndex, type SavedStore } from '../core/stores';
 
 const SECRET_PREFIX = 'yampi.credentials/';
 const STORES_KEY = 'yampi.stores';
@@ -117,6 +117,7 @@ export class CredentialStore extends Lifecycle {
    * removed, overwritten ones restored) and the index of saved stores is left unchanged.
    */
   async save(stores: readonly SavedStore[], creds: Credentials, makeActive: string): Promise<void> {
+    assertValidAliases(stores); // before any secret is written
     this.remember(creds);
     const value = JSON.stringify({ userToken: creds.userToken, userSecretKey: creds.userSecretKey });
     for (const st of stores) {

@@ -12,4 +12,9 @@ describe('activation cost', () => {
     assert.ok(api.modulesAtActivation.some((k) => /[\\/]dist[\\/]extension\.js$/.test(k)), `the extension's own bundle is not among the loaded modules: ${api.modulesAtActivation.join(', ')}`);
     assert.deepEqual(ours, []);
   });
+
+  it('does not load re2js (dist/re2.js) during activation: the default hover patterns run on the native engine', async () => {
+    const api = await extensionApi();
+    assert.deepEqual(api.modulesAtActivation.filter((k) => /[\\/]dist[\\/]re2\.js$/.test(k)), []);
+  });
 });

@@ -4,6 +4,7 @@
  * booleans); unknown fields survive in `raw`. A wrong field fails with `invalidResponse` naming
  * its JSON path, e.g. `data.phone.area_code`.
  */
+import { isValidAlias } from '../alias';
 import { YampiError } from './errors';
 import type { AuthMe, Customer, CustomerPage, CustomerRecord, Pagination, StoreInfo } from '../model/customer';
 
@@ -104,9 +105,42 @@ function decodeNested(v: unknown, spec: Spec, path: string, key: string): unknow
   return decodeFields(v, spec, at(path, key));
 }
 
+/**
+ * How deep a field's value may nest (arrays and objects inside it). Records come back to tree,
+ * hover, panel and "Copy as JSON", whose recursion (and JSON.stringify) must never overflow.
+ */
+export const MAX_NESTING = 32;
+
+/**
+ * The first top-level key of `record` whose value nests deeper than MAX_NESTING, else undefined.
+ * Iterative (an explicit stack), so a 100,000-deep value costs its size and no call stack.
+ */
+function tooDeepKey(record: Json): string | undefined {
+  for (const [key, top] of Object.entries(record)) {
+    const stack: Array<readonly [unknown, number]> = [[top, 0]];
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+      const [v, depth] = item;
+      if (typeof v !== 'object' || v === null) {
+        continue;
+      }
+      if (depth + 1 > MAX_NESTING) {
+        return key;
+      }
+      for (const child of Array.isArray(v) ? (v as unknown[]) : Object.values(v)) {
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
 export function decodeCustomer(value: unknown, path: string): CustomerRecord {
   if (!isObject(value)) {
     throw wrongField(path, 'a customer object');
+  }
+  const deep = tooDeepKey(value);
+  if (deep !== undefined) {
+    throw new YampiError('invalidResponse', `unexpected response: ${path}.${deep} is nested more than ${MAX_NESTING} levels deep`, { field: `${path}.${deep}` });
   }
   const id = toNumber(value['id'], path, 'id');
   if (!Number.isSafeInteger(id) || id <= 0) {
@@ -242,12 +276,15 @@ export function decodeAuthMe(body: unknown): AuthMe {
   if (list !== undefined && list !== null && !Array.isArray(list)) {
     throw wrongField(base, 'an array of stores');
   }
-  const stores = (list ?? []).map((m, i) => decodeStore(m, `${base}[${i}]`));
+  const decoded = (list ?? []).map((m, i) => decodeStore(m, `${base}[${i}]`));
+  // checked before anything can be saved: an alias the client refuses would fail every request
+  const stores = decoded.filter((s) => isValidAlias(s.alias));
   const userId = data['id'] === undefined || data['id'] === null ? undefined : toNumber(data['id'], 'data.id');
   return {
     userId,
     userName: optionalString(data['name'], 'data.name'),
     email: optionalString(data['email'], 'data.email'),
     stores,
+    invalidStores: decoded.length - stores.length,
   };
 }

@@ -2,11 +2,10 @@
  * Input checks made before any request leaves the machine. Messages name the field, never its
  * value (a mistyped secret pasted into the wrong box must not end up in a log).
  */
+import { isValidAlias } from '../alias';
 import { YampiError } from './errors';
 import type { Credentials } from './types';
 
-/** Yampi does not document the alias format; every alias seen is a DNS-label-like slug. */
-const ALIAS = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** Header values must be printable ASCII without spaces (no CR/LF header injection). */
 const HEADER_SAFE = /^[\x21-\x7e]{1,512}$/;
 const DIGITS = /^[0-9]{1,16}$/;
@@ -18,7 +17,7 @@ function invalid(field: string, message: string, alias?: string): YampiError {
 }
 
 export function validateAlias(alias: unknown): string {
-  if (typeof alias !== 'string' || !ALIAS.test(alias)) {
+  if (!isValidAlias(alias)) {
     throw invalid('alias', 'store alias must be lowercase letters, digits and hyphens');
   }
   return alias;

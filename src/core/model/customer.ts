@@ -109,6 +109,8 @@ export interface AuthMe {
   readonly userName?: string | undefined;
   readonly email?: string | undefined;
   readonly stores: readonly StoreInfo[];
+  /** Stores left out because their alias breaks the alias rule (core/alias.ts): they could never be used. */
+  readonly invalidStores: number;
 }
 
 export function isCompany(c: Customer): boolean {

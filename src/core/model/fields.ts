@@ -9,6 +9,7 @@ import { FIELD_SPECS, GROUP_IDS, type FieldSpec, type GroupId, type Sensitivity,
 import { formatDate, formatDateTime, formatMoney, formatPhone } from './format';
 import { maskBirthday, maskCnpj, maskCpf, maskDigitsInUrl, maskEmail, maskIp, maskPhone, maskText } from './mask';
 import { type Locale, type Message, msg, t } from './strings';
+import { truncate } from './text';
 
 export { type GroupId, type Sensitivity } from './fieldSpecs';
 
@@ -54,8 +55,13 @@ export interface CustomerView {
   readonly locale: Locale;
   readonly badges: readonly Badge[];
   readonly groups: readonly GroupView[];
-  /** The customer's WhatsApp link, when the record has one that is an https URL. */
+  /**
+   * `https://api.whatsapp.com/send?phone=<digits>`, built from the customer's phone digits when the
+   * record has a WhatsApp link (the link itself is never used: it could point anywhere).
+   */
   readonly whatsappLink: string | undefined;
+  /** The host whatsappLink opens, for the confirmation ("This leaves VS Code and opens {0}"). */
+  readonly whatsappHost: string | undefined;
 }
 
 /** What may be shown: privacy mode, and the paths the user revealed on purpose. */
@@ -65,6 +71,15 @@ export interface Visibility {
 }
 
 const MAX_EXTRA_FIELDS = 200;
+/** Longest value (and name) any view shows; longer ones end in `…`. `copyText` stays whole. */
+export const MAX_VIEW_VALUE = 1_000;
+/** Longest label of an undocumented field (its path). */
+export const MAX_VIEW_LABEL = 200;
+
+/** A display value: bidi controls made visible, cut to MAX_VIEW_VALUE (work bounded by `max`, not the text). */
+function shown(text: string, max = MAX_VIEW_VALUE): string {
+  return truncate(visibleBidiControls(truncate(text, max)), max);
+}
 const MAX_EXTRA_DEPTH = 6;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -155,7 +170,7 @@ function fieldView(spec: FieldSpec, v: unknown, locale: Locale, documented: bool
   const r = renderValue(spec, v, copyText, locale);
   const masked =
     spec.sensitivity === 'secret' ? t(locale, 'Hidden') : spec.sensitivity === 'personal' ? (r.masked ?? maskText(r.formatted)) : r.formatted;
-  const view = { ...base, present: true, copyText, formatted: visibleBidiControls(r.formatted), masked: visibleBidiControls(masked) };
+  const view = { ...base, present: true, copyText, formatted: shown(r.formatted), masked: shown(masked) };
   return r.warning === undefined ? view : { ...view, warning: r.warning };
 }
 
@@ -226,6 +241,48 @@ function badgesOf(c: Customer, company: boolean, invalidDocument: boolean, local
   return badges;
 }
 
+/** The only host the WhatsApp action opens. */
+export const WHATSAPP_HOST = 'api.whatsapp.com';
+
+/**
+ * International digits of a phone: a Brazilian number (10–11 digits, or 12–13 starting with 55)
+ * gets the country code 55; a number written with `+` keeps its own (8–15 digits, E.164).
+ */
+function whatsappDigits(value: string | null | undefined): string | undefined {
+  if (typeof value !== 'string' || value.length > 40) {
+    return undefined;
+  }
+  const d = value.replace(/\D/g, '');
+  const brazilian = (d.length === 12 || d.length === 13) && d.startsWith('55');
+  if (/^\s*\+/.test(value)) {
+    return brazilian || (!d.startsWith('55') && d.length >= 8 && d.length <= 15) ? d : undefined;
+  }
+  if (d.length === 10 || d.length === 11) {
+    return `55${d}`;
+  }
+  return brazilian ? d : undefined;
+}
+
+/** `https://api.whatsapp.com/send?phone=<digits>` from the first usable phone of the record. */
+function whatsappLinkFor(c: Customer): string | undefined {
+  const p = c.phone;
+  const sheet = c.spreadsheet?.data;
+  const candidates = [
+    p?.full_number,
+    p?.area_code && p.number ? `${p.area_code}${p.number}` : undefined,
+    p?.formated_number,
+    sheet?.phone,
+    sheet?.phone_code && sheet.phone_number ? `${sheet.phone_code}${sheet.phone_number}` : undefined,
+  ];
+  for (const candidate of candidates) {
+    const digits = whatsappDigits(candidate);
+    if (digits !== undefined) {
+      return `https://${WHATSAPP_HOST}/send?phone=${digits}`;
+    }
+  }
+  return undefined;
+}
+
 /** Builds the view of one customer record in one language. */
 export function buildCustomerView(record: CustomerRecord, locale: Locale): CustomerView {
   const { customer, raw } = record;
@@ -242,19 +299,21 @@ export function buildCustomerView(record: CustomerRecord, locale: Locale): Custo
       sensitivity: guessSensitivity(path),
       kind: 'text',
     };
-    fields.push(fieldView(spec, value, locale, false, visibleBidiControls(path)));
+    fields.push(fieldView(spec, value, locale, false, shown(path, MAX_VIEW_LABEL)));
   }
   const groups = GROUP_IDS.map((id) => ({ id, label: t(locale, GROUP_LABEL[id]), fields: fields.filter((f) => f.group === id) }));
   const invalidDocument = fields.some((f) => f.documented && (f.path === 'cpf' || f.path === 'cnpj') && f.warning !== undefined);
   const link = customer.phone?.whatsapp_link ?? getPath(raw, 'phone.whatsapp_link');
+  const whatsappLink = typeof link === 'string' && link.trim() !== '' ? whatsappLinkFor(customer) : undefined;
   return {
     id: customer.id,
-    name: visibleBidiControls(displayName(customer)),
+    name: shown(displayName(customer)),
     kind: isCompany(customer) ? 'pj' : 'pf',
     locale,
     badges: badgesOf(customer, isCompany(customer), invalidDocument, locale),
     groups,
-    whatsappLink: typeof link === 'string' && /^https:\/\/[^\s]+$/i.test(link.trim()) ? link.trim() : undefined,
+    whatsappLink,
+    whatsappHost: whatsappLink === undefined ? undefined : WHATSAPP_HOST,
   };
 }
 

@@ -131,25 +131,38 @@ export function formatDateTime(value: YampiDate | string | null | undefined, loc
   return typeof value === 'string' ? value : (value?.date ?? '');
 }
 
+/** Longer integer parts are not an amount anyone bills: they come back unformatted (and views cut them). */
+export const MAX_MONEY_DIGITS = 18;
+
+/** `1234567` → `1.234.567`: one pass from the right (linear; the old lookahead regex was quadratic). */
+function groupThousands(digits: string, separator: string): string {
+  const head = digits.length % 3 === 0 ? 3 : digits.length % 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) {
+    out += separator + digits.slice(i, i + 3);
+  }
+  return out;
+}
+
 /**
  * `R$ 1.234,56` (pt-br) / `R$ 1,234.56` (en) from the API's decimal strings (`"189.90"`) or numbers.
- * Anything else comes back unchanged.
+ * Anything else, or an integer part over MAX_MONEY_DIGITS digits, comes back unchanged.
  */
 export function formatMoney(value: string | number, locale: Locale): string {
   const text = typeof value === 'number' ? (Number.isFinite(value) ? value.toFixed(2) : '') : value.trim();
   const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!m?.[2]) {
+  if (!m?.[2] || m[2].replace(/^0+(?=\d)/, '').length > MAX_MONEY_DIGITS) {
     return typeof value === 'number' ? String(value) : value;
   }
-  let cents = Math.round(Number(`0.${m[3] ?? '0'}`) * 100);
+  // a double holds ~17 significant digits: more decimals would only cost time
+  let cents = Math.round(Number(`0.${(m[3] ?? '0').slice(0, 20)}`) * 100);
   let whole = BigInt(m[2]);
   if (cents === 100) {
     whole += 1n;
     cents = 0;
   }
   const [thousands, decimal] = locale === 'pt-br' ? ['.', ','] : [',', '.'];
-  const grouped = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
+  const grouped = groupThousands(whole.toString(), thousands);
   const sign = m[1] !== undefined && (whole > 0n || cents > 0) ? '-' : '';
   return `${sign}R$ ${grouped}${decimal}${pad2(cents)}`;
 }
-

@@ -27,7 +27,7 @@ export function maskEmail(value: string): string {
   if (at <= 0) {
     return STARS;
   }
-  return `${Array.from(v.slice(0, at))[0] ?? ''}${STARS}${v.slice(at)}`;
+  return `${v[Symbol.iterator]().next().value ?? ''}${STARS}${v.slice(at)}`;
 }
 
 /** `(16) *****-5668` / `(41) ****-4519` / `*****-5668`: area code and the last four digits kept. */
@@ -78,7 +78,7 @@ export function maskIp(value: string): string {
 
 /** Free text (street, complement, ids): first character then `***`, length not revealed. */
 export function maskText(value: string): string {
-  const first = Array.from(value.trim())[0];
+  const first = value.trim()[Symbol.iterator]().next().value; // one code point, without splitting the whole text
   return first === undefined ? STARS : `${first}${STARS}`;
 }
 

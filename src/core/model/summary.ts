@@ -2,11 +2,13 @@
  * The short card of a customer for tree descriptions, tooltips and hovers: name, `#id`, status,
  * e-mail and phone (masked while privacy mode is on), city/UF, last order. Built only from fields
  * whose sensitivity is none or personal: `token` and `login_url` can never appear here, whatever
- * the privacy mode or the revealed set.
+ * the privacy mode or the revealed set. Every text is a plainLabel (no `$(icon)`, at most 200
+ * characters), safe for quick-pick labels, descriptions and status-bar text as it is.
  */
 import { type CustomerRecord } from './customer';
 import { type CustomerView, type FieldView, buildCustomerView, findField, isConcealed } from './fields';
 import { type Locale, msg, t } from './strings';
+import { plainLabel } from './text';
 
 export interface CustomerSummary {
   readonly name: string;
@@ -69,17 +71,20 @@ export function customerSummary(record: CustomerRecord, locale: Locale, privacy:
   const lines = [v.name === idText ? idText : `${v.name} (${idText})`, `${status} · ${kindLabel}`, email, phone, place, lastOrder].filter(
     (l): l is string => l !== undefined,
   );
+  // every text here may end up in a quick-pick or status-bar label: plain, no `$(icon)`, bounded
+  const plain = (text: string | undefined): string | undefined => (text === undefined ? undefined : plainLabel(text));
+  const name = plainLabel(v.name);
   return {
-    name: v.name,
-    label: RTL_LETTER.test(v.name) ? `\u2068${v.name}\u2069` : v.name,
+    name,
+    label: RTL_LETTER.test(name) ? `\u2068${name}\u2069` : name,
     idText,
     kind: v.kind,
     status,
-    email,
-    phone,
-    place,
-    lastOrder,
-    description: v.name === idText ? (email ?? '') : email === undefined ? idText : `${idText} · ${email}`,
-    lines,
+    email: plain(email),
+    phone: plain(phone),
+    place: plain(place),
+    lastOrder: plain(lastOrder),
+    description: plainLabel(v.name === idText ? (email ?? '') : email === undefined ? idText : `${idText} · ${email}`),
+    lines: lines.map((l) => plainLabel(l)),
   };
 }

@@ -68,7 +68,11 @@ const SIMPLE_FROM: ReadonlySet<string> = new Set<FromWebviewType>([
 const FIELD_FROM: ReadonlySet<string> = new Set<FromWebviewType>(['copy', 'reveal', 'hide']);
 
 const MAX_FIELD_LENGTH = 512;
-const MAX_HTML_LENGTH = 4_000_000;
+/**
+ * Largest `render` body the webview accepts (4 MB of UTF-16 text: well under the message size a
+ * webview carries, and more than any real record needs); renderDetailBody never exceeds it.
+ */
+export const MAX_HTML_LENGTH = 4_000_000;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

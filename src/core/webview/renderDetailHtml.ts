@@ -18,8 +18,9 @@ import {
 } from '../model/fields';
 import { type Locale, type Message, msg, t } from '../model/strings';
 import { customerSummary } from '../model/summary';
+import { truncate } from '../model/text';
 import { escapeHtml } from './escapeHtml';
-import { type PanelState } from './protocol';
+import { MAX_HTML_LENGTH, type PanelState } from './protocol';
 import { ADDRESSES_REVEAL_KEY, renderSectionsShell, type SectionView } from './renderSections';
 
 export type DetailState =
@@ -38,6 +39,8 @@ export interface DetailBodyOptions {
   readonly privacy: boolean;
   /** Paths the user revealed on purpose in this panel. */
   readonly revealed: ReadonlySet<string>;
+  /** Largest body to return (default MAX_HTML_LENGTH, what the webview accepts); past it, the too-large state. */
+  readonly maxHtmlLength?: number;
 }
 
 export interface DetailDocumentOptions extends DetailBodyOptions {
@@ -92,10 +95,12 @@ export function errorState(
   }
 }
 
-/** Title for the panel tab: the customer's name once loaded, else `Customer #id`. */
+const MAX_TITLE = 100;
+
+/** Title for the panel tab: the customer's name once loaded (cut to 100), else `Customer #id`. */
 export function panelTitle(state: DetailState, locale: Locale): string {
   return state.kind === 'customer'
-    ? buildCustomerView(state.record, locale).name
+    ? truncate(buildCustomerView(state.record, locale).name, MAX_TITLE)
     : t(locale, 'Customer {0}', `#${panelStateOf(state).id}`);
 }
 
@@ -239,8 +244,28 @@ function stateBody(
   );
 }
 
-/** The body (content of `<main id="root">`), for the first document and for `render` messages. */
+/**
+ * The body (content of `<main id="root">`), for the first document and for `render` messages.
+ * Never longer than `maxHtmlLength` (MAX_HTML_LENGTH, what the webview's message guard accepts): a
+ * record whose escaped HTML would be larger renders the too-large state instead (Copy as JSON and
+ * Retry), so the panel can never stay on "Loading…" because a message was dropped. The host needs
+ * no check of its own: it posts what this returns.
+ */
 export function renderDetailBody(opts: DetailBodyOptions): string {
+  const html = renderBody(opts);
+  const max = opts.maxHtmlLength ?? MAX_HTML_LENGTH;
+  if (html.length <= max) {
+    return html;
+  }
+  const { locale } = opts;
+  const id = panelStateOf(opts.state).id;
+  return stateBody('too-large', 'warning', t(locale, 'Too large to show'), escapeHtml(t(locale, 'Customer #{0} has more data than this panel can show. Copy as JSON still copies the whole record.', id)), [
+    { action: 'copyJson', focusKey: 'state:copyJson', label: t(locale, 'Copy as JSON'), icon: 'json', primary: true },
+    { action: 'retry', focusKey: 'state:retry', label: t(locale, 'Retry'), icon: 'refresh' },
+  ]);
+}
+
+function renderBody(opts: DetailBodyOptions): string {
   const { state, locale } = opts;
   const code = (s: string): string => `<code>${escapeHtml(s)}</code>`;
   const retry: ButtonSpec = { action: 'retry', focusKey: 'state:retry', label: t(locale, 'Retry'), icon: 'refresh', primary: true };

@@ -176,7 +176,7 @@ async function askAlias(services: Services, creds: Credentials): Promise<SavedSt
       prompt: vscode.l10n.t('The store list could not be read. Type the store alias shown under Perfil › Credenciais de API.'),
       placeHolder: 'minha-loja',
       ignoreFocusOut: true,
-      validateInput: (v) => (isValidAlias(v.trim()) ? undefined : vscode.l10n.t('Letters, digits and hyphens only, like minha-loja.')),
+      validateInput: (v) => (isValidAlias(v.trim()) ? undefined : vscode.l10n.t('Lowercase letters, digits and hyphens only, like minha-loja.')),
     });
     if (alias === undefined) {
       return undefined;

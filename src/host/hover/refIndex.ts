@@ -8,6 +8,10 @@ function problemText(problem: InvalidPattern['problem']): string {
   switch (problem) {
     case 'syntax':
       return vscode.l10n.t('not a valid regular expression');
+    case 'unsupported':
+      return vscode.l10n.t('uses syntax RE2 does not support (lookaround or backreference)');
+    case 'tooComplex':
+      return vscode.l10n.t('too long or too complex');
     case 'groups':
       return vscode.l10n.t('needs exactly one capture group for the id');
     case 'empty':

@@ -151,9 +151,10 @@ describe('fields: PF/PJ, badges, invalid documents', () => {
     assert.equal(field(view, 'name').copyText, 'Ana \u202Egnp.exe');
   });
 
-  it('ignores a whatsapp link that is not https', () => {
+  it('never uses the whatsapp link of the record (a javascript: URL included): the link is built from the phone digits', () => {
     const view = buildCustomerView(exampleWith({ phone: { whatsapp_link: 'javascript:alert(1)' } }), 'en');
-    assert.equal(view.whatsappLink, undefined);
+    assert.equal(view.whatsappLink, 'https://api.whatsapp.com/send?phone=5516981875668');
+    assert.equal(buildCustomerView(exampleWith({ phone: { whatsapp_link: 'javascript:alert(1)' }, spreadsheet: null }), 'en').whatsappLink, undefined);
   });
 });
 

@@ -1,0 +1,52 @@
+/**
+ * Bounding text for display. Every view (tree label, tooltip, hover, panel) shows at most a fixed
+ * number of characters of a value; what is copied stays whole.
+ */
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * `value` cut to at most `max` UTF-16 units, ending in `…` when cut, between graphemes (an emoji or
+ * an accented letter is never split). Costs O(max), not O(value.length), for long values.
+ */
+export function truncate(value: string, max: number): string {
+  if (value.length <= max) {
+    return value;
+  }
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let cut = '';
+  // segment a prefix only: ICU's iterator costs time in the whole text's length on every step, and
+  // a grapheme boundary depends only on the characters next to it
+  for (const { segment } of segmenter.segment(value.slice(0, max + 32))) {
+    if (cut.length + segment.length > max - 1) {
+      break;
+    }
+    cut += segment;
+  }
+  return `${cut}…`;
+}
+
+/**
+ * VS Code draws `$(name)` as an icon in quick-pick labels, descriptions and details, status-bar
+ * text and theme-icon Markdown (iconLabels.ts: `$(` then `[A-Za-z0-9-]+`, optional `~modifier`,
+ * `)`; after Markdown rendering for hovers). A zero-width space between `$` and `(` matches no
+ * parser, whatever escaping the text went through before, and shows nothing.
+ */
+export function neutralizeIcons(text: string): string {
+  return text.replaceAll('$(', '$\u200b(');
+}
+
+// eslint-disable-next-line no-control-regex -- replacing control characters is the point
+const CONTROL_OR_SPACE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g;
+
+/** Longest plain label made from data. */
+export const MAX_LABEL = 200;
+
+/**
+ * Data as plain text for a label VS Code renders icons in (quick pick label/description/detail,
+ * status bar text and tooltip): control characters and line breaks become spaces, `$(…)` cannot
+ * become an icon, and the text is cut to `max`.
+ */
+export function plainLabel(value: string, max = MAX_LABEL): string {
+  return truncate(neutralizeIcons(value.replace(CONTROL_OR_SPACE, ' ').trim()), max);
+}
