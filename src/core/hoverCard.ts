@@ -8,7 +8,7 @@
 import type { YampiErrorKind } from './api/errors';
 import type { CustomerRecord } from './model/customer';
 import { type Locale, t } from './model/strings';
-import { customerSummary } from './model/summary';
+import { customerSummary, neutralizeIcons } from './model/summary';
 import { errorState } from './webview/renderDetailHtml';
 
 /** The commands hover links may run; the host trusts exactly these. */
@@ -30,9 +30,11 @@ export const HOVER_MAX_VALUE = 80;
 
 /**
  * Makes data inert in Markdown: control characters and line breaks become spaces, every ASCII
- * punctuation character is backslash-escaped (CommonMark allows that for all of them; it also
- * stops `$(icon)`, `[link](…)`, `<html>`, `&entity;` and bare `https:` autolinks), and the value is
- * isolated from the surrounding text direction (right-to-left names stay where they are).
+ * punctuation character is backslash-escaped (CommonMark allows that for all of them; it stops
+ * `[link](…)`, `<html>`, `&entity;` and bare `https:` and `www.` autolinks), `$(` gets a zero-width
+ * space (Markdown removes the backslashes, and VS Code then draws any `$(name)` left in the HTML as
+ * an icon), and the value is isolated from the surrounding text direction (right-to-left names stay
+ * where they are).
  */
 export function escapeMarkdown(value: string, max = HOVER_MAX_VALUE): string {
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
@@ -48,7 +50,7 @@ export function escapeMarkdown(value: string, max = HOVER_MAX_VALUE): string {
     }
     v = `${cut}…`;
   }
-  return `\u2068${v.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)}\u2069`;
+  return `\u2068${neutralizeIcons(v).replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)}\u2069`;
 }
 
 /** A `command:` URI with JSON arguments, as VS Code's trusted Markdown expects. */

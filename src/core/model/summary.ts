@@ -2,7 +2,9 @@
  * The short card of a customer for tree descriptions, tooltips and hovers: name, `#id`, status,
  * e-mail and phone (masked while privacy mode is on), city/UF, last order. Built only from fields
  * whose sensitivity is none or personal: `token` and `login_url` can never appear here, whatever
- * the privacy mode or the revealed set.
+ * the privacy mode or the revealed set. No text can become an icon: VS Code draws `$(name)` in
+ * quick-pick labels, descriptions and details (and in hovers after Markdown), so `$(` from the data
+ * is broken with a zero-width space (see neutralizeIcons).
  */
 import { type CustomerRecord } from './customer';
 import { type CustomerView, type FieldView, buildCustomerView, findField, isConcealed } from './fields';
@@ -32,6 +34,14 @@ export interface CustomerSummary {
   readonly lines: readonly string[];
 }
 
+/**
+ * Data that cannot become a VS Code icon: a zero-width space between `$` and `(` matches none of VS
+ * Code's `$(name)` parsers, whatever escaping the text went through before, and shows nothing.
+ */
+export function neutralizeIcons(text: string): string {
+  return text.replaceAll('$(', '$\u200b(');
+}
+
 /** Hebrew, Arabic, Syriac, Thaana, NKo… and their presentation forms. */
 const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
@@ -41,13 +51,14 @@ const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
  */
 export function customerSummary(record: CustomerRecord, locale: Locale, privacy: boolean, view?: CustomerView): CustomerSummary {
   const v = view ?? buildCustomerView(record, locale);
+  const name = neutralizeIcons(v.name);
   const vis = { privacy, revealed: new Set<string>() };
   const value = (path: string): string | undefined => {
     const f: FieldView | undefined = findField(v, path);
     if (!f?.present || f.sensitivity === 'secret') {
       return undefined;
     }
-    return isConcealed(f, vis) ? f.masked : f.formatted;
+    return neutralizeIcons(isConcealed(f, vis) ? f.masked : f.formatted);
   };
   const c = record.customer;
   const status = t(locale, c.active === false ? msg('Inactive') : msg('Active'));
@@ -66,12 +77,12 @@ export function customerSummary(record: CustomerRecord, locale: Locale, privacy:
         : undefined;
   const idText = `#${c.id}`;
   const kindLabel = t(locale, v.kind === 'pj' ? 'PJ' : 'PF');
-  const lines = [v.name === idText ? idText : `${v.name} (${idText})`, `${status} · ${kindLabel}`, email, phone, place, lastOrder].filter(
+  const lines = [name === idText ? idText : `${name} (${idText})`, `${status} · ${kindLabel}`, email, phone, place, lastOrder].filter(
     (l): l is string => l !== undefined,
   );
   return {
-    name: v.name,
-    label: RTL_LETTER.test(v.name) ? `\u2068${v.name}\u2069` : v.name,
+    name,
+    label: RTL_LETTER.test(name) ? `\u2068${name}\u2069` : name,
     idText,
     kind: v.kind,
     status,
@@ -79,7 +90,7 @@ export function customerSummary(record: CustomerRecord, locale: Locale, privacy:
     phone,
     place,
     lastOrder,
-    description: v.name === idText ? (email ?? '') : email === undefined ? idText : `${idText} · ${email}`,
+    description: name === idText ? (email ?? '') : email === undefined ? idText : `${idText} · ${email}`,
     lines,
   };
 }
