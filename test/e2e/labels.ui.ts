@@ -14,7 +14,7 @@ const ID = EDGE_CASE_IDS.hostileLabels;
 /** Rendered text without the invisible characters our escapes add (bidi isolates, zero-width space). */
 const visible = (s: string): string => s.replace(/[\u200b\u2068\u2069]/g, '').replace(/\s+/g, ' ');
 
-/** What an element rendered: its codicon names, links (with their targets), element tags and visible text. */
+/** What an element rendered: its codicon names, links that have a target, element tags and visible text. */
 interface Rendered {
   icons: string[];
   links: { text: string; target: string }[];
@@ -24,10 +24,14 @@ interface Rendered {
 
 function rendered(target: Locator): Promise<Rendered> {
   return target.evaluate((root) => {
-    const all = Array.from(root.querySelectorAll('*'));
+    // not the row's own action buttons (inline tree actions)
+    const all = Array.from(root.querySelectorAll('*')).filter((e) => !e.closest('.actions'));
     return {
       icons: all.flatMap((e) => Array.from(e.classList).filter((c) => c.startsWith('codicon-') && c !== 'codicon-modifier-spin')),
-      links: Array.from(root.querySelectorAll('a')).map((a) => ({ text: a.textContent.trim(), target: a.getAttribute('data-href') ?? a.getAttribute('href') ?? '' })),
+      // anchors that go somewhere (VS Code also draws plain labels as <a class="label-name"> without a target)
+      links: Array.from(root.querySelectorAll('a'))
+        .map((a) => ({ text: a.textContent.trim(), target: a.getAttribute('data-href') ?? a.getAttribute('href') ?? '' }))
+        .filter((l) => l.target !== ''),
       tags: all.map((e) => e.tagName.toLowerCase()),
       text: (root as HTMLElement).innerText,
     };
