@@ -7,6 +7,7 @@ import { type FrameLocator, type Locator } from 'playwright-core';
 import { testResultsDir } from '../harness/paths';
 import { SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
 import { type Workbench } from './driver';
+import { ui } from './fixture';
 
 export const AURORA = SANDBOX_STORES.aurora;
 
@@ -125,4 +126,16 @@ export async function resizeSidebar(workbench: Workbench, dx: number): Promise<v
   await workbench.page.mouse.down();
   await workbench.page.mouse.move(x + dx, y, { steps: 5 });
   await workbench.page.mouse.up();
+}
+
+/** Mocha hooks for a UI test file that starts signed in to Aurora with no editor open, and ends with none open. */
+export function signedInWithNoEditors(): void {
+  before(async () => {
+    const { workbench } = ui();
+    await signInToAurora(workbench);
+    await closeAllEditors(workbench);
+  });
+  after(async () => {
+    await closeAllEditors(ui().workbench).catch(() => undefined);
+  });
 }

@@ -38,7 +38,8 @@ async function main(): Promise<SuiteResult> {
     }
     codeServer = await startCodeServer({
       installExtensions: [vsix],
-      settings: sandbox ? sandboxSettings(sandbox) : {},
+      // the DOM terminal renderer: terminal text is then in the page, where the terminal tests find the words they click
+      settings: { ...(sandbox ? sandboxSettings(sandbox) : {}), 'terminal.integrated.gpuAcceleration': 'off' },
       env: { ...(sandbox ? sandboxEnv(sandbox) : {}), ...extraEnv },
       verbose: process.env['VERBOSE'] === '1',
       keepTmp: process.env['KEEP_TMP'] === '1',

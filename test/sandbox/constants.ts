@@ -81,6 +81,12 @@ export const EDGE_CASE_IDS = {
   invalidCpf: 48200110,
   /** Every string field an empty string. */
   emptyFields: 48200111,
+  /**
+   * Text that VS Code would turn into UI if it were not escaped: `$(icon)` syntax, bare and `www.`
+   * autolinks, Markdown emphasis and a `command:` link, and HTML, in the name, city, e-mail and
+   * notes (issue 10, point 4). No orders, addresses or carts (it draws nothing from the seed).
+   */
+  hostileLabels: 48200112,
 } as const;
 
 /**
@@ -96,6 +102,12 @@ export const ORDER_CASE_IDS = {
   markupItems: EDGE_CASE_IDS.markupName,
   /** No orders, no addresses, no carts: every section's empty state. */
   noRelated: EDGE_CASE_IDS.nulls,
+} as const;
+
+/** The hostile name and city of EDGE_CASE_IDS.hostileLabels, for tests that look for them literally. */
+export const HOSTILE_LABELS = {
+  name: '$(verified-filled) Loja Oficial **bold** [x](command:yampi.signOut) <b>html</b>',
+  city: '$(alert) https://evil.example www.evil.example',
 } as const;
 
 /** An id no store has. */

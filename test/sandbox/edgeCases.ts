@@ -2,7 +2,7 @@
  * The named customers of loja-aurora (EDGE_CASE_IDS): values that break careless UIs and parsers.
  * knownGood and company follow the shared fixture records (check digits made valid).
  */
-import { EDGE_CASE_IDS, type SandboxStoreInfo } from './constants';
+import { EDGE_CASE_IDS, HOSTILE_LABELS, type SandboxStoreInfo } from './constants';
 import { anonymize, cnpjFromBase, cpfFromBase, phoneOf, type Json } from './vocabulary';
 
 const digits = (s: string): number[] => Array.from(s, Number);
@@ -113,5 +113,13 @@ export function edgeCaseCustomers(store: SandboxStoreInfo): Json[] {
     base(store, e.inactive, { active: false, name: 'Sérgio Inativo Marques', first_name: 'Sérgio', last_name: 'Inativo Marques' }),
     base(store, e.invalidCpf, { cpf: '12345678900', name: 'Tânia CPF Inválido', first_name: 'Tânia', last_name: 'CPF Inválido' }),
     { ...base(store, e.emptyFields, {}), ...Object.fromEntries(emptyFields.map((k) => [k, ''])), phone: phoneOf('', '') },
+    base(store, e.hostileLabels, {
+      name: HOSTILE_LABELS.name, first_name: '$(verified-filled) Loja', last_name: 'Oficial **bold** [x](command:yampi.signOut) <b>html</b>',
+      generic_name: '$(alert) [Loja](https://evil.example) <a href="command:yampi.signOut">sair</a>',
+      email: 'oficial.$(alert)@www.evil.example',
+      notes: '$(alert) **Atenção** [clique](command:yampi.signOut) https://evil.example www.evil.example <img src=x onerror=alert(1)>',
+      utm_source: '$(github) https://evil.example', utm_campaign: '[promo](command:workbench.action.terminal.new)',
+      spreadsheet: { data: { city: HOSTILE_LABELS.city, uf: 'SP', last_order_value: '189.90', neighborhood: '**Centro** <i>velho</i>' } },
+    }),
   ];
 }

@@ -83,6 +83,7 @@ function orderCount(g: Gen, id: number): number {
       return 2;
     case ORDER_CASE_IDS.noRelated:
     case EDGE_CASE_IDS.emptyFields:
+    case EDGE_CASE_IDS.hostileLabels:
       return 0;
   }
   const r = g.int(0, 99);
@@ -152,9 +153,12 @@ function ordersOf(g: Gen, customer: Json, asStrings: boolean): Draft[] {
   return out;
 }
 
+/** No addresses or carts, and no draw from the seed (so adding such a customer changes nobody else's). */
+const noRelated = (id: number): boolean => id === ORDER_CASE_IDS.noRelated || id === EDGE_CASE_IDS.hostileLabels;
+
 function addressesOf(g: Gen, customer: Json): Json[] {
   const id = customer['id'] as number;
-  const n = id === ORDER_CASE_IDS.manyOrders ? 3 : id === ORDER_CASE_IDS.noRelated ? 0 : g.chance(0.3) ? 0 : g.chance(0.65) ? 1 : g.int(2, 4);
+  const n = id === ORDER_CASE_IDS.manyOrders ? 3 : noRelated(id) ? 0 : g.chance(0.3) ? 0 : g.chance(0.65) ? 1 : g.int(2, 4);
   const sheet = (customer['spreadsheet'] as { data?: Json | null } | null)?.data ?? {};
   const out: Json[] = [];
   for (let i = 0; i < n; i++) {
@@ -177,7 +181,7 @@ function addressesOf(g: Gen, customer: Json): Json[] {
 
 function cartsOf(g: Gen, customer: Json, store: SandboxStoreInfo, asStrings: boolean): Json[] {
   const id = customer['id'] as number;
-  const n = id === ORDER_CASE_IDS.manyOrders ? 2 : id === ORDER_CASE_IDS.noRelated ? 0 : g.chance(0.7) ? 0 : g.chance(0.66) ? 1 : g.int(2, 3);
+  const n = id === ORDER_CASE_IDS.manyOrders ? 2 : noRelated(id) ? 0 : g.chance(0.7) ? 0 : g.chance(0.66) ? 1 : g.int(2, 3);
   const out: Json[] = [];
   for (let i = 0; i < n; i++) {
     const { items: list, cents } = items(g, id === ORDER_CASE_IDS.markupItems);

@@ -90,6 +90,15 @@ describe('hoverCard: hostile data stays text', () => {
     });
   }
 
+  it('leaves no `$(name)` from the data in the rendered HTML (VS Code draws icons after Markdown removed the escapes)', () => {
+    const html = render(card(exampleWith({ name: '$(verified-filled) Loja Oficial', spreadsheet: { data: { ...base.spreadsheet.data, city: '$(alert) www.evil.example' } } })));
+    const icons = [...html.matchAll(/\$\(([A-Za-z0-9-]+)(~[A-Za-z0-9-]+)?\)/g)].map((m) => m[1]);
+    assert.deepEqual(icons, ['person', 'link-external', 'copy'], html);
+    const text = html.replace(/<[^>]+>/g, '').replace(/[\u200b\u2068\u2069]/g, '');
+    assert.ok(text.includes('$(verified-filled) Loja Oficial') && text.includes('$(alert) www.evil.example'), `shown literally: ${text}`);
+    assert.equal(hrefs(html).length, 2, 'www. is no autolink');
+  });
+
   it('isolates right-to-left text so it cannot reorder the rest of the card', () => {
     const md = card(hostile);
     const name = md.slice(md.indexOf('**') + 2, md.indexOf('**', md.indexOf('**') + 2));

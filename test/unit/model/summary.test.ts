@@ -5,6 +5,17 @@ import { exampleCustomer, exampleWith, listCustomers, recordOf } from './fixture
 const TOKEN = '7f3c2a9e1b4d46e8a0c5f2b19d6e3a71';
 
 describe('summary (tree description, tooltip, hover)', () => {
+  it('no text can become a VS Code icon: `$(` from the data gets a zero-width space (quick-pick labels draw `$(name)`)', () => {
+    for (const privacy of [true, false]) {
+      const s = customerSummary(exampleWith({ name: '$(verified-filled) Loja', email: 'a.$(alert)@evil.example' }), 'en', privacy);
+      for (const text of [s.name, s.label, s.description, s.email ?? '', ...s.lines]) {
+        assert.doesNotMatch(text, /\$\([A-Za-z0-9-]+/, text);
+      }
+      assert.equal(s.name.replaceAll('\u200b', ''), '$(verified-filled) Loja');
+      assert.ok(s.description.includes('@evil.example'));
+    }
+  });
+
   it('shows name, #id, status, masked e-mail and phone, city/UF and last order', () => {
     const s = customerSummary(exampleCustomer(), 'pt-br', true);
     assert.equal(s.description, '#48213907 · m***@exemplo.com.br');
