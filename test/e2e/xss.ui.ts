@@ -52,7 +52,7 @@ function readPanel(frame: Frame): Promise<PanelDom> {
           foreign.push(`${tag}[${bad.join(' ')}]`);
         }
         // VS Code's webview host puts its own acquireVsCodeApi script first in <head>.
-        const vscodeScript = tag === 'script' && el.id === '_vscodeApiScript' && el.parentElement === document.head && document.head.firstElementChild === el;
+        const vscodeScript = tag === 'script' && el.id === '_vscodeApiScript' && el.parentElement === document.head && /^\s*globalThis\.acquireVsCodeApi = /.test(el.textContent);
         if (tag === 'script' && !vscodeScript && (!ours.includes(el) || el.textContent !== '')) {
           scripts.push(el.outerHTML.slice(0, 120));
         }
