@@ -1,3 +1,5 @@
+import { xssGroups } from './xssCorpus';
+
 /**
  * Fixed, documented values of the sandbox store. Other tests (unit, integration, e2e, demo) rely
  * on them: change them only together with test/sandbox/README.md.
@@ -88,6 +90,15 @@ export const EDGE_CASE_IDS = {
    */
   hostileLabels: 48200112,
 } as const;
+
+/**
+ * loja-aurora customers carrying the XSS corpus (xssCorpus.ts, issue 10 point 11): customer i has
+ * group i of the corpus, joined, in every text field (documents, phones, address, dates, money and
+ * unknown fields included), one unknown field whose key is a payload, one address whose strings are
+ * the payloads, and no orders. Ids after every ordinary customer, so no other record, address,
+ * cart or order number changed when they were added.
+ */
+export const XSS_CUSTOMER_IDS: readonly number[] = xssGroups().map((_, i) => 48990001 + i);
 
 /**
  * loja-aurora customers whose orders, addresses and carts are fixed (issue 11); every other

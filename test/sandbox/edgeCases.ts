@@ -2,8 +2,9 @@
  * The named customers of loja-aurora (EDGE_CASE_IDS): values that break careless UIs and parsers.
  * knownGood and company follow the shared fixture records (check digits made valid).
  */
-import { EDGE_CASE_IDS, HOSTILE_LABELS, type SandboxStoreInfo } from './constants';
+import { EDGE_CASE_IDS, HOSTILE_LABELS, type SandboxStoreInfo, XSS_CUSTOMER_IDS } from './constants';
 import { anonymize, cnpjFromBase, cpfFromBase, phoneOf, type Json } from './vocabulary';
+import { XSS_SEPARATOR, xssGroups } from './xssCorpus';
 
 const digits = (s: string): number[] => Array.from(s, Number);
 
@@ -121,5 +122,31 @@ export function edgeCaseCustomers(store: SandboxStoreInfo): Json[] {
       utm_source: '$(github) https://evil.example', utm_campaign: '[promo](command:workbench.action.terminal.new)',
       spreadsheet: { data: { city: HOSTILE_LABELS.city, uf: 'SP', last_order_value: '189.90', neighborhood: '**Centro** <i>velho</i>' } },
     }),
+    ...xssGroups().map((group, i) => xssCustomer(store, XSS_CUSTOMER_IDS[i] ?? 0, group)),
   ];
+}
+
+/** Every text field of the documented record (XSS customers carry a payload group in each). */
+const XSS_TEXT_FIELDS = [
+  'type', 'name', 'first_name', 'last_name', 'generic_name', 'cpf', 'razao_social', 'cnpj', 'state_registration', 'email', 'birthday',
+  'social_driver', 'social_id', 'ip', 'token', 'login_url', 'utm_source', 'utm_campaign', 'notes',
+] as const;
+const XSS_PHONE_FIELDS = ['area_code', 'full_number', 'number', 'formated_number', 'whatsapp_link'] as const;
+const XSS_SHEET_FIELDS = [
+  'brands', 'city', 'purchased_brands', 'last_order_date', 'last_order_value', 'purchased_categories', 'number', 'uf', 'phone', 'street',
+  'phone_number', 'categories', 'neighborhood', 'complement', 'phone_code',
+] as const;
+
+/** One XSS customer: the joined payload group in every text field, known and unknown (XSS_CUSTOMER_IDS). */
+function xssCustomer(store: SandboxStoreInfo, id: number, group: readonly string[]): Json {
+  const v = group.join(XSS_SEPARATOR);
+  const each = (keys: readonly string[]): Json => Object.fromEntries(keys.map((k) => [k, v]));
+  return {
+    ...base(store, id, each(XSS_TEXT_FIELDS)),
+    phone: each(XSS_PHONE_FIELDS),
+    spreadsheet: { data: each(XSS_SHEET_FIELDS) },
+    xss_extra: v,
+    xss_nested: { inner: v, list: [v] },
+    [group[0] ?? 'xss_key']: v,
+  };
 }

@@ -3,7 +3,7 @@
  * from their own seed after the customers, so adding them changed no customer record.
  * Shapes follow the stored Yampi docs (see README § Orders, addresses, carts); values invented.
  */
-import { EDGE_CASE_IDS, ORDER_CASE_IDS, type SandboxStoreInfo } from './constants';
+import { EDGE_CASE_IDS, ORDER_CASE_IDS, XSS_CUSTOMER_IDS, type SandboxStoreInfo } from './constants';
 import { CITIES, NEIGHBORHOODS, STREETS, type Json } from './vocabulary';
 
 /** The order statuses the sandbox uses (`include=status` → `status.data`). */
@@ -86,6 +86,9 @@ function orderCount(g: Gen, id: number): number {
     case EDGE_CASE_IDS.hostileLabels:
       return 0;
   }
+  if (XSS_CUSTOMER_IDS.includes(id)) {
+    return 0; // store-wide order numbers follow the dates: an order of theirs would renumber others
+  }
   const r = g.int(0, 99);
   return r < 25 ? 0 : r < 85 ? g.int(1, 5) : r < 97 ? g.int(6, 15) : g.int(16, 40);
 }
@@ -158,7 +161,7 @@ const noRelated = (id: number): boolean => id === ORDER_CASE_IDS.noRelated || id
 
 function addressesOf(g: Gen, customer: Json): Json[] {
   const id = customer['id'] as number;
-  const n = id === ORDER_CASE_IDS.manyOrders ? 3 : noRelated(id) ? 0 : g.chance(0.3) ? 0 : g.chance(0.65) ? 1 : g.int(2, 4);
+  const n = id === ORDER_CASE_IDS.manyOrders ? 3 : noRelated(id) ? 0 : XSS_CUSTOMER_IDS.includes(id) ? 1 : g.chance(0.3) ? 0 : g.chance(0.65) ? 1 : g.int(2, 4);
   const sheet = (customer['spreadsheet'] as { data?: Json | null } | null)?.data ?? {};
   const out: Json[] = [];
   for (let i = 0; i < n; i++) {

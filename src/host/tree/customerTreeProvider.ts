@@ -1,10 +1,14 @@
 import vscode = require('vscode');
+import { escapeMarkdown } from '../../core/hoverCard';
 import { customerChildren, describeNode, idListChildren, listChildren, storeChildren, type StoreTreeState, type TreeDescriptor } from '../../core/tree/customerTree';
 import { type Node, nodeId } from '../../core/tree/nodes';
 import { describeError } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import { locale } from '../locale';
 import type { Services } from '../services';
+
+/** Longest customer value in a tooltip line. */
+const TOOLTIP_MAX = 200;
 
 const COLLAPSIBLE = {
   none: vscode.TreeItemCollapsibleState.None,
@@ -142,16 +146,10 @@ function toTreeItem(d: TreeDescriptor): vscode.TreeItem {
     item.iconPath = new vscode.ThemeIcon(d.icon.id, d.icon.color === undefined ? undefined : new vscode.ThemeColor(d.icon.color));
   }
   if (d.cardIcon !== undefined) {
-    // a card: our icon, then the customer's lines as text (never as Markdown or icons)
-    const md = new vscode.MarkdownString();
-    md.supportThemeIcons = true;
-    md.appendMarkdown(`$(${d.cardIcon}) `);
-    d.tooltip.forEach((line, i) => {
-      if (i > 0) {
-        md.appendMarkdown('  \n');
-      }
-      md.appendText(line);
-    });
+    // a card: our icon, then the customer's lines made inert (no markup, autolink or icon from data;
+    // MarkdownString.appendText leaves bare https:// and www. autolinks alive)
+    const md = new vscode.MarkdownString(`$(${d.cardIcon}) ${d.tooltip.map((line) => escapeMarkdown(line, TOOLTIP_MAX)).join('  \n')}`, true);
+    md.supportHtml = false;
     item.tooltip = md;
   } else if (d.tooltip.length > 0) {
     item.tooltip = d.tooltip.join('\n');
