@@ -1,5 +1,7 @@
 import vscode = require('vscode');
 import { COMMANDS } from '../core/commands/ids';
+import { escapeMarkdown } from '../core/hoverCard';
+import { plainLabel } from '../core/model/text';
 import type { Services } from './services';
 
 /** Two items: the active store (click → switch) and the privacy mode (click → toggle). */
@@ -20,9 +22,9 @@ export function registerStatusBar(services: Services): vscode.Disposable {
       privacy.hide();
     } else {
       const name = services.credentials.displayName(alias);
-      store.text = `$(account) Yampi: ${name}`;
+      store.text = `$(account) Yampi: ${plainLabel(name, 60)}`;
       const md = new vscode.MarkdownString();
-      md.appendMarkdown(`**${vscode.l10n.t('Yampi store')}**: ${escapeMd(name)} (\`${alias}\`)\n\n`);
+      md.appendMarkdown(`**${vscode.l10n.t('Yampi store')}**: ${escapeMarkdown(name, 200)} (\`${alias}\`)\n\n`);
       if (services.credentials.usingEnvironment()) {
         md.appendMarkdown(vscode.l10n.t('Credentials from the environment (YAMPI_ALIAS, YAMPI_USER_TOKEN, YAMPI_USER_SECRET_KEY); never saved.'));
       } else {
@@ -47,6 +49,3 @@ export function registerStatusBar(services: Services): vscode.Disposable {
   return vscode.Disposable.from(store, privacy, ...subs);
 }
 
-function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
-}

@@ -5,6 +5,7 @@ import type { StoreInfo } from '../../core/model/customer';
 import { isValidAlias, type SavedStore } from '../../core/stores';
 import { aliasOf, type SetCredentialsArgs, setCredentialsArgsOf } from '../../core/commands/args';
 import { COMMANDS } from '../../core/commands/ids';
+import { plainLabel } from '../../core/model/text';
 import type { Services } from '../services';
 import { abortSignalFor } from '../apiService';
 import { describeError, isCancellation, showError } from '../errors';
@@ -153,9 +154,9 @@ async function setCredentialsInteractive(services: Services): Promise<boolean> {
 async function pickStores(stores: readonly StoreInfo[]): Promise<SavedStore[] | undefined> {
   type Item = vscode.QuickPickItem & { store: StoreInfo };
   const items: Item[] = stores.map((s) => ({
-    label: s.name,
+    label: plainLabel(s.name),
     description: s.alias,
-    ...(s.active ? (s.domain ? { detail: s.domain } : {}) : { detail: vscode.l10n.t('Inactive store: Yampi refuses its requests') }),
+    ...(s.active ? (s.domain ? { detail: plainLabel(s.domain) } : {}) : { detail: vscode.l10n.t('Inactive store: Yampi refuses its requests') }),
     picked: s.active && stores.filter((x) => x.active).length === 1,
     store: s,
   }));
@@ -238,7 +239,7 @@ async function switchStore(services: Services, alias?: unknown): Promise<boolean
   const active = services.credentials.activeAlias();
   const add = { label: `$(add) ${vscode.l10n.t('Connect another store…')}`, alias: '' };
   const picked = await vscode.window.showQuickPick(
-    [...stores.map((s) => ({ label: s.name, description: s.alias, ...(s.alias === active ? { detail: vscode.l10n.t('Active store') } : {}), alias: s.alias })), add],
+    [...stores.map((s) => ({ label: plainLabel(s.name), description: s.alias, ...(s.alias === active ? { detail: vscode.l10n.t('Active store') } : {}), alias: s.alias })), add],
     { title: vscode.l10n.t('Switch Yampi store'), placeHolder: vscode.l10n.t('Pick the store to work with') },
   );
   if (!picked) {
