@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
+import { YampiError } from '../../core/api/errors';
 import type { StoreRef, YampiClient } from '../../core/api/types';
 import type { Logger } from '../../core/logger';
-import type { CustomerPage, CustomerRecord } from '../../core/model/customer';
+import type { CustomerPage, CustomerRecord, Pagination } from '../../core/model/customer';
+import type { Address, AddressPage, Cart, CartPage, Order, OrderPage } from '../../core/model/related';
+import { loadingMore, retryPage, type SectionError, type SectionState, TREE_PAGE_SIZE, withError, withPage } from '../../core/model/relatedPaging';
+import type { SectionId } from '../../core/webview/protocol';
 import type { StoreTreeState } from '../../core/tree/customerTree';
 import type { CustomerLists } from '../customerLists';
 import { describeError, NotSignedInError, SessionEndedError } from '../errors';
@@ -20,6 +24,15 @@ export interface SessionDeps {
   readonly client: () => YampiClient;
   readonly lists: CustomerLists;
   readonly logger: Logger;
+}
+
+/** One page of a customer's related records, as panel and tree keep them (carts without their secrets). */
+export type RelatedItem = Order | Address | Cart;
+export interface RelatedPage {
+  readonly items: readonly RelatedItem[];
+  readonly pagination: Pagination;
+  /** Records of other customers the client dropped (the API ignored the customer filter). */
+  readonly dropped: number;
 }
 
 interface AllPages {
@@ -46,6 +59,10 @@ export class StoreSession extends Lifecycle {
   private readonly byId = new Map<number, CustomerRecord>();
   private readonly failures = new Map<number, string>();
   private skipCacheOnce = false;
+  /** The tree's Orders / Addresses / Abandoned carts groups, by `<customerId>/<section>`. */
+  private readonly related = new Map<string, SectionState<RelatedItem>>();
+  /** Sections shown before a refresh: their next first page bypasses the cache. */
+  private readonly relatedStale = new Set<string>();
 
   constructor(readonly alias: string, private readonly deps: SessionDeps) {
     super();
@@ -65,6 +82,108 @@ export class StoreSession extends Lifecycle {
     return this.run(opts.token, (store, signal) => this.deps.client().listCustomers(store, {
       page, limit, ...(q !== undefined && q !== '' ? { q } : {}), skipCache: opts.skipCache ?? false, signal,
     }));
+  }
+
+  /** A page of the customer's orders (newest first; other customers' orders already dropped by the client). */
+  listOrders(customerId: number, page: number, limit: number, opts: FetchOptions = {}): Promise<OrderPage> {
+    return this.run(opts.token, (store, signal) => this.deps.client().listCustomerOrders(store, customerId, { page, limit, skipCache: opts.skipCache ?? false, signal })).then((p) => this.noteDropped('orders', customerId, p));
+  }
+
+  listAddresses(customerId: number, page: number, limit: number, opts: FetchOptions = {}): Promise<AddressPage> {
+    return this.run(opts.token, (store, signal) => this.deps.client().listCustomerAddresses(store, customerId, { page, limit, skipCache: opts.skipCache ?? false, signal })).then((p) => this.noteDropped('addresses', customerId, p));
+  }
+
+  /** Abandoned carts; their secrets stay in `CartRecord.secrets` and go no further than this call's caller. */
+  listCarts(customerId: number, page: number, limit: number, opts: FetchOptions = {}): Promise<CartPage> {
+    return this.run(opts.token, (store, signal) => this.deps.client().listCustomerCarts(store, customerId, { page, limit, skipCache: opts.skipCache ?? false, signal })).then((p) => this.noteDropped('carts', customerId, p));
+  }
+
+  /**
+   * One page of a section, the same shape for all three (carts reduced to `cart`: the secrets
+   * never leave this method).
+   */
+  async relatedPage(section: SectionId, customerId: number, page: number, limit: number, opts: FetchOptions = {}): Promise<RelatedPage> {
+    let result: RelatedPage;
+    switch (section) {
+      case 'orders': {
+        const p = await this.listOrders(customerId, page, limit, opts);
+        result = { items: p.orders, pagination: p.pagination, dropped: p.dropped };
+        break;
+      }
+      case 'addresses': {
+        const p = await this.listAddresses(customerId, page, limit, opts);
+        result = { items: p.addresses, pagination: p.pagination, dropped: p.dropped };
+        break;
+      }
+      case 'carts': {
+        const p = await this.listCarts(customerId, page, limit, opts);
+        result = { items: p.carts.map((c) => c.cart), pagination: p.pagination, dropped: p.dropped };
+        break;
+      }
+    }
+    return result;
+  }
+
+  /** Logs the records of other customers the client dropped (a count only: the API ignored the filter). */
+  private noteDropped<P extends { readonly dropped: number }>(section: SectionId, customerId: number, page: P): P {
+    if (page.dropped > 0) {
+      this.deps.logger.warn(`${section} of customer #${customerId} in ${this.alias}: the API returned ${page.dropped} record(s) of other customers (filter ignored); dropped, and no further pages are offered.`);
+    }
+    return page;
+  }
+
+  /** The tree's state of one section of a customer (undefined: never expanded). */
+  relatedState(customerId: number, section: SectionId): SectionState<RelatedItem> | undefined {
+    return this.related.get(`${customerId}/${section}`);
+  }
+
+  /**
+   * Loads a tree section: its first page when it has none yet, or `page` (Load more, Retry).
+   * Failures become the section's error state (shown with Retry), never a rejection.
+   */
+  async loadRelated(customerId: number, section: SectionId, page?: number): Promise<void> {
+    const key = `${customerId}/${section}`;
+    const prev = this.related.get(key);
+    let next: SectionState<RelatedItem> = { status: 'loading' };
+    let want = 1;
+    if (page === undefined) {
+      if (prev !== undefined && prev.status !== 'idle') {
+        return;
+      }
+    } else if (page > 1) {
+      const more = prev === undefined ? undefined : loadingMore(prev.status === 'loaded' ? { ...prev, loadingMore: false, moreError: undefined } : prev);
+      if (!more || more.page !== page) {
+        return;
+      }
+      next = more.state;
+      want = more.page;
+    }
+    const gen = this.generation;
+    this.related.set(key, next);
+    if (page !== undefined) {
+      this.changed.fire();
+    }
+    let state: SectionState<RelatedItem>;
+    try {
+      const p = await this.relatedPage(section, customerId, want, TREE_PAGE_SIZE, { skipCache: this.relatedStale.delete(key) });
+      state = settle(withPage(next, p.items, p.pagination, p.dropped));
+    } catch (e) {
+      if (e instanceof SessionEndedError) {
+        return;
+      }
+      this.deps.logger.warn(`${section} of customer #${customerId} in ${this.alias} could not be loaded.`, e);
+      state = withError(next, sectionErrorOf(e));
+    }
+    if (gen === this.generation && !this.hasEnded()) {
+      this.related.set(key, state);
+      this.changed.fire();
+    }
+  }
+
+  /** Retry of a tree section: the page that failed (first page, or the Load more after the rows). */
+  retryRelated(customerId: number, section: SectionId): Promise<void> {
+    const prev = this.related.get(`${customerId}/${section}`);
+    return this.loadRelated(customerId, section, prev === undefined ? 1 : retryPage(prev));
   }
 
   /** Remembers what a search showed (the tree's Search results). */
@@ -147,6 +266,10 @@ export class StoreSession extends Lifecycle {
   refresh(): void {
     this.generation++;
     this.all = undefined;
+    for (const k of this.related.keys()) {
+      this.relatedStale.add(k);
+    }
+    this.related.clear();
     this.byId.clear();
     this.failures.clear();
     this.skipCacheOnce = true;
@@ -157,6 +280,8 @@ export class StoreSession extends Lifecycle {
   clear(): void {
     this.generation++;
     this.all = undefined;
+    this.related.clear();
+    this.relatedStale.clear();
     this.search = undefined;
     this.byId.clear();
     this.failures.clear();
@@ -168,6 +293,8 @@ export class StoreSession extends Lifecycle {
     this.generation++;
     this.lifetime.cancel();
     this.all = undefined;
+    this.related.clear();
+    this.relatedStale.clear();
     this.search = undefined;
     this.byId.clear();
     this.failures.clear();
@@ -210,6 +337,16 @@ export class StoreSession extends Lifecycle {
       }
     }
   }
+}
+
+/** A page that arrived with records of other customers: the filter was ignored, so further pages would walk the whole store. */
+export function settle<T>(state: SectionState<T>): SectionState<T> {
+  return state.status === 'loaded' && (state.dropped ?? 0) > 0 ? { ...state, hasMore: false } : state;
+}
+
+/** A failure as a section shows it: its kind (for the wording) and the localized message. */
+export function sectionErrorOf(e: unknown): SectionError {
+  return { kind: YampiError.is(e) ? e.kind : 'network', message: describeError(e).message };
 }
 
 function paging(page: CustomerPage): { nextPage: number | undefined; total: number } {
