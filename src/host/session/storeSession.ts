@@ -4,12 +4,13 @@ import type { StoreRef, YampiClient } from '../../core/api/types';
 import type { Logger } from '../../core/logger';
 import type { CustomerPage, CustomerRecord, Pagination } from '../../core/model/customer';
 import type { Address, AddressPage, Cart, CartPage, Order, OrderPage } from '../../core/model/related';
-import { loadingMore, retryPage, type SectionError, type SectionState, TREE_PAGE_SIZE, withError, withPage } from '../../core/model/relatedPaging';
+import { type SectionError, type SectionState, TREE_PAGE_SIZE } from '../../core/model/relatedPaging';
 import type { SectionId } from '../../core/webview/protocol';
 import type { StoreTreeState } from '../../core/tree/customerTree';
 import type { CustomerLists } from '../customerLists';
 import { describeError, NotSignedInError, SessionEndedError } from '../errors';
 import { Lifecycle } from '../lifecycle';
+import { RelatedSection } from './relatedSection';
 
 export const PAGE_SIZE = 25;
 
@@ -60,7 +61,7 @@ export class StoreSession extends Lifecycle {
   private readonly failures = new Map<number, string>();
   private skipCacheOnce = false;
   /** The tree's Orders / Addresses / Abandoned carts groups, by `<customerId>/<section>`. */
-  private readonly related = new Map<string, SectionState<RelatedItem>>();
+  private readonly related = new Map<string, RelatedSection>();
   /** Sections shown before a refresh: their next first page bypasses the cache. */
   private readonly relatedStale = new Set<string>();
 
@@ -134,56 +135,28 @@ export class StoreSession extends Lifecycle {
 
   /** The tree's state of one section of a customer (undefined: never expanded). */
   relatedState(customerId: number, section: SectionId): SectionState<RelatedItem> | undefined {
-    return this.related.get(`${customerId}/${section}`);
+    return this.related.get(`${customerId}/${section}`)?.state;
   }
 
   /**
-   * Loads a tree section: its first page when it has none yet, or `page` (Load more, Retry).
-   * Failures become the section's error state (shown with Retry), never a rejection.
+   * A tree group of a customer (Orders, Addresses, Abandoned carts), kept until refresh, Clear
+   * Cached Data or the end of the session. Its changes re-render this store's tree.
    */
-  async loadRelated(customerId: number, section: SectionId, page?: number): Promise<void> {
+  relatedSection(customerId: number, section: SectionId): RelatedSection {
     const key = `${customerId}/${section}`;
-    const prev = this.related.get(key);
-    let next: SectionState<RelatedItem> = { status: 'loading' };
-    let want = 1;
-    if (page === undefined) {
-      if (prev !== undefined && prev.status !== 'idle') {
-        return;
-      }
-    } else if (page > 1) {
-      const more = prev === undefined ? undefined : loadingMore(prev.status === 'loaded' ? { ...prev, loadingMore: false, moreError: undefined } : prev);
-      if (!more || more.page !== page) {
-        return;
-      }
-      next = more.state;
-      want = more.page;
+    let s = this.related.get(key);
+    if (!s) {
+      s = new RelatedSection({
+        fetch: (page, skipCache, token) => this.relatedPage(section, customerId, page, TREE_PAGE_SIZE, { skipCache: skipCache || this.relatedStale.delete(key), token }),
+        changed: () => { this.changed.fire(); },
+        failed: (e) => {
+          this.deps.logger.warn(`${section} of customer #${customerId} in ${this.alias} could not be loaded.`, e);
+          return sectionErrorOf(e);
+        },
+      });
+      this.related.set(key, s);
     }
-    const gen = this.generation;
-    this.related.set(key, next);
-    if (page !== undefined) {
-      this.changed.fire();
-    }
-    let state: SectionState<RelatedItem>;
-    try {
-      const p = await this.relatedPage(section, customerId, want, TREE_PAGE_SIZE, { skipCache: this.relatedStale.delete(key) });
-      state = settle(withPage(next, p.items, p.pagination, p.dropped));
-    } catch (e) {
-      if (e instanceof SessionEndedError) {
-        return;
-      }
-      this.deps.logger.warn(`${section} of customer #${customerId} in ${this.alias} could not be loaded.`, e);
-      state = withError(next, sectionErrorOf(e));
-    }
-    if (gen === this.generation && !this.hasEnded()) {
-      this.related.set(key, state);
-      this.changed.fire();
-    }
-  }
-
-  /** Retry of a tree section: the page that failed (first page, or the Load more after the rows). */
-  retryRelated(customerId: number, section: SectionId): Promise<void> {
-    const prev = this.related.get(`${customerId}/${section}`);
-    return this.loadRelated(customerId, section, prev === undefined ? 1 : retryPage(prev));
+    return s;
   }
 
   /** Remembers what a search showed (the tree's Search results). */
@@ -254,6 +227,7 @@ export class StoreSession extends Lifecycle {
       search: this.search,
       record: (id) => this.record(id),
       failure: (id) => this.failures.get(id),
+      related: (id, section) => this.relatedState(id, section),
     };
   }
 
@@ -269,7 +243,7 @@ export class StoreSession extends Lifecycle {
     for (const k of this.related.keys()) {
       this.relatedStale.add(k);
     }
-    this.related.clear();
+    this.dropRelated();
     this.byId.clear();
     this.failures.clear();
     this.skipCacheOnce = true;
@@ -280,7 +254,7 @@ export class StoreSession extends Lifecycle {
   clear(): void {
     this.generation++;
     this.all = undefined;
-    this.related.clear();
+    this.dropRelated();
     this.relatedStale.clear();
     this.search = undefined;
     this.byId.clear();
@@ -293,11 +267,18 @@ export class StoreSession extends Lifecycle {
     this.generation++;
     this.lifetime.cancel();
     this.all = undefined;
-    this.related.clear();
+    this.dropRelated();
     this.relatedStale.clear();
     this.search = undefined;
     this.byId.clear();
     this.failures.clear();
+  }
+
+  private dropRelated(): void {
+    for (const s of this.related.values()) {
+      s.dispose();
+    }
+    this.related.clear();
   }
 
   private takeSkipCache(): boolean {
@@ -337,11 +318,6 @@ export class StoreSession extends Lifecycle {
       }
     }
   }
-}
-
-/** A page that arrived with records of other customers: the filter was ignored, so further pages would walk the whole store. */
-export function settle<T>(state: SectionState<T>): SectionState<T> {
-  return state.status === 'loaded' && (state.dropped ?? 0) > 0 ? { ...state, hasMore: false } : state;
 }
 
 /** A failure as a section shows it: its kind (for the wording) and the localized message. */
