@@ -6,7 +6,7 @@ import type { CustomerRecord } from '../../core/model/customer';
 import { orderCopyConfirmation, orderCopyText } from '../../core/model/relatedFormat';
 import { buildCustomerView, copyConfirmation, customerJson, findField, isConcealed, revealAllPaths } from '../../core/model/fields';
 import { isFromWebviewMessage, orderFieldKey, type FromWebviewMessage, type ToWebviewMessage } from '../../core/webview/protocol';
-import { ADDRESSES_REVEAL_KEY, type SectionView } from '../../core/webview/renderSections';
+import { ADDRESSES_REVEAL_KEY } from '../../core/webview/renderSections';
 import { type DetailState, errorState, panelStateOf, panelTitle, renderDetailBody, renderDetailDocument } from '../../core/webview/renderDetailHtml';
 import { describeError, isCancellation, NotSignedInError, showError } from '../errors';
 import { Lifecycle } from '../lifecycle';
@@ -48,9 +48,9 @@ export class DetailPanel extends Lifecycle {
     void this.sections.start();
   }
 
-  /** The related-record sections as they are now (the test seams read them). */
-  sectionViews(): SectionView[] {
-    return this.sections.views();
+  /** The related-record sections as they are now and their HTML (the test seams read them). */
+  sectionSnapshots(): ReturnType<PanelSections['snapshots']> {
+    return this.sections.snapshots();
   }
 
   get alias(): string {

@@ -86,8 +86,8 @@ export class DetailPanels extends Lifecycle {
   }
 
   /** The sections of an open panel (test seams). */
-  sectionViews(alias: string, id: number): ReturnType<DetailPanel['sectionViews']> | undefined {
-    return this.panels.get(`${alias}/${id}`)?.sectionViews();
+  sectionSnapshots(alias: string, id: number): ReturnType<DetailPanel['sectionSnapshots']> | undefined {
+    return this.panels.get(`${alias}/${id}`)?.sectionSnapshots();
   }
 
   count(): number {

@@ -40,9 +40,14 @@ export class PanelSections implements vscode.Disposable {
     return this.section('orders').reload(false);
   }
 
-  /** The sections as they are now, for the first document and for tests. */
+  /** The sections as they are now, for the first document. */
   views(): SectionView[] {
     return SECTION_IDS.map((s) => this.view(s));
+  }
+
+  /** Each section's state and the HTML the webview gets for it now (the test seams read these). */
+  snapshots(): { readonly view: SectionView; readonly html: string }[] {
+    return SECTION_IDS.map((s) => ({ view: this.view(s), html: this.html(s) }));
   }
 
   /** Sends every section again (the page (re)loaded). */
@@ -53,7 +58,11 @@ export class PanelSections implements vscode.Disposable {
   }
 
   send(section: SectionId): void {
-    this.post({ type: 'section', section, html: renderSection(this.view(section), this.renderOptions()) });
+    this.post({ type: 'section', section, html: this.html(section) });
+  }
+
+  private html(section: SectionId): string {
+    return renderSection(this.view(section), this.renderOptions());
   }
 
   open(section: SectionId): Promise<void> {
