@@ -126,3 +126,28 @@ export async function resizeSidebar(workbench: Workbench, dx: number): Promise<v
   await workbench.page.mouse.move(x + dx, y, { steps: 5 });
   await workbench.page.mouse.up();
 }
+
+/** Puts a sentinel on the clipboard, so a later read proves something new was copied. */
+export async function primeClipboard(workbench: Workbench): Promise<void> {
+  await workbench.page.evaluate(() => navigator.clipboard.writeText('sentinel: nothing copied yet'));
+}
+
+/** Waits until the clipboard holds `expected` (copies go through the extension host, asynchronously). */
+export async function waitForClipboard(workbench: Workbench, expected: string): Promise<string> {
+  const deadline = Date.now() + workbench.timeoutMs;
+  let text = await workbench.clipboardText();
+  while (text !== expected && Date.now() < deadline) {
+    await workbench.page.waitForTimeout(100);
+    text = await workbench.clipboardText();
+  }
+  return text;
+}
+
+/** Yampi: Sign Out, confirmed, until the status bar offers to connect again. */
+export async function signOutOfAurora(workbench: Workbench): Promise<void> {
+  await workbench.runCommand('Yampi: Sign Out');
+  const dialog = workbench.page.locator('.monaco-dialog-box');
+  await dialog.waitFor();
+  await dialog.locator('.monaco-button', { hasText: /^(Sign Out|Sair)$/ }).click();
+  await workbench.page.waitForFunction(() => /Connect Yampi|Conectar Yampi/.test(document.querySelector('.statusbar-item[id$=".yampi.store"]')?.textContent ?? ''));
+}
