@@ -7,6 +7,7 @@ import { type FrameLocator, type Locator } from 'playwright-core';
 import { testResultsDir } from '../harness/paths';
 import { SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
 import { type Workbench } from './driver';
+import { ui } from './fixture';
 
 export const AURORA = SANDBOX_STORES.aurora;
 
@@ -150,4 +151,21 @@ export async function signOutOfAurora(workbench: Workbench): Promise<void> {
   await dialog.waitFor();
   await dialog.locator('.monaco-button', { hasText: /^(Sign Out|Sair)$/ }).click();
   await workbench.page.waitForFunction(() => /Connect Yampi|Conectar Yampi/.test(document.querySelector('.statusbar-item[id$=".yampi.store"]')?.textContent ?? ''));
+}
+
+/**
+ * For a describe block: signs in to the sandbox's Aurora store before its tests (through the real
+ * prompts), then closes its panels and signs out, so the files after it start signed out.
+ */
+export function signedInToAurora(): void {
+  before(async () => {
+    const { workbench } = ui();
+    await signInToAurora(workbench);
+    await closeAllEditors(workbench);
+  });
+  after(async () => {
+    const { workbench } = ui();
+    await closeAllEditors(workbench).catch(() => undefined);
+    await signOutOfAurora(workbench);
+  });
 }

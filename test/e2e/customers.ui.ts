@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { type Dialog } from 'playwright-core';
 import { EDGE_CASE_IDS } from '../sandbox/constants';
-import { clearOverlays, closeAllEditors, elementShot, fieldRow, fieldValue, lookUp, panelFrame, primeClipboard, resizeSidebar, setColorTheme, signInToAurora, signOutOfAurora, waitForClipboard } from './customerFlows';
+import { clearOverlays, closeAllEditors, elementShot, fieldRow, fieldValue, lookUp, panelFrame, primeClipboard, resizeSidebar, setColorTheme, signedInToAurora, waitForClipboard } from './customerFlows';
 import { ui } from './fixture';
 
 const MARIANA = { id: EDGE_CASE_IDS.knownGood, name: 'Mariana Costa Ribeiro', email: 'mariana.c.ribeiro@exemplo.com.br' };
@@ -12,18 +12,7 @@ const MARIANA = { id: EDGE_CASE_IDS.knownGood, name: 'Mariana Costa Ribeiro', em
 describe('customers (installed .vsix, sandbox store)', function () {
   this.timeout(60_000);
 
-  before(async () => {
-    const { workbench } = ui();
-    await signInToAurora(workbench);
-    await closeAllEditors(workbench);
-  });
-
-  after(async () => {
-    // Close our panels and sign out, so the files after this one (smoke) start signed out.
-    const { workbench } = ui();
-    await closeAllEditors(workbench).catch(() => undefined);
-    await signOutOfAurora(workbench);
-  });
+  signedInToAurora();
 
   it('looks up #48213907 from the palette: the panel renders the customer with the e-mail masked', async () => {
     const { workbench } = ui();

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { ORDER_CASE_IDS } from '../sandbox/constants';
 import { buildSandboxData } from '../sandbox/data';
-import { AURORA, clearOverlays, closeAllEditors, elementShot, lookUp, primeClipboard, setColorTheme, signInToAurora, signOutOfAurora, waitForClipboard } from './customerFlows';
+import { AURORA, clearOverlays, closeAllEditors, elementShot, lookUp, primeClipboard, setColorTheme, signedInToAurora, waitForClipboard } from './customerFlows';
 import { ui } from './fixture';
 
 const related = buildSandboxData().get(AURORA.alias)?.related;
@@ -17,17 +17,7 @@ const firstOrder = (id: number): { id: number; number: number } => {
 describe('Customer 360 (installed .vsix, sandbox store)', function () {
   this.timeout(90_000);
 
-  before(async () => {
-    const { workbench } = ui();
-    await signInToAurora(workbench);
-    await closeAllEditors(workbench);
-  });
-
-  after(async () => {
-    const { workbench } = ui();
-    await closeAllEditors(workbench).catch(() => undefined);
-    await signOutOfAurora(workbench);
-  });
+  signedInToAurora();
 
   it('a customer with orders, addresses and carts: expand an order, copy its number, open the other sections', async () => {
     const { workbench } = ui();
