@@ -52,7 +52,7 @@ describe('Customer 360 (installed .vsix, sandbox store)', function () {
     try {
       await setColorTheme(workbench, 'Dark Modern', 'vs-dark');
       await frame.locator('body.vscode-dark').waitFor({ state: 'attached' });
-      await frame.locator('#related').scrollIntoViewIfNeeded();
+      await frame.locator('#related').evaluate((el) => { el.scrollIntoView({ block: 'start' }); });
       await elementShot(editor, 'related-dark');
       await setColorTheme(workbench, 'Light Modern', 'vs');
       await frame.locator('body.vscode-light').waitFor({ state: 'attached' });
@@ -75,7 +75,8 @@ describe('Customer 360 (installed .vsix, sandbox store)', function () {
       await empty.waitFor({ timeout: workbench.timeoutMs });
       assert.match(await empty.innerText(), text);
     }
-    await workbench.screenshot('related-empty');
+    await frame.locator('#related').evaluate((el) => { el.scrollIntoView({ block: 'start' }); });
+    await elementShot(workbench.page.locator('.part.editor'), 'related-empty');
     await closeAllEditors(workbench);
   });
 
@@ -90,6 +91,7 @@ describe('Customer 360 (installed .vsix, sandbox store)', function () {
     await error.waitFor({ timeout: workbench.timeoutMs });
     assert.equal(await frame.locator('.header .customer-id').innerText(), `#${id}`);
     await clearOverlays(workbench);
+    await frame.locator('#related').evaluate((el) => { el.scrollIntoView({ block: 'start' }); });
     await elementShot(workbench.page.locator('.part.editor'), 'related-error');
     await orders.locator('[data-action="retrySection"]').click();
     await orders.locator('li.order').first().waitFor({ timeout: workbench.timeoutMs });
