@@ -13,7 +13,7 @@ import { registerStatusBar } from './host/statusBar';
 import { type TestApi, TestSeams } from './host/testing/testSeams';
 import { CustomerTreeProvider } from './host/tree/customerTreeProvider';
 
-export type { RenderedNode, TestApi } from './host/testing/testSeams';
+export type { PanelSectionFacts, RenderedNode, TestApi } from './host/testing/testSeams';
 
 /** The composition root: build the services, register every surface, return (the test API only under test). */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {

@@ -1,9 +1,11 @@
 import vscode = require('vscode');
+import { ordersPageOf } from '../core/chat/results';
 import { COMMANDS } from '../core/commands/ids';
 import { registerChatTools, type YampiChatTool } from './chatTools';
 import type { Features } from './commands/registry';
 import { describeError } from './errors';
 import { DisposableGroup } from './lifecycle';
+import { locale } from './locale';
 import { type CustomerTerminalLinkProvider, registerTerminalLinks } from './terminalLinks';
 
 export interface AgentSurfaces extends vscode.Disposable {
@@ -35,7 +37,7 @@ export function registerAgentSurfaces(f: Features): AgentSurfaces {
       const page = await sessions.get(alias).listCustomers(1, limit, query, { token });
       return { items: page.items, total: page.pagination.total };
     },
-    getOrders: () => Promise.reject(new Error('reading orders is not available in this build yet')),
+    getOrders: async (alias, id, limit, token) => ordersPageOf(await sessions.get(alias).listOrders(id, 1, limit, { token }), locale()),
     describeError: (e) => describeError(e).message,
     log: (m) => { services.logger.info(m); },
   });

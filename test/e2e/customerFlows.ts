@@ -128,14 +128,57 @@ export async function resizeSidebar(workbench: Workbench, dx: number): Promise<v
   await workbench.page.mouse.up();
 }
 
-/** Mocha hooks for a UI test file that starts signed in to Aurora with no editor open, and ends with none open. */
-export function signedInWithNoEditors(): void {
+/** Puts a sentinel on the clipboard, so a later read proves something new was copied. */
+export async function primeClipboard(workbench: Workbench): Promise<void> {
+  await workbench.page.evaluate(() => navigator.clipboard.writeText('sentinel: nothing copied yet'));
+}
+
+/** Waits until the clipboard holds `expected` (copies go through the extension host, asynchronously). */
+export async function waitForClipboard(workbench: Workbench, expected: string): Promise<string> {
+  const deadline = Date.now() + workbench.timeoutMs;
+  let text = await workbench.clipboardText();
+  while (text !== expected && Date.now() < deadline) {
+    await workbench.page.waitForTimeout(100);
+    text = await workbench.clipboardText();
+  }
+  return text;
+}
+
+/** Yampi: Sign Out, confirmed, until the status bar offers to connect again. */
+export async function signOutOfAurora(workbench: Workbench): Promise<void> {
+  await workbench.runCommand('Yampi: Sign Out');
+  const dialog = workbench.page.locator('.monaco-dialog-box');
+  await dialog.waitFor();
+  await dialog.locator('.monaco-button', { hasText: /^(Sign Out|Sair)$/ }).click();
+  await workbench.page.waitForFunction(() => /Connect Yampi|Conectar Yampi/.test(document.querySelector('.statusbar-item[id$=".yampi.store"]')?.textContent ?? ''));
+}
+
+/**
+ * Mocha hooks for a describe block: signed in to the sandbox's Aurora store (through the real
+ * prompts) with no editor open before its tests; after them, no editor open and, with
+ * `signOutAfter`, signed out again so the files after it start signed out.
+ */
+function auroraHooks(signOutAfter: boolean): void {
   before(async () => {
     const { workbench } = ui();
     await signInToAurora(workbench);
     await closeAllEditors(workbench);
   });
   after(async () => {
-    await closeAllEditors(ui().workbench).catch(() => undefined);
+    const { workbench } = ui();
+    await closeAllEditors(workbench).catch(() => undefined);
+    if (signOutAfter) {
+      await signOutOfAurora(workbench);
+    }
   });
+}
+
+/** Signed in to Aurora with no editors for the block; stays signed in after it. */
+export function signedInWithNoEditors(): void {
+  auroraHooks(false);
+}
+
+/** Signed in to Aurora for the block, signed out after it. */
+export function signedInToAurora(): void {
+  auroraHooks(true);
 }

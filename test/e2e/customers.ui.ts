@@ -4,47 +4,15 @@
 import * as assert from 'node:assert/strict';
 import { type Dialog } from 'playwright-core';
 import { EDGE_CASE_IDS } from '../sandbox/constants';
-import { clearOverlays, closeAllEditors, elementShot, fieldRow, fieldValue, lookUp, panelFrame, resizeSidebar, setColorTheme, signInToAurora } from './customerFlows';
-import { type Workbench } from './driver';
+import { clearOverlays, closeAllEditors, elementShot, fieldRow, fieldValue, lookUp, panelFrame, primeClipboard, resizeSidebar, setColorTheme, signedInToAurora, waitForClipboard } from './customerFlows';
 import { ui } from './fixture';
 
 const MARIANA = { id: EDGE_CASE_IDS.knownGood, name: 'Mariana Costa Ribeiro', email: 'mariana.c.ribeiro@exemplo.com.br' };
 
-/** Puts a sentinel on the clipboard, so a later read proves something new was copied. */
-async function primeClipboard(workbench: Workbench): Promise<void> {
-  await workbench.page.evaluate(() => navigator.clipboard.writeText('sentinel: nothing copied yet'));
-}
-
-/** Waits until the clipboard holds `expected` (copies go through the extension host, asynchronously). */
-async function waitForClipboard(workbench: Workbench, expected: string): Promise<string> {
-  const deadline = Date.now() + workbench.timeoutMs;
-  let text = await workbench.clipboardText();
-  while (text !== expected && Date.now() < deadline) {
-    await workbench.page.waitForTimeout(100);
-    text = await workbench.clipboardText();
-  }
-  return text;
-}
-
 describe('customers (installed .vsix, sandbox store)', function () {
   this.timeout(60_000);
 
-  before(async () => {
-    const { workbench } = ui();
-    await signInToAurora(workbench);
-    await closeAllEditors(workbench);
-  });
-
-  after(async () => {
-    // Close our panels and sign out, so the files after this one (smoke) start signed out.
-    const { workbench } = ui();
-    await closeAllEditors(workbench).catch(() => undefined);
-    await workbench.runCommand('Yampi: Sign Out');
-    const dialog = workbench.page.locator('.monaco-dialog-box');
-    await dialog.waitFor();
-    await dialog.locator('.monaco-button', { hasText: /^(Sign Out|Sair)$/ }).click();
-    await workbench.page.waitForFunction(() => /Connect Yampi|Conectar Yampi/.test(document.querySelector('.statusbar-item[id$=".yampi.store"]')?.textContent ?? ''));
-  });
+  signedInToAurora();
 
   it('looks up #48213907 from the palette: the panel renders the customer with the e-mail masked', async () => {
     const { workbench } = ui();

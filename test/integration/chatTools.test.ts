@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { YampiChatTool } from '../../src/host/chatTools';
-import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
+import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, ORDER_CASE_IDS, SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
 import { buildSandboxData } from '../sandbox/data';
 import { addFault, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
 
@@ -24,6 +24,16 @@ async function invoke(name: string, input: object, token?: vscode.CancellationTo
 function sandboxSecrets(): string[] {
   const out: string[] = Object.values(SANDBOX_USERS).flatMap((u) => [u.userToken, u.userSecretKey]);
   for (const store of buildSandboxData().values()) {
+    for (const carts of store.related.carts.values()) {
+      for (const cart of carts as readonly Record<string, unknown>[]) {
+        for (const key of ['token', 'simulate_url']) {
+          const v = cart[key];
+          if (typeof v === 'string' && v.length >= 8) {
+            out.push(v);
+          }
+        }
+      }
+    }
     for (const c of store.customers) {
       const json = c.json as Record<string, unknown>;
       for (const key of ['token', 'login_url']) {
@@ -168,6 +178,31 @@ describe('language-model tools', () => {
     } finally {
       assert.equal(await signIn(owner, aurora.alias), true);
     }
+  });
+
+  it('yampi_getCustomerOrders: the customer\'s newest orders (number, date, status, total, items) through one request', async () => {
+    const data = buildSandboxData().get(aurora.alias)?.related;
+    const mine = (data?.orders ?? []).filter((o) => o.customerId === mariana).map((o) => o.json as { number: number });
+    assert.ok(mine.length > 5);
+    const text = await call('yampi_getCustomerOrders', { id: mariana, limit: 5 });
+    assert.match(text, new RegExp(`Orders of Yampi customer #${mariana} \\(store ${aurora.name} \\(${aurora.alias}\\)\\), newest first: 5 of ${mine.length}\\.`));
+    const lines = text.split('\n').filter((l) => /^\d+\. Order /.test(l));
+    assert.deepEqual(lines.map((l) => /^\d+\. Order (\S+)/.exec(l)?.[1]), mine.slice(0, 5).map((o) => String(o.number)));
+    assert.ok(lines.every((l) => /R\$/.test(l) && /\d+ items?/.test(l)), lines.join('\n'));
+    assert.match(text, /Older orders exist/);
+    const orders = (await sandboxRequests()).filter((r) => r.path.endsWith('/orders'));
+    assert.deepEqual(orders.map((r) => [r.query['limit'], r.query['customer_id[]']]), [['5', String(mariana)]]);
+  });
+
+  it('yampi_getCustomerOrders: none, a failure and an ignored filter', async () => {
+    assert.match(await call('yampi_getCustomerOrders', { id: ORDER_CASE_IDS.noRelated }), new RegExp(`Customer #${ORDER_CASE_IDS.noRelated} has no orders`));
+    await addFault({ path: '/orders', status: 403, times: 1 });
+    assert.doesNotMatch(await call('yampi_getCustomerOrders', { id: mariana }), /Orders of Yampi customer/);
+    await addFault({ path: '/orders', ignoreFilters: true });
+    const text = await call('yampi_getCustomerOrders', { id: mariana, limit: 20 });
+    const mine = new Set((buildSandboxData().get(aurora.alias)?.related.orders ?? []).filter((o) => o.customerId === mariana).map((o) => String((o.json as { number: number }).number)));
+    const numbers = text.split('\n').map((l) => /^\d+\. Order (\S+)/.exec(l)?.[1]).filter((n): n is string => n !== undefined);
+    assert.ok(numbers.every((n) => mine.has(n)), 'another customer\'s order in the result');
   });
 
   it('no result contains a credential, token or login link of the sandbox', () => {

@@ -82,8 +82,10 @@ describe('credentials and stores', () => {
     assert.equal(api.activeAlias(), serra);
     await vscode.commands.executeCommand('yampi.lookupCustomer', FIRST_REGULAR_ID.serra);
 
-    const gets = (await sandboxRequests()).filter((r) => r.method === 'GET');
+    // the customer records (each panel also asks its store for the customer's orders)
+    const gets = (await sandboxRequests()).filter((r) => r.method === 'GET' && r.path.includes('/customers/'));
     assert.deepEqual(gets.map((r) => r.alias), [aurora, serra]);
+    assert.deepEqual((await sandboxRequests()).filter((r) => r.path.endsWith('/orders')).map((r) => r.alias), [aurora, serra]);
     // each store's requests carry that store's own credentials
     assert.equal(gets[1]?.headers.userToken, single.userToken);
 

@@ -122,7 +122,10 @@ describe('customer views', () => {
       assert.equal(customer.command, 'yampi.openCustomer');
       assert.match(customer.description, /m\*+@exemplo\.com\.br/);
       const groups = await api.treeChildren(customer.node);
-      assert.deepEqual(groups.map((g) => g.contextValue.replace('yampi:group+', '')), ['identity', 'contact', 'address', 'purchases', 'marketing', 'system']);
+      // the field groups, then the related records (issue 11; test/integration/related.test.ts)
+      assert.deepEqual(groups.map((g) => g.contextValue.replace('yampi:group+', '')), [
+        'identity', 'contact', 'address', 'purchases', 'marketing', 'system', 'yampi:related+orders', 'yampi:related+addresses', 'yampi:related+carts',
+      ]);
       const identity = await api.treeChildren(groups[0]?.node);
       const cpf = identity.find((f) => f.label.startsWith('CPF'));
       assert.equal(cpf?.label, 'CPF: ***.912.675-**');

@@ -8,6 +8,8 @@
 import type { YampiErrorKind } from '../api/errors';
 import type { CustomerRecord } from '../model/customer';
 import { formatDate, formatMoney } from '../model/format';
+import type { OrderPage } from '../model/related';
+import { itemCount, statusView } from '../model/relatedFormat';
 import { type Locale, type Message, msg, t } from '../model/strings';
 import { customerSummary } from '../model/summary';
 import { ORDERS_LIMIT, plainText, SEARCH_LIMIT, storeLabel } from './tools';
@@ -37,6 +39,24 @@ export interface OrdersPage {
   readonly orders: readonly OrderSummary[];
   /** How many orders the customer has in all, when the API says. */
   readonly total: number | undefined;
+}
+
+/**
+ * The tool's page from the client's: the number staff quote (the id when there is none), the
+ * status in the user's language, the unit count. When the API ignored the customer filter
+ * (`dropped > 0`) its total counts the whole store, so no total is given. Carts never come here.
+ */
+export function ordersPageOf(page: OrderPage, locale: Locale): OrdersPage {
+  return {
+    orders: page.orders.map((o) => ({
+      number: o.number ?? o.id,
+      date: o.createdAt === undefined ? undefined : typeof o.createdAt === 'string' ? o.createdAt : o.createdAt.date,
+      status: o.status === undefined ? undefined : statusView(o.status, locale).label,
+      total: o.total,
+      itemCount: itemCount(o.items),
+    })),
+    total: page.dropped > 0 ? undefined : page.pagination.total,
+  };
 }
 
 export interface CustomersPage {

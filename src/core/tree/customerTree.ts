@@ -8,7 +8,11 @@ import type { CustomerRecord } from '../model/customer';
 import { buildCustomerView, fieldLeafText, findField, type CustomerView, type GroupId } from '../model/fields';
 import { type Locale, msg, t } from '../model/strings';
 import { customerSummary } from '../model/summary';
+import type { Address, Cart, Order } from '../model/related';
+import type { SectionState } from '../model/relatedPaging';
+import { SECTION_IDS, type SectionId } from '../webview/protocol';
 import { type FolderKind, type Node, nodeId } from './nodes';
+import { groupChildren, groupOf, orderItemNodes, type RelatedNode, relatedGroups } from './related';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 
@@ -46,6 +50,8 @@ export interface StoreTreeState {
   readonly record: (id: number) => CustomerRecord | undefined;
   /** Why a Recent/Pinned customer could not be loaded (already localized), if it failed. */
   readonly failure: (id: number) => string | undefined;
+  /** A customer's Orders / Addresses / Abandoned carts group as loaded so far (undefined: never expanded). */
+  readonly related?: (customerId: number, section: SectionId) => SectionState<Order | Address | Cart> | undefined;
 }
 
 export interface TreeContext {
@@ -74,7 +80,10 @@ export function customerChildren(n: Extract<Node, { type: 'customer' | 'group' }
   }
   const view = buildCustomerView(record, locale);
   if (n.type === 'customer') {
-    return view.groups.filter((g) => g.fields.length > 0).map((g) => ({ type: 'group', alias: n.alias, folder: n.folder, id: n.id, group: g.id }));
+    return [
+      ...view.groups.filter((g) => g.fields.length > 0).map((g): Node => ({ type: 'group', alias: n.alias, folder: n.folder, id: n.id, group: g.id })),
+      ...SECTION_IDS.map((section): Node => ({ type: 'related', alias: n.alias, folder: n.folder, id: n.id, section })),
+    ];
   }
   const group = view.groups.find((g) => g.id === n.group);
   return (group?.fields ?? []).map((f) => ({ type: 'field', alias: n.alias, folder: n.folder, id: n.id, path: f.path }));
@@ -118,6 +127,60 @@ export function hintText(key: string, store: StoreTreeState | undefined, locale:
     default:
       return undefined;
   }
+}
+
+type RelatedTreeNode = Extract<Node, { type: 'related' }>;
+
+const relatedBase = (n: RelatedTreeNode): string => `${n.alias}/${n.id}/${n.section}`;
+
+/** The core descriptors of the rows under a related group, or of an order's items. */
+function relatedRows(n: RelatedTreeNode, store: StoreTreeState | undefined, ctx: Pick<TreeContext, 'locale' | 'privacy'>): RelatedNode[] {
+  const state = store?.related?.(n.id, n.section);
+  if (n.leaf === undefined) {
+    return groupChildren(n.alias, n.id, groupOf(n.section, state ?? { status: 'loading' }), ctx.locale, ctx.privacy);
+  }
+  const group = state === undefined ? undefined : groupOf(n.section, state);
+  if (group?.section !== 'orders' || group.state.status !== 'loaded') {
+    return [];
+  }
+  const order = group.state.items.find((o) => String(o.id) === n.leaf);
+  return order ? orderItemNodes(n.alias, n.id, order, ctx.locale) : [];
+}
+
+/** The tree nodes under a related group (its rows) or under an order (its items). */
+export function relatedChildren(n: RelatedTreeNode, store: StoreTreeState | undefined, ctx: Pick<TreeContext, 'locale' | 'privacy'>): Node[] {
+  const prefix = `${relatedBase(n)}/`;
+  return relatedRows(n, store, ctx).map((r): Node => ({ type: 'related', alias: n.alias, folder: n.folder, id: n.id, section: n.section, leaf: r.id.slice(prefix.length) }));
+}
+
+function relatedDescriptor(n: RelatedTreeNode, store: StoreTreeState | undefined, ctx: TreeContext): TreeDescriptor {
+  const id = nodeId(n);
+  const leaf = n.leaf;
+  let r: RelatedNode | undefined;
+  if (leaf === undefined) {
+    const state = store?.related?.(n.id, n.section);
+    r = relatedGroups(n.alias, n.id, ctx.locale, state === undefined ? undefined : { [n.section]: state }).find((g) => g.id === relatedBase(n));
+  } else {
+    const slash = leaf.indexOf('/');
+    const parent: RelatedTreeNode = slash < 0 ? { ...n, leaf: undefined } : { ...n, leaf: leaf.slice(0, slash) };
+    r = relatedRows(parent, store, ctx).find((x) => x.id === `${relatedBase(n)}/${leaf}`);
+  }
+  if (!r) {
+    return { id, label: t(ctx.locale, 'Loading…'), description: '', tooltip: [], icon: { id: 'loading~spin' }, collapsible: 'none', contextValue: 'yampi:loading' };
+  }
+  const action = r.action;
+  const command =
+    action?.kind === 'loadMore' ? { id: COMMANDS.loadMore, args: [n] } : action?.kind === 'retry' ? { id: COMMANDS.retry, args: [n] } : undefined;
+  return {
+    id,
+    label: r.label,
+    description: r.description ?? '',
+    tooltip: r.tooltip === undefined ? [] : r.tooltip.split('\n'),
+    icon: r.icon === 'error' ? { id: 'error', color: 'errorForeground' } : { id: r.icon },
+    collapsible: r.collapsible,
+    contextValue: r.contextValue,
+    ...(command ? { command } : {}),
+  };
 }
 
 export function describeNode(n: Node, store: StoreTreeState | undefined, ctx: TreeContext): TreeDescriptor {
@@ -170,6 +233,8 @@ export function describeNode(n: Node, store: StoreTreeState | undefined, ctx: Tr
         contextValue: `yampi:field+${field.sensitivity}${field.present ? '+present' : '+empty'}`,
       };
     }
+    case 'related':
+      return relatedDescriptor(n, store, ctx);
     case 'loadMore':
       return {
         id,

@@ -4,6 +4,7 @@
  * VS Code's tree model; the store's session holds the records and drops them when it ends.
  */
 import type { GroupId } from '../model/fields';
+import type { SectionId } from '../webview/protocol';
 
 export type FolderKind = 'recent' | 'pinned' | 'all' | 'search';
 
@@ -13,6 +14,12 @@ export type Node =
   | { readonly type: 'customer'; readonly alias: string; readonly folder: FolderKind; readonly id: number }
   | { readonly type: 'group'; readonly alias: string; readonly folder: FolderKind; readonly id: number; readonly group: GroupId }
   | { readonly type: 'field'; readonly alias: string; readonly folder: FolderKind; readonly id: number; readonly path: string }
+  /**
+   * A customer's Orders / Addresses / Abandoned carts group (no `leaf`), or a row under it: `leaf`
+   * is the part of the core descriptor's id after the section (`<orderId>`, `<orderId>/<n>` for an
+   * item, `more`, `error`, `empty`, `loading`).
+   */
+  | { readonly type: 'related'; readonly alias: string; readonly folder: FolderKind; readonly id: number; readonly section: SectionId; readonly leaf?: string | undefined }
   | { readonly type: 'loadMore'; readonly alias: string }
   | { readonly type: 'message'; readonly alias: string; readonly parent: string; readonly key: string };
 
@@ -29,6 +36,8 @@ export function nodeId(n: Node): string {
       return `store/${n.alias}/${n.folder}/${n.id}/${n.group}`;
     case 'field':
       return `store/${n.alias}/${n.folder}/${n.id}/f/${n.path}`;
+    case 'related':
+      return `store/${n.alias}/${n.folder}/${n.id}/r/${n.section}${n.leaf === undefined ? '' : `/${n.leaf}`}`;
     case 'loadMore':
       return `store/${n.alias}/all/more`;
     case 'message':
@@ -36,7 +45,7 @@ export function nodeId(n: Node): string {
   }
 }
 
-const TYPES = new Set(['store', 'folder', 'customer', 'group', 'field', 'loadMore', 'message']);
+const TYPES = new Set(['store', 'folder', 'customer', 'group', 'field', 'related', 'loadMore', 'message']);
 
 /** A node handed to a command (context menu, inline action) — narrowed with a guard, never trusted. */
 export function isNode(v: unknown): v is Node {

@@ -107,6 +107,18 @@ export function cartNode(alias: string, customerId: number, c: Cart, locale: Loc
   };
 }
 
+/** The typed group of a section's state: each section only ever holds its own kind of record. */
+export function groupOf(section: SectionId, state: SectionState<Order | Address | Cart>): GroupRecords {
+  switch (section) {
+    case 'orders':
+      return { section, state: state as SectionState<Order> };
+    case 'addresses':
+      return { section, state: state as SectionState<Address> };
+    case 'carts':
+      return { section, state: state as SectionState<Cart> };
+  }
+}
+
 export type GroupRecords =
   | { readonly section: 'orders'; readonly state: SectionState<Order> }
   | { readonly section: 'addresses'; readonly state: SectionState<Address> }

@@ -2,6 +2,9 @@ import vscode = require('vscode');
 import { customerIdOf, customerTargetOf, nodeOfType } from '../../core/commands/args';
 import { COMMANDS } from '../../core/commands/ids';
 import { buildCustomerView, copyConfirmation, customerJson, findField } from '../../core/model/fields';
+import { orderCopyConfirmation, orderCopyText } from '../../core/model/relatedFormat';
+import type { Node } from '../../core/tree/nodes';
+import { groupOf } from '../../core/tree/related';
 import { locale } from '../locale';
 import type { Commands, Features } from './registry';
 
@@ -14,12 +17,27 @@ export function copyCommands(f: Features): CopyCommands {
     services.notifier.status(vscode.l10n.t('Copied the customer id.'));
     return true;
   };
+  /** An order row of the tree: its number (what customers and staff quote), as loaded by the session. */
+  const copyOrderNumber = async (node: Extract<Node, { type: 'related' }>): Promise<boolean> => {
+    const state = services.sessions.get(node.alias).relatedState(node.id, node.section);
+    const group = node.section === 'orders' && state !== undefined ? groupOf(node.section, state) : undefined;
+    const order = group?.section === 'orders' && group.state.status === 'loaded' ? group.state.items.find((o) => String(o.id) === node.leaf) : undefined;
+    if (!order) {
+      return false;
+    }
+    await vscode.env.clipboard.writeText(orderCopyText(order, 'number'));
+    void services.notifier.info(orderCopyConfirmation('number', locale()));
+    return true;
+  };
   return {
     /** A tree leaf: the field's whole value (a secret only from the panel, once revealed); a customer: its id. */
     [COMMANDS.copyValue]: async (arg) => {
-      const node = nodeOfType(arg, 'field', 'customer');
+      const node = nodeOfType(arg, 'field', 'customer', 'related');
       if (!node) {
         return false;
+      }
+      if (node.type === 'related') {
+        return copyOrderNumber(node);
       }
       if (node.type === 'customer') {
         return copyId(node.id);

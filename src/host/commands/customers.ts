@@ -67,20 +67,30 @@ export function customerCommands(f: Features): CustomerCommands {
       return true;
     },
     [COMMANDS.loadMore]: async (arg) => {
+      const related = nodeOfType(arg, 'related');
+      if (related) {
+        await services.sessions.get(related.alias).relatedSection(related.id, related.section).loadMore();
+        return true;
+      }
       const node = nodeOfType(arg, 'loadMore');
       if (node) {
         await vscode.window.withProgress({ location: { viewId: 'yampi.customers' } }, () => services.sessions.get(node.alias).loadMore());
       }
       return true;
     },
-    [COMMANDS.retry]: (arg) => {
+    [COMMANDS.retry]: async (arg) => {
+      const related = nodeOfType(arg, 'related');
+      if (related) {
+        await services.sessions.get(related.alias).relatedSection(related.id, related.section).retry();
+        return true;
+      }
       const node = nodeOfType(arg, 'message');
       if (node) {
         f.tree.retry(node);
       } else {
         f.tree.refresh();
       }
-      return Promise.resolve(true);
+      return true;
     },
   };
 }

@@ -3,14 +3,17 @@ import vscode = require('vscode');
 import { YampiError } from '../../core/api/errors';
 import { COMMANDS } from '../../core/commands/ids';
 import type { CustomerRecord } from '../../core/model/customer';
+import { orderCopyConfirmation, orderCopyText } from '../../core/model/relatedFormat';
 import { buildCustomerView, copyConfirmation, customerJson, findField, isConcealed, revealAllPaths } from '../../core/model/fields';
-import { isFromWebviewMessage, type FromWebviewMessage, type ToWebviewMessage } from '../../core/webview/protocol';
+import { isFromWebviewMessage, orderFieldKey, type FromWebviewMessage, type ToWebviewMessage } from '../../core/webview/protocol';
+import { ADDRESSES_REVEAL_KEY } from '../../core/webview/renderSections';
 import { type DetailState, errorState, panelStateOf, panelTitle, renderDetailBody, renderDetailDocument } from '../../core/webview/renderDetailHtml';
 import { describeError, isCancellation, NotSignedInError, showError } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import { locale } from '../locale';
 import type { Services } from '../services';
 import type { StoreSession } from '../session/storeSession';
+import { PanelSections } from './panelSections';
 
 /**
  * One detail panel: a (store, customer) pair, its revealed set and the typed message loop. It
@@ -21,6 +24,7 @@ export class DetailPanel extends Lifecycle {
   private readonly revealed = new Set<string>();
   private ready = false;
   private inflight: vscode.CancellationTokenSource | undefined;
+  private readonly sections: PanelSections;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -35,7 +39,18 @@ export class DetailPanel extends Lifecycle {
     panel.iconPath = vscode.Uri.joinPath(ext, 'media', 'yampi.svg');
     this.register(panel.onDidDispose(() => { this.dispose(); }));
     this.register(panel.webview.onDidReceiveMessage((m: unknown) => { void this.receive(m); }));
+    this.sections = this.register(new PanelSections(
+      session, id, services,
+      (m) => { if (this.ready) { this.post(m); } },
+      () => ({ locale: locale(), maskAddresses: this.privacy && !this.revealed.has(ADDRESSES_REVEAL_KEY) }),
+    ));
     this.writeDocument();
+    void this.sections.start();
+  }
+
+  /** The related-record sections as they are now and their HTML (the test seams read them). */
+  sectionSnapshots(): ReturnType<PanelSections['snapshots']> {
+    return this.sections.snapshots();
   }
 
   get alias(): string {
@@ -59,6 +74,7 @@ export class DetailPanel extends Lifecycle {
       locale: locale(),
       privacy: this.privacy,
       revealed: this.revealed,
+      sections: this.sections.views(),
       cspSource: w.cspSource,
       nonce: randomBytes(18).toString('base64'),
       scriptUri: w.asWebviewUri(vscode.Uri.joinPath(ext, 'dist', 'webview.js')).toString(),
@@ -78,6 +94,12 @@ export class DetailPanel extends Lifecycle {
     }
     const html = renderDetailBody({ state: this.state, locale: locale(), privacy: this.privacy, revealed: this.revealed });
     this.post({ type: 'render', html, state: panelStateOf(this.state) });
+    this.sections.send('addresses'); // privacy mode or Reveal/Hide all may have changed its masking
+  }
+
+  /** Refresh: the record and every loaded section, bypassing caches. */
+  async refresh(): Promise<void> {
+    await Promise.all([this.load(true), this.sections.refresh()]);
   }
 
   private post(m: ToWebviewMessage): void {
@@ -152,12 +174,16 @@ export class DetailPanel extends Lifecycle {
       case 'ready':
         this.ready = true;
         this.render();
+        this.sections.postAll();
         return;
       case 'openSection':
+        return this.sections.open(m.section);
       case 'loadMore':
+        return this.sections.loadMore(m.section);
       case 'retrySection':
+        return this.sections.retry(m.section);
       case 'copyOrder':
-        return; // issue 11: related-record sections (wired next)
+        return this.copyOrder(m.orderId, m.what);
       case 'copy':
         return this.copyField(m.field);
       case 'copyJson':
@@ -179,6 +205,8 @@ export class DetailPanel extends Lifecycle {
         this.render();
         return;
       case 'refresh':
+        await this.refresh();
+        return;
       case 'retry':
         await this.load(true);
         return;
@@ -210,6 +238,18 @@ export class DetailPanel extends Lifecycle {
     void this.services.notifier.info(text);
   }
 
+  /** Copies an order's number or id, looked up in what this panel loaded. */
+  private async copyOrder(orderId: number, what: 'number' | 'id'): Promise<void> {
+    const order = this.sections.order(orderId);
+    if (!order) {
+      return;
+    }
+    await vscode.env.clipboard.writeText(orderCopyText(order, what));
+    const text = orderCopyConfirmation(what, locale());
+    this.post({ type: 'copied', field: orderFieldKey(orderId, what), text });
+    void this.services.notifier.info(text);
+  }
+
   private async copyJson(): Promise<void> {
     const record = this.record;
     if (record) {
@@ -224,6 +264,7 @@ export class DetailPanel extends Lifecycle {
       for (const p of revealAllPaths(buildCustomerView(record, locale()))) {
         this.revealed.add(p);
       }
+      this.revealed.add(ADDRESSES_REVEAL_KEY);
       this.render();
     }
   }

@@ -85,6 +85,11 @@ export class DetailPanels extends Lifecycle {
     return true;
   }
 
+  /** The sections of an open panel (test seams). */
+  sectionSnapshots(alias: string, id: number): ReturnType<DetailPanel['sectionSnapshots']> | undefined {
+    return this.panels.get(`${alias}/${id}`)?.sectionSnapshots();
+  }
+
   count(): number {
     return this.panels.size;
   }
@@ -106,7 +111,7 @@ export class DetailPanels extends Lifecycle {
   }
 
   async refreshAll(alias?: string): Promise<void> {
-    await Promise.all([...this.panels.values()].filter((p) => alias === undefined || p.alias === alias).map((p) => p.load(true)));
+    await Promise.all([...this.panels.values()].filter((p) => alias === undefined || p.alias === alias).map((p) => p.refresh()));
   }
 
   protected override onDispose(): void {

@@ -1,11 +1,16 @@
 import vscode = require('vscode');
+import { YampiError } from '../../core/api/errors';
 import type { StoreRef, YampiClient } from '../../core/api/types';
 import type { Logger } from '../../core/logger';
-import type { CustomerPage, CustomerRecord } from '../../core/model/customer';
+import type { CustomerPage, CustomerRecord, Pagination } from '../../core/model/customer';
+import type { Address, AddressPage, Cart, CartPage, Order, OrderPage } from '../../core/model/related';
+import { type SectionError, type SectionState, TREE_PAGE_SIZE } from '../../core/model/relatedPaging';
+import type { SectionId } from '../../core/webview/protocol';
 import type { StoreTreeState } from '../../core/tree/customerTree';
 import type { CustomerLists } from '../customerLists';
 import { describeError, NotSignedInError, SessionEndedError } from '../errors';
 import { Lifecycle } from '../lifecycle';
+import { RelatedSection } from './relatedSection';
 
 export const PAGE_SIZE = 25;
 
@@ -20,6 +25,15 @@ export interface SessionDeps {
   readonly client: () => YampiClient;
   readonly lists: CustomerLists;
   readonly logger: Logger;
+}
+
+/** One page of a customer's related records, as panel and tree keep them (carts without their secrets). */
+export type RelatedItem = Order | Address | Cart;
+export interface RelatedPage {
+  readonly items: readonly RelatedItem[];
+  readonly pagination: Pagination;
+  /** Records of other customers the client dropped (the API ignored the customer filter). */
+  readonly dropped: number;
 }
 
 interface AllPages {
@@ -46,6 +60,10 @@ export class StoreSession extends Lifecycle {
   private readonly byId = new Map<number, CustomerRecord>();
   private readonly failures = new Map<number, string>();
   private skipCacheOnce = false;
+  /** The tree's Orders / Addresses / Abandoned carts groups, by `<customerId>/<section>`. */
+  private readonly related = new Map<string, RelatedSection>();
+  /** Sections shown before a refresh: their next first page bypasses the cache. */
+  private readonly relatedStale = new Set<string>();
 
   constructor(readonly alias: string, private readonly deps: SessionDeps) {
     super();
@@ -65,6 +83,80 @@ export class StoreSession extends Lifecycle {
     return this.run(opts.token, (store, signal) => this.deps.client().listCustomers(store, {
       page, limit, ...(q !== undefined && q !== '' ? { q } : {}), skipCache: opts.skipCache ?? false, signal,
     }));
+  }
+
+  /** A page of the customer's orders (newest first; other customers' orders already dropped by the client). */
+  listOrders(customerId: number, page: number, limit: number, opts: FetchOptions = {}): Promise<OrderPage> {
+    return this.run(opts.token, (store, signal) => this.deps.client().listCustomerOrders(store, customerId, { page, limit, skipCache: opts.skipCache ?? false, signal })).then((p) => this.noteDropped('orders', customerId, p));
+  }
+
+  listAddresses(customerId: number, page: number, limit: number, opts: FetchOptions = {}): Promise<AddressPage> {
+    return this.run(opts.token, (store, signal) => this.deps.client().listCustomerAddresses(store, customerId, { page, limit, skipCache: opts.skipCache ?? false, signal })).then((p) => this.noteDropped('addresses', customerId, p));
+  }
+
+  /** Abandoned carts; their secrets stay in `CartRecord.secrets` and go no further than this call's caller. */
+  listCarts(customerId: number, page: number, limit: number, opts: FetchOptions = {}): Promise<CartPage> {
+    return this.run(opts.token, (store, signal) => this.deps.client().listCustomerCarts(store, customerId, { page, limit, skipCache: opts.skipCache ?? false, signal })).then((p) => this.noteDropped('carts', customerId, p));
+  }
+
+  /**
+   * One page of a section, the same shape for all three (carts reduced to `cart`: the secrets
+   * never leave this method).
+   */
+  async relatedPage(section: SectionId, customerId: number, page: number, limit: number, opts: FetchOptions = {}): Promise<RelatedPage> {
+    let result: RelatedPage;
+    switch (section) {
+      case 'orders': {
+        const p = await this.listOrders(customerId, page, limit, opts);
+        result = { items: p.orders, pagination: p.pagination, dropped: p.dropped };
+        break;
+      }
+      case 'addresses': {
+        const p = await this.listAddresses(customerId, page, limit, opts);
+        result = { items: p.addresses, pagination: p.pagination, dropped: p.dropped };
+        break;
+      }
+      case 'carts': {
+        const p = await this.listCarts(customerId, page, limit, opts);
+        result = { items: p.carts.map((c) => c.cart), pagination: p.pagination, dropped: p.dropped };
+        break;
+      }
+    }
+    return result;
+  }
+
+  /** Logs the records of other customers the client dropped (a count only: the API ignored the filter). */
+  private noteDropped<P extends { readonly dropped: number }>(section: SectionId, customerId: number, page: P): P {
+    if (page.dropped > 0) {
+      this.deps.logger.warn(`${section} of customer #${customerId} in ${this.alias}: the API returned ${page.dropped} record(s) of other customers (filter ignored); dropped, and no further pages are offered.`);
+    }
+    return page;
+  }
+
+  /** The tree's state of one section of a customer (undefined: never expanded). */
+  relatedState(customerId: number, section: SectionId): SectionState<RelatedItem> | undefined {
+    return this.related.get(`${customerId}/${section}`)?.state;
+  }
+
+  /**
+   * A tree group of a customer (Orders, Addresses, Abandoned carts), kept until refresh, Clear
+   * Cached Data or the end of the session. Its changes re-render this store's tree.
+   */
+  relatedSection(customerId: number, section: SectionId): RelatedSection {
+    const key = `${customerId}/${section}`;
+    let s = this.related.get(key);
+    if (!s) {
+      s = new RelatedSection({
+        fetch: (page, skipCache, token) => this.relatedPage(section, customerId, page, TREE_PAGE_SIZE, { skipCache: skipCache || this.relatedStale.delete(key), token }),
+        changed: () => { this.changed.fire(); },
+        failed: (e) => {
+          this.deps.logger.warn(`${section} of customer #${customerId} in ${this.alias} could not be loaded.`, e);
+          return sectionErrorOf(e);
+        },
+      });
+      this.related.set(key, s);
+    }
+    return s;
   }
 
   /** Remembers what a search showed (the tree's Search results). */
@@ -135,6 +227,7 @@ export class StoreSession extends Lifecycle {
       search: this.search,
       record: (id) => this.record(id),
       failure: (id) => this.failures.get(id),
+      related: (id, section) => this.relatedState(id, section),
     };
   }
 
@@ -147,6 +240,10 @@ export class StoreSession extends Lifecycle {
   refresh(): void {
     this.generation++;
     this.all = undefined;
+    for (const k of this.related.keys()) {
+      this.relatedStale.add(k);
+    }
+    this.dropRelated();
     this.byId.clear();
     this.failures.clear();
     this.skipCacheOnce = true;
@@ -157,6 +254,8 @@ export class StoreSession extends Lifecycle {
   clear(): void {
     this.generation++;
     this.all = undefined;
+    this.dropRelated();
+    this.relatedStale.clear();
     this.search = undefined;
     this.byId.clear();
     this.failures.clear();
@@ -168,9 +267,18 @@ export class StoreSession extends Lifecycle {
     this.generation++;
     this.lifetime.cancel();
     this.all = undefined;
+    this.dropRelated();
+    this.relatedStale.clear();
     this.search = undefined;
     this.byId.clear();
     this.failures.clear();
+  }
+
+  private dropRelated(): void {
+    for (const s of this.related.values()) {
+      s.dispose();
+    }
+    this.related.clear();
   }
 
   private takeSkipCache(): boolean {
@@ -210,6 +318,11 @@ export class StoreSession extends Lifecycle {
       }
     }
   }
+}
+
+/** A failure as a section shows it: its kind (for the wording) and the localized message. */
+export function sectionErrorOf(e: unknown): SectionError {
+  return { kind: YampiError.is(e) ? e.kind : 'network', message: describeError(e).message };
 }
 
 function paging(page: CustomerPage): { nextPage: number | undefined; total: number } {

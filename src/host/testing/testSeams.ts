@@ -1,5 +1,6 @@
 import vscode = require('vscode');
 import { isNode, type Node } from '../../core/tree/nodes';
+import type { SectionId } from '../../core/webview/protocol';
 import type { AgentSurfaces } from '../agentSurfaces';
 import type { YampiChatTool } from '../chatTools';
 import type { Features } from '../commands/registry';
@@ -99,6 +100,22 @@ export interface RenderedNode {
   readonly command: string | undefined;
 }
 
+/** One related-record section of an open panel, as a test reads it. */
+export interface PanelSectionFacts {
+  readonly section: SectionId;
+  readonly status: 'idle' | 'loading' | 'error' | 'loaded';
+  /** Ids of the records shown, in order. */
+  readonly ids: readonly number[];
+  readonly hasMore: boolean;
+  readonly page: number | undefined;
+  readonly dropped: number;
+  readonly loadingMore: boolean;
+  /** The error's kind (first page or Load more). */
+  readonly error: string | undefined;
+  /** The HTML the webview gets for the section now. */
+  readonly html: string;
+}
+
 /** Test-only surface (YAMPI_EXTENSION_TEST=1): facts tests need, never a secret value. */
 export interface TestApi {
   /** True once dist/api.js (undici) has been loaded; `apiLoadedAtActivation` as it was when activate() returned. */
@@ -116,6 +133,8 @@ export interface TestApi {
   readonly sessionAliases: () => readonly string[];
   /** Delivers a message to a panel as if its webview had sent it; resolves once handled. */
   readonly sendPanelMessage: (alias: string, id: number, message: unknown) => Promise<boolean>;
+  /** The related-record sections of an open panel (undefined: no such panel). */
+  readonly panelSections: (alias: string, id: number) => readonly PanelSectionFacts[] | undefined;
   /** Error and warning messages shown to the user, newest last. */
   readonly shownErrors: () => readonly string[];
   /** Every key and value this extension keeps in global state (for the leak test). */
@@ -173,6 +192,17 @@ export class TestSeams implements Seams {
       openPanels: () => panels.count(),
       sessionAliases: () => services.sessions.all().map((s) => s.alias),
       sendPanelMessage: (alias, id, message) => panels.deliver(alias, id, message),
+      panelSections: (alias, id) => panels.sectionSnapshots(alias, id)?.map(({ view: { section, state: s }, html }) => ({
+        section,
+        status: s.status,
+        ids: s.status === 'loaded' ? s.items.map((i) => i.id) : [],
+        hasMore: s.status === 'loaded' && s.hasMore,
+        page: s.status === 'loaded' ? s.page : undefined,
+        dropped: s.status === 'loaded' ? (s.dropped ?? 0) : 0,
+        loadingMore: s.status === 'loaded' && s.loadingMore === true,
+        error: s.status === 'error' ? s.error.kind : s.status === 'loaded' ? s.moreError?.kind : undefined,
+        html,
+      })),
       shownErrors: () => [...this.notifier.shown],
       globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
       logDir: () => context.logUri.fsPath,

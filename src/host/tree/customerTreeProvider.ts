@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { escapeMarkdown } from '../../core/hoverCard';
-import { customerChildren, describeNode, idListChildren, listChildren, storeChildren, type StoreTreeState, type TreeDescriptor } from '../../core/tree/customerTree';
+import { customerChildren, describeNode, idListChildren, listChildren, relatedChildren, storeChildren, type StoreTreeState, type TreeDescriptor } from '../../core/tree/customerTree';
 import { type Node, nodeId } from '../../core/tree/nodes';
 import { describeError } from '../errors';
 import { Lifecycle } from '../lifecycle';
@@ -100,6 +100,12 @@ export class CustomerTreeProvider extends Lifecycle implements vscode.TreeDataPr
       case 'customer':
       case 'group':
         return customerChildren(n, store.record(n.id), locale());
+      case 'related':
+        if (n.leaf === undefined) {
+          // a group loads its first page when first expanded; Load more and Retry are commands
+          await this.services.sessions.get(n.alias).relatedSection(n.id, n.section).open();
+        }
+        return relatedChildren(n, this.storeState(n.alias) ?? store, { locale: locale(), privacy: this.services.settings.settings.maskSensitiveData });
       case 'field':
       case 'loadMore':
       case 'message':

@@ -1,0 +1,108 @@
+import vscode = require('vscode');
+import type { SectionError, SectionState } from '../../core/model/relatedPaging';
+import { loadingMore, retryPage, withError, withPage } from '../../core/model/relatedPaging';
+import { isCancellation } from '../errors';
+import type { RelatedItem, RelatedPage } from './storeSession';
+
+export interface RelatedSectionDeps {
+  /** One page of the section, through the store's session (so its end cancels the request). */
+  readonly fetch: (page: number, skipCache: boolean, token: vscode.CancellationToken) => Promise<RelatedPage>;
+  /** The state changed (a request started or ended). */
+  readonly changed: () => void;
+  /** A request failed (not a cancellation): log it, and say how the section shows it. */
+  readonly failed: (e: unknown) => SectionError;
+}
+
+/**
+ * One list of a customer's related records — a panel section or a tree group — and its requests:
+ * first page, Load more, Retry (the page that failed), reload. A newer request of the same list
+ * cancels the older; a cancelled one changes nothing. The panel and the tree each own theirs.
+ */
+export class RelatedSection implements vscode.Disposable {
+  private current: SectionState<RelatedItem>;
+  private inflight: vscode.CancellationTokenSource | undefined;
+  private disposed = false;
+
+  constructor(private readonly deps: RelatedSectionDeps, initial: SectionState<RelatedItem> = { status: 'idle' }) {
+    this.current = initial;
+  }
+
+  get state(): SectionState<RelatedItem> {
+    return this.current;
+  }
+
+  /** The first page, once (a section that loads on demand was expanded). */
+  open(): Promise<void> {
+    return this.current.status === 'idle' ? this.load({ status: 'loading' }, 1, false) : Promise.resolve();
+  }
+
+  /** The first page again, e.g. Refresh with `skipCache`. */
+  reload(skipCache: boolean): Promise<void> {
+    return this.load({ status: 'loading' }, 1, skipCache);
+  }
+
+  loadMore(): Promise<void> {
+    const more = loadingMore(this.current);
+    return more ? this.load(more.state, more.page, false) : Promise.resolve();
+  }
+
+  /** After a failure: the first page again, or the Load more that failed (the rows stay). */
+  retry(): Promise<void> {
+    const prev = this.current;
+    if (prev.status === 'error') {
+      return this.load({ status: 'loading' }, 1, false);
+    }
+    if (prev.status === 'loaded' && prev.moreError !== undefined) {
+      const more = loadingMore({ ...prev, moreError: undefined });
+      return more ? this.load(more.state, retryPage(prev), false) : Promise.resolve();
+    }
+    return Promise.resolve();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.inflight?.cancel();
+    this.inflight = undefined;
+    this.current = { status: 'idle' };
+  }
+
+  private set(state: SectionState<RelatedItem>): void {
+    if (!this.disposed) {
+      this.current = state;
+      this.deps.changed();
+    }
+  }
+
+  private async load(next: SectionState<RelatedItem>, page: number, skipCache: boolean): Promise<void> {
+    if (this.disposed) {
+      return;
+    }
+    this.inflight?.cancel();
+    const cts = new vscode.CancellationTokenSource();
+    this.inflight = cts;
+    this.set(next);
+    try {
+      const p = await this.deps.fetch(page, skipCache, cts.token);
+      if (!cts.token.isCancellationRequested) {
+        this.set(settle(withPage(next, p.items, p.pagination, p.dropped)));
+      }
+    } catch (e) {
+      if (!cts.token.isCancellationRequested && !isCancellation(e)) {
+        this.set(withError(next, this.deps.failed(e)));
+      }
+    } finally {
+      if (this.inflight === cts) {
+        this.inflight = undefined;
+      }
+      cts.dispose();
+    }
+  }
+}
+
+/**
+ * A page that arrived with records of other customers: Yampi ignored the filter, so its paging
+ * counts the whole store and Load more would walk all of it. The list ends there.
+ */
+export function settle<T>(state: SectionState<T>): SectionState<T> {
+  return state.status === 'loaded' && (state.dropped ?? 0) > 0 ? { ...state, hasMore: false } : state;
+}
