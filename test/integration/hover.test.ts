@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, SANDBOX_STORES } from '../sandbox/constants';
-import { closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
+import { addFault, closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const mariana = EDGE_CASE_IDS.knownGood;
@@ -135,6 +135,15 @@ describe('hover and links over customer ids', () => {
     const hover = await yampiHover(doc, positionOf(doc, String(MISSING_CUSTOMER_ID)));
     assert.ok(hover);
     assert.match(plain(hover.text), new RegExp(`#${MISSING_CUSTOMER_ID} (was not found in store|não foi encontrado na loja) ${aurora}`));
+  });
+
+  it('a rate-limited store: the hover says when to retry at once, with one request and no wait', async () => {
+    await addFault({ path: `/customers/${EDGE_CASE_IDS.company}`, status: 429, retryAfterSeconds: 30 });
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `sync customer_id: ${EDGE_CASE_IDS.company}\n` });
+    const hover = await yampiHover(doc, positionOf(doc, String(EDGE_CASE_IDS.company)));
+    assert.ok(hover);
+    assert.match(plain(hover.text), /30 (seconds|segundos)/);
+    assert.equal((await sandboxRequests()).filter((r) => r.path.includes(`/customers/${EDGE_CASE_IDS.company}`)).length, 1, 'the hover retried or waited out the 429');
   });
 
   it('privacy mode off shows the e-mail in full in the next hover', async () => {

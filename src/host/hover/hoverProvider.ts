@@ -39,7 +39,8 @@ class CustomerHoverProvider implements vscode.HoverProvider, vscode.DocumentLink
   private async cardInput(id: number, token: vscode.CancellationToken): Promise<HoverCardInput | string | undefined> {
     const alias = this.services.sessions.resolveAlias();
     try {
-      const record = await this.services.sessions.get().getCustomer(id, { token });
+      // a hover answers now or says why: it never queues behind the rate limit
+      const record = await this.services.sessions.get().getCustomer(id, { token, waitForRateLimit: false });
       return { kind: 'customer', record, alias: alias ?? '', storeName: this.services.credentials.displayName(alias ?? '') };
     } catch (e) {
       if (e instanceof NotSignedInError) {

@@ -17,6 +17,8 @@ export const PAGE_SIZE = 25;
 export interface FetchOptions {
   readonly skipCache?: boolean;
   readonly token?: vscode.CancellationToken | undefined;
+  /** false: fail at once with rateLimited instead of waiting for a rate window (the hover). */
+  readonly waitForRateLimit?: boolean;
 }
 
 /** What a session needs from the rest of the extension. */
@@ -76,7 +78,9 @@ export class StoreSession extends Lifecycle {
 
   /** A customer through the client (and its cache); rejects with SessionEndedError once ended. */
   getCustomer(id: number, opts: FetchOptions = {}): Promise<CustomerRecord> {
-    return this.run(opts.token, (store, signal) => this.deps.client().getCustomer(store, id, { skipCache: opts.skipCache ?? false, signal }));
+    return this.run(opts.token, (store, signal) => this.deps.client().getCustomer(store, id, {
+      skipCache: opts.skipCache ?? false, signal, ...(opts.waitForRateLimit === false ? { waitForRateLimit: false } : {}),
+    }));
   }
 
   listCustomers(page: number, limit: number, q: string | undefined, opts: FetchOptions = {}): Promise<CustomerPage> {
