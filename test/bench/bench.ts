@@ -12,17 +12,13 @@
  * add its own CPU time to every lookup. `BENCH_SANDBOX=inprocess` runs it in this process instead.
  * A benchmark, not a test: it prints numbers and never fails on them.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Agent, request } from 'undici';
 import { createYampiClient } from '../../src/core/api/index';
 import type { StoreRef } from '../../src/core/api/types';
 import { SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
 import { buildSandboxData } from '../sandbox/data';
-import { startSandbox } from '../sandbox/server';
+import { childSandbox, inProcessSandbox } from './benchSandbox';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3000);
 const WARMUP = 300;
@@ -109,45 +105,6 @@ async function measure(contenders: readonly Contender[], ids: readonly number[])
     });
   }
   return results;
-}
-
-/** The sandbox store, started with its rate limit off, and how many API requests it has seen. */
-interface BenchSandbox {
-  readonly where: string;
-  readonly baseUrl: string;
-  requestCount(): Promise<number>;
-  close(): Promise<void>;
-}
-
-async function inProcessSandbox(): Promise<BenchSandbox> {
-  const sb = await startSandbox({ rateLimit: false });
-  return { where: 'in this process', baseUrl: sb.baseUrl, requestCount: () => Promise.resolve(sb.requests().length), close: () => sb.close() };
-}
-
-async function childSandbox(): Promise<BenchSandbox> {
-  const child = spawn(process.execPath, [join(__dirname, '../sandbox/cli.js'), '--no-rate-limit', '--json'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout });
-  const [line] = (await Promise.race([once(lines, 'line'), once(child, 'exit')])) as [unknown];
-  if (typeof line !== 'string') {
-    throw new Error('the sandbox process exited before it printed its address');
-  }
-  const { baseUrl, origin } = JSON.parse(line) as { baseUrl: string; origin: string };
-  return {
-    where: `in a child process (pid ${child.pid ?? '?'})`,
-    baseUrl,
-    requestCount: async () => {
-      const res = await fetch(`${origin}/__sandbox/requests`);
-      return ((await res.json()) as { requests: unknown[] }).requests.length;
-    },
-    close: async () => {
-      lines.close();
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 async function main(): Promise<void> {
