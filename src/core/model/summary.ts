@@ -8,7 +8,7 @@
 import { type CustomerRecord } from './customer';
 import { type CustomerView, type FieldView, buildCustomerView, findField, isConcealed } from './fields';
 import { type Locale, msg, t } from './strings';
-import { plainLabel } from './text';
+import { MAX_LABEL, plainLabel } from './text';
 
 export interface CustomerSummary {
   readonly name: string;
@@ -68,7 +68,8 @@ export function customerSummary(record: CustomerRecord, locale: Locale, privacy:
         : undefined;
   const idText = `#${c.id}`;
   const kindLabel = t(locale, v.kind === 'pj' ? 'PJ' : 'PF');
-  const lines = [v.name === idText ? idText : `${v.name} (${idText})`, `${status} · ${kindLabel}`, email, phone, place, lastOrder].filter(
+  // the name is cut before the id is added, so a long name never hides which customer this is
+  const lines = [v.name === idText ? idText : `${plainLabel(v.name, MAX_LABEL - idText.length - 3)} (${idText})`, `${status} · ${kindLabel}`, email, phone, place, lastOrder].filter(
     (l): l is string => l !== undefined,
   );
   // every text here may end up in a quick-pick or status-bar label: plain, no `$(icon)`, bounded

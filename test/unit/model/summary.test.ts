@@ -16,6 +16,13 @@ describe('summary (tree description, tooltip, hover)', () => {
     }
   });
 
+  it('a very long name is cut before the #id, so the first line still says which customer it is', () => {
+    const r = exampleWith({ name: 'x'.repeat(900) });
+    const first = customerSummary(r, 'en', true).lines[0] ?? '';
+    assert.ok(first.length <= 200, `line of ${first.length}`);
+    assert.ok(first.endsWith(`(#${r.customer.id})`), first.slice(-40));
+  });
+
   it('shows name, #id, status, masked e-mail and phone, city/UF and last order', () => {
     const s = customerSummary(exampleCustomer(), 'pt-br', true);
     assert.equal(s.description, '#48213907 · m***@exemplo.com.br');
