@@ -280,8 +280,11 @@ export class Workbench {
     const input = this.page.locator(QUICK_INPUT_BOX);
     await input.waitFor({ timeout: this.timeoutMs });
     await input.fill(name);
-    await this.page.locator(QUICK_ROW, { hasText: name }).first().waitFor({ timeout: this.timeoutMs });
-    await input.press('Enter');
+    // click the matching row: Enter would take whatever row is active, which can still be a
+    // recently opened file from before the filter applied (seen: hostile.log opened for sample.log)
+    const row = this.page.locator(QUICK_ROW, { hasText: name }).first();
+    await row.waitFor({ timeout: this.timeoutMs });
+    await row.click();
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: this.timeoutMs });
   }
 
