@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RenderedNode, TestApi } from '../../src/extension';
 import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, SANDBOX_STORES } from '../sandbox/constants';
-import { closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
+import { closeAllEditors, sandboxRequests, signedInToAurora, waitFor } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const mariana = EDGE_CASE_IDS.knownGood;
@@ -18,25 +18,11 @@ async function child(api: TestApi, parent: RenderedNode | undefined, label: stri
 }
 
 describe('customer views', () => {
+  const testApi = signedInToAurora();
   let api: TestApi;
 
-  before(async () => {
-    api = await extensionApi();
-    await signOutAll(api);
-    assert.equal(await signIn(owner, aurora), true);
-    await vscode.workspace.getConfiguration('yampi').update('privacy.maskSensitiveData', true, vscode.ConfigurationTarget.Global);
-  });
-
-  beforeEach(async () => {
-    await closeAllEditors();
-    await waitFor('panels closed', () => api.openPanels() === 0);
-    await vscode.commands.executeCommand('yampi.clearCache');
-    await resetSandbox(api);
-  });
-
-  after(async () => {
-    await closeAllEditors();
-    await signOutAll(api);
+  beforeEach(() => {
+    api = testApi();
   });
 
   describe('lookup', () => {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import { SANDBOX_USERS, type SandboxUser } from '../sandbox/constants';
+import { SANDBOX_STORES, SANDBOX_USERS, type SandboxUser } from '../sandbox/constants';
 import type { FaultSpec } from '../sandbox/faults';
 import type { RequestLogEntry } from '../sandbox/server';
 
@@ -79,4 +79,37 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Mocha hooks for a describe block of customer views: signed in to Aurora with privacy on; before
+ * each test no panel is open, the cache is cleared and the sandbox reset; signed out after. Returns
+ * the test API once the hooks have run.
+ */
+export function signedInToAurora(): () => TestApi {
+  let api: TestApi | undefined;
+  before(async () => {
+    api = await extensionApi();
+    await signOutAll(api);
+    assert.equal(await signIn(owner, SANDBOX_STORES.aurora.alias), true);
+    await vscode.workspace.getConfiguration('yampi').update('privacy.maskSensitiveData', true, vscode.ConfigurationTarget.Global);
+  });
+  beforeEach(async () => {
+    const a = api;
+    assert.ok(a);
+    await closeAllEditors();
+    await waitFor('panels closed', () => a.openPanels() === 0);
+    await vscode.commands.executeCommand('yampi.clearCache');
+    await resetSandbox(a);
+  });
+  after(async () => {
+    await closeAllEditors();
+    if (api) {
+      await signOutAll(api);
+    }
+  });
+  return () => {
+    assert.ok(api, 'the before hook has not run');
+    return api;
+  };
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { PanelSectionFacts, RenderedNode, TestApi } from '../../src/extension';
 import { ORDER_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { buildSandboxData } from '../sandbox/data';
-import { addFault, closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
+import { addFault, closeAllEditors, owner, sandboxRequests, signedInToAurora, signIn, waitFor } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const many = ORDER_CASE_IDS.manyOrders;
@@ -42,25 +42,11 @@ async function open(api: TestApi, id: number): Promise<void> {
 }
 
 describe('Customer 360: related records', () => {
+  const testApi = signedInToAurora();
   let api: TestApi;
 
-  before(async () => {
-    api = await extensionApi();
-    await signOutAll(api);
-    assert.equal(await signIn(owner, aurora), true);
-    await vscode.workspace.getConfiguration('yampi').update('privacy.maskSensitiveData', true, vscode.ConfigurationTarget.Global);
-  });
-
-  beforeEach(async () => {
-    await closeAllEditors();
-    await waitFor('panels closed', () => api.openPanels() === 0);
-    await vscode.commands.executeCommand('yampi.clearCache');
-    await resetSandbox(api);
-  });
-
-  after(async () => {
-    await closeAllEditors();
-    await signOutAll(api);
+  beforeEach(() => {
+    api = testApi();
   });
 
   describe('panel sections', () => {

@@ -62,6 +62,11 @@ export class StoreSession extends Lifecycle {
   private readonly byId = new Map<number, CustomerRecord>();
   private readonly failures = new Map<number, string>();
   private skipCacheOnce = false;
+  /**
+   * The store's credentials, read from SecretStorage once: the session ends whenever they change,
+   * so a hover on a cached customer costs no secret read. A failed or empty read is not kept.
+   */
+  private credentials: StoreRef | undefined;
   /** The tree's Orders / Addresses / Abandoned carts groups, by `<customerId>/<section>`. */
   private readonly related = new Map<string, RelatedSection>();
   /** Sections shown before a refresh: their next first page bypasses the cache. */
@@ -242,40 +247,38 @@ export class StoreSession extends Lifecycle {
 
   /** Refresh: forget pages and fetched records; the next loads bypass the caches. */
   refresh(): void {
-    this.generation++;
-    this.all = undefined;
     for (const k of this.related.keys()) {
       this.relatedStale.add(k);
     }
-    this.dropRelated();
-    this.byId.clear();
-    this.failures.clear();
+    this.forget({ search: false });
     this.skipCacheOnce = true;
     this.changed.fire();
   }
 
   /** Clear Cached Data: everything this session holds, search results and the client's slice included. */
   clear(): void {
-    this.generation++;
-    this.all = undefined;
-    this.dropRelated();
-    this.relatedStale.clear();
-    this.search = undefined;
-    this.byId.clear();
-    this.failures.clear();
+    this.forget({ search: true });
     this.deps.client().clearCache(this.alias);
     this.changed.fire();
   }
 
   protected override onDispose(): void {
-    this.generation++;
     this.lifetime.cancel();
+    this.forget({ search: true });
+    this.credentials = undefined;
+  }
+
+  /** Drops the data this session holds; requests started before are not kept (generation). */
+  private forget(what: { readonly search: boolean }): void {
+    this.generation++;
     this.all = undefined;
     this.dropRelated();
-    this.relatedStale.clear();
-    this.search = undefined;
     this.byId.clear();
     this.failures.clear();
+    if (what.search) {
+      this.relatedStale.clear();
+      this.search = undefined;
+    }
   }
 
   private dropRelated(): void {
@@ -296,7 +299,7 @@ export class StoreSession extends Lifecycle {
     if (this.hasEnded()) {
       throw new SessionEndedError(this.alias);
     }
-    const store = await this.deps.credentials(this.alias);
+    const store = this.credentials ?? (this.credentials = await this.deps.credentials(this.alias));
     if (this.hasEnded()) {
       throw new SessionEndedError(this.alias);
     }
