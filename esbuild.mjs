@@ -1,11 +1,14 @@
-// Builds the four bundles the extension ships:
-//   dist/extension.js  – the extension host entry (node/cjs, `vscode` external). Small: activation cost.
+// Builds the bundles the extension ships:
+//   dist/extension.js  – the extension host entry (node/cjs, `vscode` external): only what activation runs
+//                        (services, status bar, and stand-ins that register every contribution).
+//   dist/features-*.js – everything else of the host (tree, panels, hovers, commands, terminal, chat),
+//                        loaded on first use through a dynamic import(); dist/chunk-*.js: code both share.
 //   dist/api.js        – the Yampi API client with undici, loaded on the first request (lazy).
 //   dist/re2.js     – re2js for user-written hover patterns, required on first use (lazy).
 //   dist/webview.js    – the detail panel script (browser/iife).
 // Flags: --production (minify, no source maps), --watch. Writes dist/meta.json for size reports.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -44,8 +47,58 @@ const re2Apart = {
   },
 };
 
+// The host code is split at its dynamic import()s, which esbuild does only for ES modules: build ESM
+// chunks into out/esm, then convert each file to CommonJS in dist/ (VS Code 1.96 loads only CommonJS
+// extensions). import() becomes `Promise.resolve().then(() => require('./features-….js'))`; a module
+// both parts use lives once in a shared chunk, so its state and classes are shared (instanceof holds).
+// Chunks sit next to extension.js, so the `./re2.js` and `./api.js` requires resolve from any of them.
+const ESM_DIR = join('out', 'esm');
+const CHUNK = /^(chunk|features)-[A-Z0-9]{8}\.js(\.map)?$/;
+
+/** @type {esbuild.Plugin} */
+const toCommonJs = {
+  name: 'to-commonjs',
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length > 0 || !result.metafile) {
+        return;
+      }
+      const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
+      for (const f of readdirSync('dist')) {
+        if (CHUNK.test(f)) {
+          rmSync(join('dist', f)); // chunks of an earlier build (their names carry a content hash)
+        }
+      }
+      const cjs = await esbuild.build({
+        ...common,
+        entryPoints: files,
+        outbase: ESM_DIR,
+        outdir: 'dist',
+        bundle: false,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        supported: { 'dynamic-import': false },
+      });
+      cjsMetas.push(cjs.metafile);
+    });
+  },
+};
+/** @type {esbuild.Metafile[]} */
+const cjsMetas = [];
+
 const configs = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [re2Apart] },
+  {
+    ...node,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: ESM_DIR,
+    format: 'esm',
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    // CommonJS is made from these files (source maps chain through), so keep them apart from dist/
+    sourcemap: production ? false : 'linked',
+    plugins: [re2Apart, toCommonJs],
+  },
   { ...node, entryPoints: { re2: 're2js' }, outdir: 'dist' },
   { ...node, entryPoints: { api: 'src/core/api/index.ts' }, outdir: 'dist' },
   {
@@ -71,7 +124,7 @@ function report(metas) {
   const outputs = {};
   for (const m of metas) {
     for (const [file, info] of Object.entries(m.outputs)) {
-      if (!file.endsWith('.map')) {
+      if (!file.endsWith('.map') && file.startsWith('dist/')) {
         outputs[file] = info.bytes;
       }
     }
@@ -88,6 +141,7 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('esbuild: watching for changes…');
 } else {
+  rmSync(ESM_DIR, { recursive: true, force: true });
   const results = await Promise.all(configs.map((c) => esbuild.build(c)));
-  report(results.map((r) => r.metafile));
+  report([...results.map((r) => r.metafile), ...cjsMetas]);
 }

@@ -1,39 +1,46 @@
 import vscode = require('vscode');
-import { registerAgentSurfaces } from './host/agentSurfaces';
-import { copyCommands } from './host/commands/copy';
-import { credentialCommands } from './host/commands/credentials';
-import { customerCommands } from './host/commands/customers';
-import { dataCommands } from './host/commands/data';
-import { type Features, registerCommands } from './host/commands/registry';
-import { registerHovers } from './host/hover/hoverProvider';
-import { CustomerRefIndex } from './host/hover/refIndex';
-import { DetailPanels } from './host/panel/detailPanels';
 import { Services } from './host/services';
+import { Shell } from './host/shell';
 import { registerStatusBar } from './host/statusBar';
-import { type TestApi, TestSeams } from './host/testing/testSeams';
-import { CustomerTreeProvider } from './host/tree/customerTreeProvider';
+import type { TestApi } from './host/testing/testSeams';
 
 export type { PanelSectionFacts, RenderedNode, TestApi } from './host/testing/testSeams';
 
-/** The composition root: build the services, register every surface, return (the test API only under test). */
-export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+/**
+ * The composition root. Activation builds the services, the status bar and the shell's stand-ins
+ * for every contribution; the features behind them load on first use (src/host/shell.ts). Under
+ * test (YAMPI_EXTENSION_TEST=1 only) it also loads the test seams and returns their API.
+ */
+export function activate(context: vscode.ExtensionContext): TestApi | Promise<TestApi> | undefined {
   try {
-    const seams = TestSeams.fromEnvironment(context);
-    const services = new Services(context, seams);
-    context.subscriptions.push(services);
-    const tree = services.register(new CustomerTreeProvider(services));
-    services.register(vscode.window.createTreeView('yampi.customers', { treeDataProvider: tree, showCollapseAll: true }));
-    const f: Features = { services, tree, panels: services.register(new DetailPanels(services)), refs: services.register(new CustomerRefIndex(services)) };
-    services.register(registerHovers(services, f.refs));
-    services.register(registerCommands(services, { ...credentialCommands(services), ...customerCommands(f), ...copyCommands(f), ...dataCommands(f) }));
-    services.register(registerStatusBar(services));
-    const agents = services.register(registerAgentSurfaces(f));
-    services.logger.info(`Activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''}).`);
-    return seams?.api(f, agents);
+    if (process.env['YAMPI_EXTENSION_TEST'] === '1') {
+      return import('./host/testing/testSeams.js').then(({ TestSeams }) => {
+        const seams = new TestSeams(context);
+        const shell = start(context, seams);
+        return seams.api(shell);
+      }).catch((e: unknown) => { throw failedToStart(e); });
+    }
+    start(context);
+    return undefined;
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Yampi Customers failed to start: {0}', e instanceof Error ? e.message : String(e)));
-    throw e;
+    throw failedToStart(e);
   }
+}
+
+function start(context: vscode.ExtensionContext, seams?: TestSeamsLike): Shell {
+  const services = new Services(context, seams);
+  context.subscriptions.push(services);
+  const shell = services.register(new Shell(services).registerAll());
+  services.register(registerStatusBar(services));
+  services.logger.info(`Activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''}).`);
+  return shell;
+}
+
+type TestSeamsLike = ConstructorParameters<typeof Services>[1];
+
+function failedToStart(e: unknown): unknown {
+  void vscode.window.showErrorMessage(vscode.l10n.t('Yampi Customers failed to start: {0}', e instanceof Error ? e.message : String(e)));
+  return e;
 }
 
 export function deactivate(): void {

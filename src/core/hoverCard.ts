@@ -9,7 +9,10 @@ import type { YampiErrorKind } from './api/errors';
 import type { CustomerRecord } from './model/customer';
 import { type Locale, t } from './model/strings';
 import { customerSummary } from './model/summary';
-import { neutralizeIcons, truncate } from './model/text';
+import { escapeMarkdown, HOVER_MAX_VALUE } from './model/text';
+
+// escapeMarkdown lives with the other text guards (the status bar and tree use it without the card)
+export { escapeMarkdown, HOVER_MAX_VALUE };
 import { errorState } from './webview/renderDetailHtml';
 
 /** The commands hover links may run; the host trusts exactly these. */
@@ -25,24 +28,6 @@ export type HoverCardInput =
       readonly alias: string;
       readonly error: { readonly kind: YampiErrorKind; readonly message: string; readonly retryAfterMs?: number | undefined };
     };
-
-/** Longest data value shown in a hover; longer ones end in `…`. */
-export const HOVER_MAX_VALUE = 80;
-
-/**
- * Makes data inert in Markdown: control characters and line breaks become spaces, every ASCII
- * punctuation character is backslash-escaped (CommonMark allows that for all of them; it stops
- * `[link](…)`, `<html>`, `<autolinks>`, `&entity;`, and GFM's bare `https://`, `www.` and e-mail
- * autolinks), `$(` gets a zero-width space (Markdown removes the backslashes, and VS Code then draws
- * any `$(name)` left in the HTML as an icon), and the value is isolated from the surrounding text
- * direction (right-to-left names stay where they are).
- */
-export function escapeMarkdown(value: string, max = HOVER_MAX_VALUE): string {
-  // `$(` gets a zero-width space first: VS Code turns any `$(name)` left after Markdown into an icon
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const v = neutralizeIcons(truncate(value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim(), max));
-  return `\u2068${v.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)}\u2069`;
-}
 
 /** A `command:` URI with JSON arguments, as VS Code's trusted Markdown expects. */
 export function commandUri(command: HoverCommand, args: readonly unknown[] = []): string {

@@ -1,12 +1,11 @@
 import vscode = require('vscode');
 import { ordersPageOf } from '../core/chat/results';
 import { COMMANDS } from '../core/commands/ids';
-import { registerChatTools, type YampiChatTool } from './chatTools';
+import { createChatTools, type YampiChatTool } from './chatTools';
 import type { Features } from './commands/registry';
 import { describeError } from './errors';
-import { DisposableGroup } from './lifecycle';
 import { locale } from './locale';
-import { type CustomerTerminalLinkProvider, registerTerminalLinks } from './terminalLinks';
+import { createTerminalLinks, type CustomerTerminalLinkProvider } from './terminalLinks';
 
 export interface AgentSurfaces extends vscode.Disposable {
   readonly terminalLinks: CustomerTerminalLinkProvider;
@@ -15,17 +14,18 @@ export interface AgentSurfaces extends vscode.Disposable {
 
 /**
  * Where developers meet ids outside files: terminal output and chat tools. Every lookup goes through the store's session (cache, limiter, cancellation).
+ * The shell registers their stand-ins at activation; these are what the stand-ins call once loaded.
  */
-export function registerAgentSurfaces(f: Features): AgentSurfaces {
+export function createAgentSurfaces(f: Features): AgentSurfaces {
   const { services } = f;
   const { sessions, credentials } = services;
-  const terminal = registerTerminalLinks({
+  const terminal = createTerminalLinks({
     patterns: () => f.refs.patterns,
     enabled: () => services.settings.settings.terminalLinksEnabled,
     open: (id) => Promise.resolve(vscode.commands.executeCommand(COMMANDS.openCustomer, id)),
     logError: (m) => { services.logger.warn(m); },
   });
-  const chat = registerChatTools({
+  const chatTools = createChatTools({
     activeAlias: () => sessions.resolveAlias(),
     storeName: (alias) => {
       const a = sessions.resolveAlias(alias);
@@ -41,6 +41,5 @@ export function registerAgentSurfaces(f: Features): AgentSurfaces {
     describeError: (e) => describeError(e).message,
     log: (m) => { services.logger.info(m); },
   });
-  const group = new DisposableGroup(terminal, chat);
-  return { terminalLinks: terminal.provider, chatTools: chat.tools, dispose: () => { group.dispose(); } };
+  return { terminalLinks: terminal.provider, chatTools, dispose: () => { terminal.dispose(); } };
 }

@@ -122,27 +122,7 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
   }
 }
 
-/**
- * Registers the three tools. `vscode.lm.registerTool` exists since VS Code 1.95, but a host may
- * leave it out (chat disabled, some forks): then nothing is registered and the log says so. The
- * returned disposable carries the tools, so tests can read a confirmation without a chat UI.
- */
-export function registerChatTools(deps: ChatToolDeps): vscode.Disposable & { readonly tools: readonly YampiChatTool[] } {
-  const tools = TOOL_NAMES.map((name) => new YampiChatTool(name, deps));
-  const lm = (vscode as { readonly lm?: Partial<typeof vscode.lm> }).lm;
-  if (typeof lm?.registerTool !== 'function') {
-    deps.log?.('Language-model tools are not available in this VS Code (no vscode.lm.registerTool): the Yampi chat tools are off.');
-    return Object.assign(new vscode.Disposable(() => undefined), { tools });
-  }
-  const registerTool = lm.registerTool.bind(lm);
-  const registered: vscode.Disposable[] = [];
-  for (const tool of tools) {
-    try {
-      registered.push(registerTool(tool.name, tool));
-    } catch (e) {
-      // e.g. a host that knows the API but not our contribution
-      deps.log?.(`Could not register the language-model tool ${tool.name}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  return Object.assign(vscode.Disposable.from(...registered), { tools });
+/** The three tools; the shell registers stand-ins for them at activation (src/host/shell.ts). */
+export function createChatTools(deps: ChatToolDeps): readonly YampiChatTool[] {
+  return TOOL_NAMES.map((name) => new YampiChatTool(name, deps));
 }

@@ -45,9 +45,12 @@ export class Services extends Lifecycle {
     this.api = this.register(new ApiService(context.extensionUri.fsPath, this.settings, this.logger, userAgent));
     this.lists = this.register(new CustomerLists(context.globalState));
     this.sessions = this.register(new StoreSessions(this.credentials, { client: () => this.api.client(), lists: this.lists, logger: this.logger }));
-    this.updateContext();
+    // a context key nobody set reads as false: at startup only a signed-in user needs the call
+    // (the editor menu reads `config.yampi.hover.enabled` itself, no key needed)
+    if (this.credentials.isSignedIn()) {
+      this.updateContext();
+    }
     this.register(this.credentials.onDidChange(() => { this.updateContext(); }));
-    this.register(this.settings.onDidChange(() => { this.updateContext(); }));
   }
 
   /** The last value given to the `yampi.signedIn` context key. */
@@ -58,6 +61,5 @@ export class Services extends Lifecycle {
   private updateContext(): void {
     this.signedIn = this.credentials.isSignedIn();
     void vscode.commands.executeCommand('setContext', 'yampi.signedIn', this.signedIn);
-    void vscode.commands.executeCommand('setContext', 'yampi.hoverEnabled', this.settings.settings.hoverEnabled);
   }
 }

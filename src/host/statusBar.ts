@@ -1,7 +1,6 @@
 import vscode = require('vscode');
 import { COMMANDS } from '../core/commands/ids';
-import { escapeMarkdown } from '../core/hoverCard';
-import { plainLabel } from '../core/model/text';
+import { escapeMarkdown, plainLabel } from '../core/model/text';
 import type { Services } from './services';
 
 /** Two items: the active store (click → switch) and the privacy mode (click → toggle). */

@@ -68,18 +68,15 @@ export class CustomerTerminalLinkProvider implements vscode.TerminalLinkProvider
 }
 
 /**
- * Registers the terminal link provider. The returned disposable also carries the provider, so the
- * test API can ask it for a line's links (VS Code has no command that runs terminal link providers).
+ * The terminal link provider, kept in step with `terminal.integrated.wordSeparators`. The shell
+ * registers a stand-in at activation that hands each line to it (src/host/shell.ts).
  */
-export function registerTerminalLinks(deps: TerminalLinkDeps): vscode.Disposable & { readonly provider: CustomerTerminalLinkProvider } {
+export function createTerminalLinks(deps: TerminalLinkDeps): vscode.Disposable & { readonly provider: CustomerTerminalLinkProvider } {
   const provider = new CustomerTerminalLinkProvider(deps);
-  const disposable = vscode.Disposable.from(
-    vscode.window.registerTerminalLinkProvider(provider),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SEPARATORS_SETTING)) {
-        provider.reloadSeparators();
-      }
-    }),
-  );
+  const disposable = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(SEPARATORS_SETTING)) {
+      provider.reloadSeparators();
+    }
+  });
   return Object.assign(disposable, { provider });
 }

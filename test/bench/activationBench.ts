@@ -47,25 +47,64 @@ function probeExtension(dir: string): void {
   }
 }
 
-/** What esbuild put into dist/extension.js: bytes per package (node_modules) or src/ folder, largest first. */
-function bundleContents(): { bytes: number; parts: [string, number][]; external: string[] } {
-  const meta = JSON.parse(readFileSync(join(distDir, 'meta.json'), 'utf8')) as {
-    metafiles: { outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }>; imports?: { path: string }[] }> }[];
-  };
+/**
+ * What activation evaluates: dist/extension.js and the chunks it imports statically (the features
+ * chunk and the test seams are dynamic imports, loaded later). Bytes per package (node_modules) or
+ * src/ folder, largest first, from the ESM build's metafile (esbuild.mjs converts those files to CommonJS).
+ */
+function bundleContents(): { bytes: number; files: string[]; parts: [string, number][]; external: string[]; lazy: [string, number][] } {
+  type Output = { bytes: number; inputs: Record<string, { bytesInOutput: number }>; imports?: { path: string; kind: string; external?: boolean }[] };
+  const meta = JSON.parse(readFileSync(join(distDir, 'meta.json'), 'utf8')) as { metafiles: { outputs: Record<string, Output> }[] };
+  const outputs = new Map<string, Output>();
   for (const m of meta.metafiles) {
-    const out = m.outputs['dist/extension.js'];
-    if (out) {
-      const parts = new Map<string, number>();
-      for (const [file, info] of Object.entries(out.inputs)) {
-        const key = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file.split('/').slice(0, 3).join('/');
-        parts.set(key, (parts.get(key) ?? 0) + info.bytesInOutput);
+    for (const [file, info] of Object.entries(m.outputs)) {
+      if (file.startsWith('out/esm/') && file.endsWith('.js')) {
+        outputs.set(file, info);
       }
-      const external = [...new Set((out.imports ?? []).map((i) => i.path))];
-      return { bytes: out.bytes, parts: [...parts].sort((a, b) => b[1] - a[1]), external };
     }
   }
-  throw new Error('dist/meta.json has no dist/extension.js');
+  const entry = 'out/esm/extension.js';
+  if (!outputs.has(entry)) {
+    throw new Error('dist/meta.json has no out/esm/extension.js (build with esbuild.mjs)');
+  }
+  const atActivation = new Set<string>();
+  const external = new Set<string>();
+  const visit = (file: string): void => {
+    if (atActivation.has(file)) {
+      return;
+    }
+    atActivation.add(file);
+    for (const i of outputs.get(file)?.imports ?? []) {
+      if (i.external === true || !outputs.has(i.path)) {
+        external.add(i.path);
+      } else if (i.kind === 'import-statement') {
+        visit(i.path);
+      }
+    }
+  };
+  visit(entry);
+  const parts = new Map<string, number>();
+  let bytes = 0;
+  for (const file of atActivation) {
+    const out = outputs.get(file);
+    bytes += out?.bytes ?? 0;
+    for (const [input, info] of Object.entries(out?.inputs ?? {})) {
+      const key = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? input.split('/').slice(0, 3).join('/');
+      parts.set(key, (parts.get(key) ?? 0) + info.bytesInOutput);
+    }
+  }
+  const lazy = [...outputs].filter(([f]) => !atActivation.has(f)).map(([f, o]): [string, number] => [f.replace('out/esm/', 'dist/'), o.bytes]);
+  return {
+    bytes,
+    files: [...atActivation].map((f) => f.replace('out/esm/', 'dist/')),
+    parts: [...parts].sort((a, b) => b[1] - a[1]),
+    external: [...external],
+    lazy: lazy.sort((a, b) => b[1] - a[1]),
+  };
 }
+
+/** A file of the extension's own host code in a profile (not the probe, not dist/api.js or dist/re2.js). */
+const ourBundle = (url: string): boolean => /\/dist\/(extension|chunk-[^/]*|features-[^/]*)\.js$/.test(url);
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
@@ -101,7 +140,7 @@ function summariseProfile(profile: CpuProfile): string[] {
     }
   });
   const kind = (url: string, name: string): string =>
-    url.includes('/dist/extension.js') ? 'our bundle (dist/extension.js)'
+    ourBundle(url) ? 'our bundle (dist/extension.js + chunks)'
     : url.includes('/probe.js') ? 'the probe'
     : url.includes('code-server') || url.includes('/vs/') ? "VS Code's extension host"
     : url.startsWith('node:') ? 'Node internals'
@@ -123,7 +162,7 @@ function summariseProfile(profile: CpuProfile): string[] {
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const m = byId.get(cur);
-      if (m?.callFrame.url.includes('/dist/extension.js')) {
+      if (m && ourBundle(m.callFrame.url)) {
         const k2 = key(m);
         if (!seen.has(k2)) {
           seen.add(k2);
@@ -159,8 +198,9 @@ async function main(): Promise<void> {
     }
   }
   const bundle = bundleContents();
-  console.log(`dist/extension.js: ${(bundle.bytes / 1024).toFixed(1)} KB; requires at run time: ${bundle.external.join(', ')}`);
+  console.log(`evaluated at activation: ${bundle.files.join(' + ')} = ${(bundle.bytes / 1024).toFixed(1)} KB; requires at run time: ${bundle.external.join(', ')}`);
   console.log(`  largest parts: ${bundle.parts.slice(0, 8).map(([k, b]) => `${k} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);
+  console.log(`  loaded on first use: ${bundle.lazy.map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);
 
   const dir = mkdtempSync(join(tmpdir(), 'yampi-activation-'));
   const reports: ActivationReport[] = [];
@@ -214,10 +254,11 @@ async function main(): Promise<void> {
   }
   const total = (r: ActivationReport): number => r.loadMs + r.activateCallMs;
   console.log(`\nVS Code ${first.vscodeVersion}, extension host Node ${first.node}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log('run   require (ms)  activate() (ms)  load+activate (ms)  CPU time (ms)  activate promise (ms)');
+  console.log('run   require (ms)  activate() (ms)  load+activate (ms)  CPU, process (ms)  CPU, host thread (ms)  activate promise (ms)');
+  const thread = (r: ActivationReport): number => r.threadCpuMs ?? NaN;
   const row = (label: string, pick: (f: (r: ActivationReport) => number) => number): void => {
-    const cells = [(r: ActivationReport) => r.loadMs, (r: ActivationReport) => r.activateCallMs, total, (r: ActivationReport) => r.cpuMs, (r: ActivationReport) => r.activateResolvedMs];
-    console.log(`${label.padEnd(6)}${cells.map((f, i) => fmt(pick(f)).padStart([8, 17, 20, 15, 23][i] ?? 10)).join('')}`);
+    const cells = [(r: ActivationReport) => r.loadMs, (r: ActivationReport) => r.activateCallMs, total, (r: ActivationReport) => r.cpuMs, thread, (r: ActivationReport) => r.activateResolvedMs];
+    console.log(`${label.padEnd(6)}${cells.map((f, i) => fmt(pick(f)).padStart([8, 17, 20, 19, 23, 23][i] ?? 10)).join('')}`);
   };
   reports.forEach((r, i) => {
     row(String(i + 1), (f) => f(r));
@@ -225,10 +266,19 @@ async function main(): Promise<void> {
   row('median', (f) => median(reports.map(f)));
   const med = median(reports.map(total));
   const medCpu = median(reports.map((r) => r.cpuMs));
+  const medThread = median(reports.map(thread));
   console.log(
-    `target: load + activate < ${TARGET_MS} ms → ${med < TARGET_MS ? 'met' : 'NOT met'} (median ${med.toFixed(2)} ms wall, ${medCpu.toFixed(2)} ms CPU; ` +
-      `on a busy machine the wall time includes waiting for a core)`,
+    `target: load + activate < ${TARGET_MS} ms → wall ${med < TARGET_MS ? 'met' : 'NOT met'} (median ${med.toFixed(2)} ms), ` +
+      `host-thread CPU ${medThread < TARGET_MS ? 'met' : 'NOT met'} (median ${medThread.toFixed(2)} ms; process CPU ${medCpu.toFixed(2)} ms, which adds V8's compiler and GC threads). ` +
+      `On a busy machine the wall time also includes waiting for a core (load average above).`,
   );
+  const firstUses = reports.flatMap((r) => (r.firstUse ? [r.firstUse] : []));
+  if (firstUses.length > 0) {
+    console.log(
+      `first use after activation (yampi.refresh, signed out: loads and builds the features): median ${median(firstUses.map((u) => u.ms)).toFixed(2)} ms wall, ` +
+        `${median(firstUses.map((u) => u.threadCpuMs ?? NaN)).toFixed(2)} ms host-thread CPU; loads ${firstUses[0]?.loaded.join(', ') || '(nothing new)'}`,
+    );
+  }
   console.log(`require() calls while the bundle loads:  ${describeCalls(first.loadRequires)}`);
   console.log(`require() calls inside activate():       ${describeCalls(first.activateRequires)}`);
   console.log(`extension files loaded once active:      ${first.extensionModules.join(', ')}`);

@@ -41,8 +41,20 @@ export interface ActivationReport {
    * wall times it does not grow while the process waits for a core on a busy machine.
    */
   cpuMs: number;
+  /**
+   * CPU time of the extension host's main thread alone over require() + activate() (Linux
+   * /proc/thread-self/schedstat, nanoseconds): what blocks the host, without the compiler and GC
+   * threads that process CPU time includes. Undefined where /proc is missing.
+   */
+  threadCpuMs: number | undefined;
   /** From activate()'s return until its promise settled (0 when it returned no promise). */
   activateResolvedMs: number;
+  /**
+   * The first use after activation — `yampi.refresh` run through VS Code with nothing signed in, so
+   * it is the shell loading the features chunk and building the features: wall time, host-thread CPU,
+   * and the files of this extension it loaded.
+   */
+  firstUse?: { ms: number; threadCpuMs: number | undefined; loaded: string[] };
   loadRequires: RequireCall[];
   activateRequires: RequireCall[];
   /** Files of this extension in require.cache once active (e.g. dist/api.js would mean the API client was loaded). */
@@ -50,6 +62,15 @@ export interface ActivationReport {
   /** Any undici module in require.cache that lives under this extension. */
   undiciLoaded: boolean;
   error?: string;
+}
+
+/** Nanoseconds the calling thread has run on a CPU (Linux), else undefined. */
+function threadCpuNs(): number | undefined {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+  } catch {
+    return undefined;
+  }
 }
 
 type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
@@ -133,11 +154,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<unknow
 async function activateMeasured(context: vscode.ExtensionContext): Promise<unknown> {
   const entry = path.join(__dirname, 'dist', 'extension.js');
   const cpu = process.cpuUsage();
+  const threadStart = threadCpuNs();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- exactly what VS Code does to load an extension
   const load = recordRequires(() => require(entry) as Extension);
   real = load.value;
   const call = recordRequires(() => real?.activate?.(context));
   const cpuUsed = process.cpuUsage(cpu);
+  const threadEnd = threadCpuNs();
   let activateResolvedMs = 0;
   let result = call.value;
   if (result instanceof Promise) {
@@ -151,6 +174,7 @@ async function activateMeasured(context: vscode.ExtensionContext): Promise<unkno
     loadMs: load.ms,
     activateCallMs: call.ms,
     cpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
+    threadCpuMs: threadStart === undefined || threadEnd === undefined ? undefined : (threadEnd - threadStart) / 1e6,
     activateResolvedMs,
     loadRequires: load.calls,
     activateRequires: call.calls,
@@ -181,6 +205,16 @@ export async function run(): Promise<void> {
   if (!report) {
     throw new Error('the extension is active but the probe measured nothing (was probe.js its main?)');
   }
-  const full: ActivationReport = { vscodeVersion: api.version, ...report };
+  const before = new Set(Object.keys(require.cache));
+  const started = performance.now();
+  const cpu = threadCpuNs();
+  await api.commands.executeCommand('yampi.refresh');
+  const cpuEnd = threadCpuNs();
+  const firstUse = {
+    ms: performance.now() - started,
+    threadCpuMs: cpu === undefined || cpuEnd === undefined ? undefined : (cpuEnd - cpu) / 1e6,
+    loaded: Object.keys(require.cache).filter((k) => !before.has(k) && k.startsWith(__dirname + path.sep)).map((k) => path.relative(__dirname, k)),
+  };
+  const full: ActivationReport = { vscodeVersion: api.version, ...report, firstUse };
   writeFileSync(file, JSON.stringify(full, null, 2) + '\n');
 }

@@ -1,4 +1,5 @@
-// activate() only wires services: the API client bundle (with undici) must not be loaded by it.
+// activate() only wires services and the shell's stand-ins: neither the API client bundle (with
+// undici) nor the features chunk (tree, panels, hovers, commands, terminal, chat) may be loaded by it.
 // The test API records whether it was loaded when activate() returned, so file order does not matter.
 import * as assert from 'node:assert/strict';
 import { extensionApi } from './helpers';
@@ -16,5 +17,16 @@ describe('activation cost', () => {
   it('does not load re2js (dist/re2.js) during activation: the default hover patterns run on the native engine', async () => {
     const api = await extensionApi();
     assert.deepEqual(api.modulesAtActivation.filter((k) => /[\\/]dist[\\/]re2\.js$/.test(k)), []);
+  });
+
+  it('evaluates only the shell at activation; the features chunk loads on the first use and then serves every surface', async () => {
+    const api = await extensionApi();
+    const features = (paths: readonly string[]): string[] => paths.filter((k) => /[\\/]dist[\\/]features-[A-Z0-9]+\.js$/.test(k));
+    assert.equal(api.featuresLoadedAtActivation, false, 'activation built the features instead of leaving them to the first use');
+    assert.deepEqual(features(api.modulesAtActivation), [], `the features chunk was evaluated during activation: ${api.modulesAtActivation.join(', ')}`);
+    // the stand-ins registered at activation cover every contribution (commands: see commands.test.ts)
+    await api.treeChildren(); // what VS Code asks when the view opens
+    assert.equal(api.featuresLoaded(), true);
+    assert.equal(features(Object.keys(require.cache)).length, 1, 'exactly one features chunk is loaded once used');
   });
 });

@@ -5,7 +5,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { YampiChatTool } from '../../src/host/chatTools';
 import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, ORDER_CASE_IDS, SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
 import { buildSandboxData } from '../sandbox/data';
 import { addFault, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
@@ -13,7 +12,7 @@ import { addFault, extensionApi, owner, resetSandbox, sandboxRequests, signIn, s
 const aurora = SANDBOX_STORES.aurora;
 const mariana = EDGE_CASE_IDS.knownGood;
 
-type WithTools = TestApi & { readonly chatTools?: () => readonly YampiChatTool[] };
+type WithTools = TestApi;
 
 async function invoke(name: string, input: object, token?: vscode.CancellationToken): Promise<string> {
   const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined }, token);
@@ -83,9 +82,9 @@ describe('language-model tools', () => {
     }
   });
 
-  it('the confirmation names the store and says personal data stays masked', () => {
-    assert.ok(api.chatTools, 'the test API has no chatTools: registerChatTools is not wired into activation');
-    const tool = api.chatTools().find((t) => t.name === 'yampi_getCustomer');
+  it('the confirmation names the store and says personal data stays masked', async () => {
+    assert.ok(api.chatTools, 'the test API has no chatTools: the chat tools are not wired into activation');
+    const tool = (await api.chatTools()).find((t) => t.name === 'yampi_getCustomer');
     assert.ok(tool);
     const message = tool.prepareInvocation({ input: { id: mariana } }).confirmationMessages?.message;
     assert.equal(typeof message, 'string');
@@ -143,7 +142,7 @@ describe('language-model tools', () => {
   it('cancellation: the lookup stops and nothing of the customer comes back', async () => {
     await addFault({ path: `/customers/${mariana}`, latencyMs: 4000 });
     assert.ok(api.chatTools);
-    const tool = api.chatTools().find((t) => t.name === 'yampi_getCustomer');
+    const tool = (await api.chatTools()).find((t) => t.name === 'yampi_getCustomer');
     assert.ok(tool);
     const cts = new vscode.CancellationTokenSource();
     const pending = tool.invoke({ input: { id: mariana }, toolInvocationToken: undefined }, cts.token);

@@ -12,8 +12,8 @@ import { closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, si
 const aurora = SANDBOX_STORES.aurora.alias;
 const mariana = EDGE_CASE_IDS.knownGood;
 
-/** The test API with the terminal hook, which activation adds next to registerTerminalLinks. */
-type WithTerminal = TestApi & { readonly terminalLinkProvider?: () => CustomerTerminalLinkProvider };
+/** The test API with the terminal hook, which activation adds next to the terminal link stand-in. */
+type WithTerminal = TestApi;
 
 const requestsToApi = async (): Promise<number> => (await sandboxRequests()).filter((r) => r.path.startsWith('/v2/')).length;
 
@@ -26,8 +26,8 @@ describe('terminal links over customer ids', () => {
 
   before(async () => {
     api = await extensionApi();
-    assert.ok(api.terminalLinkProvider, 'the test API has no terminalLinkProvider: registerTerminalLinks is not wired into activation');
-    provider = api.terminalLinkProvider();
+    assert.ok(api.terminalLinkProvider, 'the test API has no terminalLinkProvider: the terminal links are not wired into activation');
+    provider = await api.terminalLinkProvider();
     await signOutAll(api);
     assert.equal(await signIn(owner, aurora), true);
   });

@@ -5,11 +5,12 @@
  * calls the API and turns these into VS Code objects.
  */
 import { MAX_QUERY_LENGTH } from '../api/validate';
+import { TOOL_NAMES } from '../commands/ids';
 import { parseLookupInput } from '../lookupInput';
 import { type Locale, msg, t } from '../model/strings';
 import { isValidAlias } from '../stores';
 
-export const TOOL_NAMES = ['yampi_getCustomer', 'yampi_searchCustomers', 'yampi_getCustomerOrders'] as const;
+export { TOOL_NAMES };
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 /** `limit` of yampi_searchCustomers: at most 10 (the contract). */

@@ -29,3 +29,12 @@ export type CommandId = (typeof COMMANDS)[CommandName];
 
 /** Commands VS Code's own UI (welcome view, hover links) may run; not a command of ours. */
 export const OPEN_SETTINGS = 'workbench.action.openSettings';
+
+/** The view and webview panel ids of package.json (product.md's public contract). */
+export const VIEWS = {
+  customers: 'yampi.customers',
+  detailPanel: 'yampi.customerDetail',
+} as const;
+
+/** The language-model tools of package.json `contributes.languageModelTools`. */
+export const TOOL_NAMES = ['yampi_getCustomer', 'yampi_searchCustomers', 'yampi_getCustomerOrders'] as const;

@@ -50,3 +50,21 @@ export const MAX_LABEL = 200;
 export function plainLabel(value: string, max = MAX_LABEL): string {
   return truncate(neutralizeIcons(value.replace(CONTROL_OR_SPACE, ' ').trim()), max);
 }
+
+/** Longest data value shown in a hover; longer ones end in `…`. */
+export const HOVER_MAX_VALUE = 80;
+
+/**
+ * Makes data inert in Markdown: control characters and line breaks become spaces, every ASCII
+ * punctuation character is backslash-escaped (CommonMark allows that for all of them; it stops
+ * `[link](…)`, `<html>`, `<autolinks>`, `&entity;`, and GFM's bare `https://`, `www.` and e-mail
+ * autolinks), `$(` gets a zero-width space (Markdown removes the backslashes, and VS Code then draws
+ * any `$(name)` left in the HTML as an icon), and the value is isolated from the surrounding text
+ * direction (right-to-left names stay where they are).
+ */
+export function escapeMarkdown(value: string, max = HOVER_MAX_VALUE): string {
+  // `$(` gets a zero-width space first: VS Code turns any `$(name)` left after Markdown into an icon
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const v = neutralizeIcons(truncate(value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim(), max));
+  return `\u2068${v.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)}\u2069`;
+}

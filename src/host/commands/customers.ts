@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { customerIdOf, customerTargetOf, nodeOfType } from '../../core/commands/args';
-import { COMMANDS } from '../../core/commands/ids';
+import { COMMANDS, VIEWS } from '../../core/commands/ids';
 import type { CustomerRecord } from '../../core/model/customer';
 import { customerIdAt } from '../hover/cursor';
 import { askCustomerId, searchCustomersInteractive } from '../lookup';
@@ -74,7 +74,7 @@ export function customerCommands(f: Features): CustomerCommands {
       }
       const node = nodeOfType(arg, 'loadMore');
       if (node) {
-        await vscode.window.withProgress({ location: { viewId: 'yampi.customers' } }, () => services.sessions.get(node.alias).loadMore());
+        await vscode.window.withProgress({ location: { viewId: VIEWS.customers } }, () => services.sessions.get(node.alias).loadMore());
       }
       return true;
     },

@@ -1,6 +1,4 @@
-import vscode = require('vscode');
-import { COMMANDS, type CommandId, type CommandName } from '../../core/commands/ids';
-import { runCommand } from '../errors';
+import type { COMMANDS, CommandId, CommandName } from '../../core/commands/ids';
 import type { CustomerRefIndex } from '../hover/refIndex';
 import type { DetailPanels } from '../panel/detailPanels';
 import type { Services } from '../services';
@@ -8,6 +6,7 @@ import type { CustomerTreeProvider } from '../tree/customerTreeProvider';
 
 /** A command handler: it receives what VS Code passes (never trusted) and parses it with core/commands/args. */
 export type Handler = (...args: unknown[]) => Promise<unknown>;
+/** The handlers of every command (all of COMMANDS, or it does not compile); the shell registers their stand-ins. */
 export type CommandTable = { readonly [K in CommandId]: Handler };
 /** The handlers of some commands, named by their COMMANDS key. */
 export type Commands<K extends CommandName> = Pick<CommandTable, (typeof COMMANDS)[K]>;
@@ -18,11 +17,4 @@ export interface Features {
   readonly panels: DetailPanels;
   readonly tree: CustomerTreeProvider;
   readonly refs: CustomerRefIndex;
-}
-
-/** Registers every command of the table (all of COMMANDS, or it does not compile), each through the error funnel. */
-export function registerCommands(services: Services, table: CommandTable): vscode.Disposable {
-  return vscode.Disposable.from(
-    ...Object.values(COMMANDS).map((id) => vscode.commands.registerCommand(id, runCommand(services.logger, services.notifier, id, table[id]))),
-  );
 }

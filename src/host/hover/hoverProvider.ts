@@ -4,20 +4,16 @@ import { COMMANDS } from '../../core/commands/ids';
 import { commandUri, escapeMarkdown, HOVER_COMMANDS, hoverCard, type HoverCardInput } from '../../core/hoverCard';
 import { t } from '../../core/model/strings';
 import { describeError, isCancellation, NotSignedInError } from '../errors';
-import { DisposableGroup } from '../lifecycle';
 import { locale } from '../locale';
 import type { Services } from '../services';
 import type { CustomerRefIndex } from './refIndex';
-
-/** Where hovers and links apply: files (local or on the remote host) and unsaved editors. */
-const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
 
 /**
  * Hovers and document links over customer ids. Finding never makes a request; a hover fetches the
  * customer through the active store's session (cache, limiter, in-flight dedupe); a link fetches
  * nothing until it is clicked.
  */
-class CustomerHoverProvider implements vscode.HoverProvider, vscode.DocumentLinkProvider {
+export class CustomerHoverProvider implements vscode.HoverProvider, vscode.DocumentLinkProvider {
   constructor(private readonly services: Services, private readonly index: CustomerRefIndex) {}
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -65,34 +61,4 @@ class CustomerHoverProvider implements vscode.HoverProvider, vscode.DocumentLink
       return link;
     });
   }
-}
-
-/**
- * Hover and links, registered only while `yampi.hover.enabled` is on (the master switch: off means
- * no provider at all, so nothing is scanned).
- */
-export function registerHovers(services: Services, index: CustomerRefIndex): vscode.Disposable {
-  let registered: vscode.Disposable | undefined;
-  const update = (): void => {
-    const enabled = services.settings.settings.hoverEnabled;
-    if (enabled && !registered) {
-      const provider = new CustomerHoverProvider(services, index);
-      registered = vscode.Disposable.from(
-        vscode.languages.registerHoverProvider(SELECTOR, provider),
-        vscode.languages.registerDocumentLinkProvider(SELECTOR, provider),
-      );
-    } else if (!enabled && registered) {
-      registered.dispose();
-      registered = undefined;
-    }
-  };
-  update();
-  return new DisposableGroup(
-    services.settings.onDidChange(({ changed }) => {
-      if (changed.includes('hover.enabled')) {
-        update();
-      }
-    }),
-    new vscode.Disposable(() => { registered?.dispose(); }),
-  );
 }

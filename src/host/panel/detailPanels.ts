@@ -1,13 +1,11 @@
 import vscode = require('vscode');
-import { COMMANDS } from '../../core/commands/ids';
+import { COMMANDS, VIEWS } from '../../core/commands/ids';
 import type { CustomerRecord } from '../../core/model/customer';
 import { isPanelState } from '../../core/webview/protocol';
 import { NotSignedInError } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import type { Services } from '../services';
 import { DetailPanel } from './detailPanel';
-
-export const PANEL_TYPE = 'yampi.customerDetail';
 
 /**
  * All open detail panels, one per (store, customer). Each panel belongs to its store's session,
@@ -18,20 +16,23 @@ export class DetailPanels extends Lifecycle {
 
   constructor(private readonly services: Services) {
     super();
-    this.register(vscode.window.registerWebviewPanelSerializer(PANEL_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        if (!isPanelState(state) || !services.credentials.signedInAliases().includes(state.alias)) {
-          panel.dispose();
-          return;
-        }
-        await this.adopt(panel, state.alias, state.id).load(false);
-      },
-    }));
     this.register(services.settings.onDidChange(({ changed }) => {
       if (changed.includes('privacy.maskSensitiveData')) {
         this.rerenderAll();
       }
     }));
+  }
+
+  /**
+   * Brings back a panel VS Code kept over a window reload (the serializer itself is registered at
+   * activation by the shell): only for a store still signed in, else the panel closes.
+   */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (!isPanelState(state) || !this.services.credentials.signedInAliases().includes(state.alias)) {
+      panel.dispose();
+      return;
+    }
+    await this.adopt(panel, state.alias, state.id).load(false);
   }
 
   /** Opens (or reveals) the panel of a customer; resolves the record, or undefined when it failed. */
@@ -55,7 +56,7 @@ export class DetailPanels extends Lifecycle {
       return undefined;
     }
     const ext = this.services.context.extensionUri;
-    const panel = vscode.window.createWebviewPanel(PANEL_TYPE, vscode.l10n.t('Customer #{0}', id), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
+    const panel = vscode.window.createWebviewPanel(VIEWS.detailPanel, vscode.l10n.t('Customer #{0}', id), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
       enableScripts: true,
       enableFindWidget: true,
       localResourceRoots: [vscode.Uri.joinPath(ext, 'dist'), vscode.Uri.joinPath(ext, 'media')],

@@ -1,12 +1,11 @@
 import vscode = require('vscode');
 import { isNode, type Node } from '../../core/tree/nodes';
 import type { SectionId } from '../../core/webview/protocol';
-import type { AgentSurfaces } from '../agentSurfaces';
 import type { YampiChatTool } from '../chatTools';
-import type { Features } from '../commands/registry';
 import type { CustomerTerminalLinkProvider } from '../terminalLinks';
 import { type Notifier, vscodeNotifier } from '../notify';
-import type { Seams } from '../services';
+import type { Seams, Services } from '../services';
+import type { Shell } from '../shell';
 
 /** What the test API can make the secret storage do (YAMPI_EXTENSION_TEST=1 only). */
 export interface SecretFaults {
@@ -147,12 +146,15 @@ export interface TestApi {
   readonly setSecretFaults: (faults: SecretFaults) => void;
   /** The button the next modal confirmation answers with (as if the user clicked it). */
   readonly answerNextModal: (button: string) => void;
-  /** The registered terminal link provider (no VS Code command runs terminal link providers). */
-  readonly terminalLinkProvider: () => CustomerTerminalLinkProvider;
-  /** The registered language-model tools (to read a confirmation without a chat UI). */
-  readonly chatTools: () => readonly YampiChatTool[];
-  /** This extension's own modules that were loaded when activate() returned (paths inside the extension). */
+  /** The terminal link provider the registered stand-in hands lines to (no VS Code command runs terminal link providers). */
+  readonly terminalLinkProvider: () => Promise<CustomerTerminalLinkProvider>;
+  /** The language-model tools the registered stand-ins call (to read a confirmation without a chat UI). */
+  readonly chatTools: () => Promise<readonly YampiChatTool[]>;
+  /** This extension's own modules that were loaded when activation finished (paths inside the extension). */
   readonly modulesAtActivation: readonly string[];
+  /** Whether the features (dist/features-*.js) had been loaded when activation finished, and now. */
+  readonly featuresLoadedAtActivation: boolean;
+  readonly featuresLoaded: () => boolean;
 }
 
 /**
@@ -164,19 +166,18 @@ export class TestSeams implements Seams {
   readonly secrets: FaultySecretStorage;
   readonly notifier = new RecordingNotifier();
 
-  static fromEnvironment(context: vscode.ExtensionContext): TestSeams | undefined {
-    return process.env['YAMPI_EXTENSION_TEST'] === '1' ? new TestSeams(context) : undefined;
-  }
-
-  private constructor(private readonly context: vscode.ExtensionContext) {
+  /** Built only when activate() sees YAMPI_EXTENSION_TEST=1 (this module is not even loaded otherwise). */
+  constructor(private readonly context: vscode.ExtensionContext) {
     this.secrets = new FaultySecretStorage(context.secrets);
   }
 
-  api(f: Features, agents: AgentSurfaces): TestApi {
-    const { services, tree, panels } = f;
+  /** The test API over the shell; what needs the features loads them as a user's first action would. */
+  api(shell: Shell): TestApi {
+    const services: Services = shell.services;
     const context = this.context;
     const changes: unknown[] = [];
-    services.register(tree.onDidChangeTreeData((e) => { changes.push(e); }));
+    services.register(shell.treeChanges.event((e) => { changes.push(e); }));
+    const panels = () => shell.loaded?.panels;
     return {
       apiLoaded: () => services.api.loaded,
       apiLoadedAtActivation: services.api.loaded,
@@ -185,14 +186,15 @@ export class TestSeams implements Seams {
       savedStoreAliases: () => services.credentials.stores().map((x) => x.alias),
       hasSecretFor: async (alias) => (await context.secrets.get(`yampi.credentials/${alias}`)) !== undefined,
       treeChildren: async (node) => {
+        const { tree } = await shell.load();
         const children = await tree.getChildren(isNode(node) ? node : undefined);
         return children.map((n) => render(n, tree.getTreeItem(n)));
       },
       takeTreeChanges: () => changes.splice(0),
-      openPanels: () => panels.count(),
+      openPanels: () => panels()?.count() ?? 0,
       sessionAliases: () => services.sessions.all().map((s) => s.alias),
-      sendPanelMessage: (alias, id, message) => panels.deliver(alias, id, message),
-      panelSections: (alias, id) => panels.sectionSnapshots(alias, id)?.map(({ view: { section, state: s }, html }) => ({
+      sendPanelMessage: (alias, id, message) => panels()?.deliver(alias, id, message) ?? Promise.resolve(false),
+      panelSections: (alias, id) => panels()?.sectionSnapshots(alias, id)?.map(({ view: { section, state: s }, html }) => ({
         section,
         status: s.status,
         ids: s.status === 'loaded' ? s.items.map((i) => i.id) : [],
@@ -209,9 +211,11 @@ export class TestSeams implements Seams {
       resetApiClient: () => { services.api.reset(); },
       setSecretFaults: (faults) => { this.secrets.setFaults(faults); },
       answerNextModal: (button) => { this.notifier.modalAnswer = button; },
-      terminalLinkProvider: () => agents.terminalLinks,
-      chatTools: () => agents.chatTools,
+      terminalLinkProvider: async () => (await shell.load()).agents.terminalLinks,
+      chatTools: async () => (await shell.load()).agents.chatTools,
       modulesAtActivation: Object.keys(require.cache).filter((k) => k.startsWith(context.extensionUri.fsPath)),
+      featuresLoadedAtActivation: shell.loaded !== undefined,
+      featuresLoaded: () => shell.loaded !== undefined,
     };
   }
 }

@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import { escapeMarkdown } from '../../core/hoverCard';
+import { escapeMarkdown } from '../../core/model/text';
 import { customerChildren, describeNode, idListChildren, listChildren, relatedChildren, storeChildren, type StoreTreeState, type TreeDescriptor } from '../../core/tree/customerTree';
 import { type Node, nodeId } from '../../core/tree/nodes';
 import { describeError } from '../errors';

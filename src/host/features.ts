@@ -1,0 +1,40 @@
+import type vscode = require('vscode');
+import type { Node } from '../core/tree/nodes';
+import { type AgentSurfaces, createAgentSurfaces } from './agentSurfaces';
+import { copyCommands } from './commands/copy';
+import { credentialCommands } from './commands/credentials';
+import { customerCommands } from './commands/customers';
+import { dataCommands } from './commands/data';
+import type { CommandTable, Features } from './commands/registry';
+import { CustomerHoverProvider } from './hover/hoverProvider';
+import { CustomerRefIndex } from './hover/refIndex';
+import { Lifecycle } from './lifecycle';
+import { DetailPanels } from './panel/detailPanels';
+import type { Services } from './services';
+import { CustomerTreeProvider } from './tree/customerTreeProvider';
+
+/**
+ * Everything activation does not need, built once on first use by the shell (src/host/shell.ts),
+ * whose stand-ins call in here: the tree, the panels, the id index with its hovers and links, the
+ * command handlers, terminal links and chat tools. This module is the root of its own chunk
+ * (dist/features-*.js): nothing evaluated at activation may import it except as a type.
+ */
+export class LoadedFeatures extends Lifecycle implements Features {
+  readonly tree: CustomerTreeProvider;
+  readonly panels: DetailPanels;
+  readonly refs: CustomerRefIndex;
+  readonly hover: CustomerHoverProvider;
+  readonly commands: CommandTable;
+  readonly agents: AgentSurfaces;
+
+  constructor(readonly services: Services, treeChanges: vscode.EventEmitter<Node | undefined>) {
+    super();
+    this.tree = this.register(new CustomerTreeProvider(services));
+    this.register(this.tree.onDidChangeTreeData((e) => { treeChanges.fire(e); }));
+    this.panels = this.register(new DetailPanels(services));
+    this.refs = this.register(new CustomerRefIndex(services));
+    this.hover = new CustomerHoverProvider(services, this.refs);
+    this.commands = { ...credentialCommands(services), ...customerCommands(this), ...copyCommands(this), ...dataCommands(this) };
+    this.agents = this.register(createAgentSurfaces(this));
+  }
+}

@@ -1,0 +1,157 @@
+import vscode = require('vscode');
+import { COMMANDS, TOOL_NAMES, VIEWS } from '../core/commands/ids';
+import type { Node } from '../core/tree/nodes';
+import { runCommand } from './errors';
+import type { LoadedFeatures } from './features';
+import { Lifecycle } from './lifecycle';
+import type { Services } from './services';
+import type { CustomerTerminalLink } from './terminalLinks';
+
+/** Where hovers and links apply: files (local or on the remote host) and unsaved editors. */
+const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+
+/**
+ * What activation registers. VS Code must learn of every contribution at once (commands, the tree
+ * view, hovers and links, the panel serializer, terminal links, chat tools), but none of them is
+ * used before the user does something. So each is registered here as a stand-in that loads the
+ * features (src/host/features.ts, its own chunk: dist/features-*.js) on first use and hands the
+ * call over. Activation evaluates only the services, the status bar and these stand-ins; the
+ * first command, hover, link request or tree expansion pays the load, once.
+ */
+export class Shell extends Lifecycle {
+  /** The tree's change event: VS Code subscribes at activation, the real provider fires it once loaded. */
+  readonly treeChanges = this.register(new vscode.EventEmitter<Node | undefined>());
+  private loading: Promise<LoadedFeatures> | undefined;
+  private features: LoadedFeatures | undefined;
+
+  constructor(readonly services: Services) {
+    super();
+  }
+
+  /** The features, when something has needed them already. */
+  get loaded(): LoadedFeatures | undefined {
+    return this.features;
+  }
+
+  /** Loads and builds the features on the first call; every later call gets the same instance. */
+  load(): Promise<LoadedFeatures> {
+    this.loading ??= import('./features.js').then(({ LoadedFeatures: Features }) => {
+      const started = performance.now();
+      const f = this.register(new Features(this.services, this.treeChanges));
+      this.features = f;
+      this.services.logger.debug(`Features loaded on first use (${(performance.now() - started).toFixed(1)} ms to build).`);
+      return f;
+    });
+    return this.loading;
+  }
+
+  /** Registers every stand-in. */
+  registerAll(): this {
+    this.registerCommands();
+    this.registerTree();
+    this.registerHovers();
+    this.registerPanelSerializer();
+    this.registerTerminalLinks();
+    this.registerChatTools();
+    return this;
+  }
+
+  /** Every command of COMMANDS, each through the error funnel (a failed load is shown like any failure). */
+  private registerCommands(): void {
+    const { logger, notifier } = this.services;
+    for (const id of Object.values(COMMANDS)) {
+      this.register(vscode.commands.registerCommand(id, runCommand(logger, notifier, id, async (...args: unknown[]) => (await this.load()).commands[id](...args))));
+    }
+  }
+
+  private registerTree(): void {
+    const provider: vscode.TreeDataProvider<Node> = {
+      onDidChangeTreeData: this.treeChanges.event,
+      // a node exists only once the real provider has made it, so the features are loaded by then
+      getTreeItem: (n) => this.features?.tree.getTreeItem(n) ?? this.load().then((f) => f.tree.getTreeItem(n)),
+      getChildren: async (n) => (await this.load()).tree.getChildren(n),
+    };
+    this.register(vscode.window.createTreeView(VIEWS.customers, { treeDataProvider: provider, showCollapseAll: true }));
+  }
+
+  /**
+   * Hover and links, registered only while `yampi.hover.enabled` is on (the master switch: off means
+   * no provider at all, so nothing is loaded or scanned).
+   */
+  private registerHovers(): void {
+    const { settings } = this.services;
+    let registered: vscode.Disposable | undefined;
+    const provider: vscode.HoverProvider & vscode.DocumentLinkProvider = {
+      provideHover: async (doc, pos, token) => (await this.load()).hover.provideHover(doc, pos, token),
+      provideDocumentLinks: async (doc) => (await this.load()).hover.provideDocumentLinks(doc),
+    };
+    const update = (): void => {
+      const enabled = settings.settings.hoverEnabled;
+      if (enabled && !registered) {
+        registered = vscode.Disposable.from(
+          vscode.languages.registerHoverProvider(SELECTOR, provider),
+          vscode.languages.registerDocumentLinkProvider(SELECTOR, provider),
+        );
+      } else if (!enabled && registered) {
+        registered.dispose();
+        registered = undefined;
+      }
+    };
+    update();
+    this.register(settings.onDidChange(({ changed }) => {
+      if (changed.includes('hover.enabled')) {
+        update();
+      }
+    }));
+    this.register(new vscode.Disposable(() => { registered?.dispose(); }));
+  }
+
+  /** Panels VS Code kept over a reload come back through the features. */
+  private registerPanelSerializer(): void {
+    this.register(vscode.window.registerWebviewPanelSerializer(VIEWS.detailPanel, {
+      deserializeWebviewPanel: async (panel, state: unknown) => { await (await this.load()).panels.restore(panel, state); },
+    }));
+  }
+
+  /** VS Code asks when the pointer reaches a terminal line; with terminal links off nothing is loaded. */
+  private registerTerminalLinks(): void {
+    const provider: vscode.TerminalLinkProvider<CustomerTerminalLink> = {
+      provideTerminalLinks: async (context, token) =>
+        this.services.settings.settings.terminalLinksEnabled ? (await this.load()).agents.terminalLinks.provideTerminalLinks(context, token) : [],
+      handleTerminalLink: async (link) => { await (await this.load()).agents.terminalLinks.handleTerminalLink(link); },
+    };
+    this.register(vscode.window.registerTerminalLinkProvider(provider));
+  }
+
+  /**
+   * The three language-model tools. `vscode.lm.registerTool` exists since VS Code 1.95, but a host
+   * may leave it out (chat disabled, some forks): then nothing is registered and the log says so.
+   */
+  private registerChatTools(): void {
+    const lm = (vscode as { readonly lm?: Partial<typeof vscode.lm> }).lm;
+    if (typeof lm?.registerTool !== 'function') {
+      this.services.logger.info('Language-model tools are not available in this VS Code (no vscode.lm.registerTool): the Yampi chat tools are off.');
+      return;
+    }
+    const registerTool = lm.registerTool.bind(lm);
+    for (const name of TOOL_NAMES) {
+      const tool = async (): Promise<vscode.LanguageModelTool<unknown>> => {
+        const found = (await this.load()).agents.chatTools.find((t) => t.name === name);
+        if (!found) {
+          throw new Error(`no chat tool named ${name}`);
+        }
+        return found;
+      };
+      const standIn: vscode.LanguageModelTool<unknown> = {
+        prepareInvocation: async (options, token) => (await tool()).prepareInvocation?.(options, token),
+        invoke: async (options, token) => (await tool()).invoke(options, token),
+      };
+      try {
+        this.register(registerTool(name, standIn));
+      } catch (e) {
+        // e.g. a host that knows the API but not our contribution
+        this.services.logger.info(`Could not register the language-model tool ${name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }
+}
