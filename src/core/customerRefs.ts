@@ -42,6 +42,12 @@ export interface IdPattern {
    * can start anywhere it does not occur. Absent when the pattern has no usable literal prefix.
    */
   readonly nextCandidate?: (text: string, from: number) => number;
+  /**
+   * RE2 patterns that assert the start or end of the text (`^` or `$` without the `m` flag, `\A`,
+   * `\z`): on a line alone they hold at its ends, on a chunk of several lines only at the chunk's,
+   * so such a pattern is never tested on a chunk.
+   */
+  readonly textAnchored?: boolean;
 }
 
 export interface CompiledPatterns {
@@ -150,11 +156,15 @@ function matchFrom(re: RE2JS, text: string, from: number, groups: 0 | 2): number
  */
 function re2Pattern(source: string, re: RE2JS): IdPattern {
   const prefix = requiredPrefix(re);
+  const prog: unknown = re.re2().prog;
+  // an assertion the program cannot be read for counts as a text anchor: the chunk test is skipped
+  const textAnchored = !isRe2Prog(prog) || prog.inst.some((inst) => inst.op === OP_EMPTY_WIDTH && (inst.arg & (EMPTY_BEGIN_TEXT | EMPTY_END_TEXT)) !== 0);
   const nextCandidate = prefix && ((text: string, from: number): number => nextOccurrence(prefix, text, from));
   return {
     source,
     engine: 're2',
     ...(nextCandidate && { nextCandidate }),
+    textAnchored,
     test: (text) => re.test(text),
     forEach: (text, onMatch) => {
       let from = 0;
@@ -189,6 +199,9 @@ const OP_EMPTY_WIDTH = 4;
 const OP_NOP = 7;
 const OP_RUNE = 8;
 const OP_RUNE1 = 9;
+// an EMPTY_WIDTH instruction's assertions (re2js Utils.EMPTY_*)
+const EMPTY_BEGIN_TEXT = 4;
+const EMPTY_END_TEXT = 8;
 /** RE2Flags.FOLD_CASE on a one-rune RUNE instruction: the rune matches its whole case-fold orbit. */
 const FOLD_CASE = 1;
 /**
@@ -403,7 +416,8 @@ function runPattern(p: IdPattern, text: string, base: number, refs: CustomerRef[
 /**
  * RE2 finds match boundaries with captures on its NFA, ~10× slower per character than its DFA, so
  * only lines that can match get the capturing engine. With a required prefix (requiredPrefix), a
- * native search for it picks those lines; without one, the DFA rules out the chunk, then each line.
+ * native search for it picks those lines; without one, the DFA rules out the chunk (unless the
+ * pattern is anchored to the text's ends: IdPattern.textAnchored), then each line.
  * Each line picked gets the DFA, then the capturing engine if the DFA found a match (IdPattern.forEach),
  * and the search resumes at the next line. So each character is seen at most three times: once by
  * the chunk's search, then by the DFA and the capturing engine if its line is picked.
@@ -411,7 +425,7 @@ function runPattern(p: IdPattern, text: string, base: number, refs: CustomerRef[
 function runRe2(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: { left: number }, stats: ScanStats | undefined): boolean {
   const next = p.nextCandidate;
   count(stats, text.length);
-  let at = next ? next(text, 0) : p.test(text) ? 0 : -1;
+  let at = next ? next(text, 0) : p.textAnchored || p.test(text) ? 0 : -1;
   while (at >= 0) {
     // the line holding `at` (without a prefix, `at` is a line start)
     const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
