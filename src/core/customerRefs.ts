@@ -170,7 +170,8 @@ function re2Pattern(source: string, re: RE2JS): IdPattern {
       let from = 0;
       for (;;) {
         from = nextCandidate ? nextCandidate(text, from) : from;
-        const g = from >= 0 && matchFrom(re, text, from, 0) ? matchFrom(re, text, from, 2) : undefined;
+        const any = from === 0 ? re.test(text) : from > 0 && matchFrom(re, text, from, 0) !== undefined;
+        const g = any ? matchFrom(re, text, from, 2) : undefined;
         if (g === undefined) {
           return;
         }
@@ -188,7 +189,7 @@ function re2Pattern(source: string, re: RE2JS): IdPattern {
 /** The required prefix keeps at most this many characters: its search costs at most this many comparisons per offset. */
 export const MAX_PREFIX_LENGTH = 16;
 /** Shorter required prefixes are not used: too common to rule out lines faster than the DFA does. */
-export const MIN_PREFIX_LENGTH = 2;
+export const MIN_PREFIX_LENGTH = 3;
 /** A prefix position whose character set is larger than this ends the prefix. */
 const MAX_PREFIX_SET = 8;
 
