@@ -170,8 +170,8 @@ function re2Pattern(source: string, re: RE2JS): IdPattern {
       let from = 0;
       for (;;) {
         from = nextCandidate ? nextCandidate(text, from) : from;
-        const any = from === 0 ? re.test(text) : from > 0 && matchFrom(re, text, from, 0) !== undefined;
-        const g = any ? matchFrom(re, text, from, 2) : undefined;
+        const found = from === 0 ? re.test(text) : from > 0 && matchFrom(re, text, from, 0) !== undefined;
+        const g = found ? matchFrom(re, text, from, 2) : undefined;
         if (g === undefined) {
           return;
         }
@@ -388,10 +388,10 @@ export interface ScanStats {
   /**
    * Characters handed to a pattern engine, each call counting its own: at most once per pattern for
    * the native engine, at most three times for RE2 (the chunk test or the search for the required
-   * prefix, then the line test and the matching line, for the lines that get them).
+   * prefix, then the DFA and the capturing engine on each line picked: see runRe2).
    */
   charsToEngines: number;
-  /** Calls into an engine: `test` and `forEach`. */
+  /** Calls into an engine: `test`, a chunk's search for the required prefix, and `forEach` (plus, for RE2, its DFA look at the line). */
   engineCalls: number;
   /** Matches the engines produced, kept or rejected. */
   matches: number;
@@ -425,7 +425,9 @@ function runPattern(p: IdPattern, text: string, base: number, refs: CustomerRef[
  */
 function runRe2(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: { left: number }, stats: ScanStats | undefined): boolean {
   const next = p.nextCandidate;
-  count(stats, text.length);
+  if (next || !p.textAnchored) {
+    count(stats, text.length);
+  }
   let at = next ? next(text, 0) : p.textAnchored || p.test(text) ? 0 : -1;
   while (at >= 0) {
     // the line holding `at` (without a prefix, `at` is a line start)
