@@ -36,6 +36,18 @@ export interface IdPattern {
   test(text: string): boolean;
   /** Calls `onMatch` for each match in order until it returns false. */
   forEach(text: string, onMatch: (m: PatternMatch) => boolean): void;
+  /**
+   * RE2 patterns whose every match starts with a short required literal (see requiredPrefix):
+   * the offset of the first place at or after `from` where that literal occurs, else -1. No match
+   * can start anywhere it does not occur. Absent when the pattern has no usable literal prefix.
+   */
+  readonly nextCandidate?: (text: string, from: number) => number;
+  /**
+   * RE2 patterns that assert the start or end of the text (`^` or `$` without the `m` flag, `\A`,
+   * `\z`): on a line alone they hold at its ends, on a chunk of several lines only at the chunk's,
+   * so such a pattern is never tested on a chunk.
+   */
+  readonly textAnchored?: boolean;
 }
 
 export interface CompiledPatterns {
@@ -123,23 +135,184 @@ function nativePattern(source: string, re: RegExp): IdPattern {
   };
 }
 
+/** re2js's RE2Flags.UNANCHORED: a search may start anywhere at or after the position given. */
+const UNANCHORED = 0;
+
+/**
+ * The leftmost-first match of `re` starting at or after `from` in `text` (the whole of `text` is the
+ * engine's input, so `^`, `$` and `\b` see its real neighbours), as [start, end, group start, group
+ * end], or undefined. `groups` 0 asks only whether there is one: re2js answers on its DFA.
+ */
+function matchFrom(re: RE2JS, text: string, from: number, groups: 0 | 2): number[] | undefined {
+  const [found, positions] = re.re2().matchWithGroup(text, from, text.length, UNANCHORED, groups) as [boolean, number[] | null];
+  return found ? (positions ?? []) : undefined;
+}
+
+/**
+ * Matches as re2js's Matcher.find() loop gives them (each search resumes at the previous match's
+ * end), with one capturing run per match instead of Matcher's two, and cheap checks before it: a
+ * search for the required prefix (no match can start before its next occurrence) and the DFA (is
+ * there any match left?).
+ */
 function re2Pattern(source: string, re: RE2JS): IdPattern {
+  const prefix = requiredPrefix(re);
+  const prog: unknown = re.re2().prog;
+  // an assertion the program cannot be read for counts as a text anchor: the chunk test is skipped
+  const textAnchored = !isRe2Prog(prog) || prog.inst.some((inst) => inst.op === OP_EMPTY_WIDTH && (inst.arg & (EMPTY_BEGIN_TEXT | EMPTY_END_TEXT)) !== 0);
+  const nextCandidate = prefix && ((text: string, from: number): number => nextOccurrence(prefix, text, from));
   return {
     source,
     engine: 're2',
+    ...(nextCandidate && { nextCandidate }),
+    textAnchored,
     test: (text) => re.test(text),
     forEach: (text, onMatch) => {
-      const m = re.matcher(text);
-      while (m.find()) {
-        const start = m.start();
-        const end = m.end();
-        const match = { start, end, groupStart: m.start(1), groupEnd: m.end(1), group: m.group(1) ?? undefined };
-        if (!onMatch(match) || end === start) {
+      let from = 0;
+      for (;;) {
+        from = nextCandidate ? nextCandidate(text, from) : from;
+        const found = from === 0 ? re.test(text) : from > 0 && matchFrom(re, text, from, 0) !== undefined;
+        const g = found ? matchFrom(re, text, from, 2) : undefined;
+        if (g === undefined) {
           return;
         }
+        const [start = -1, end = -1, groupStart = -1, groupEnd = -1] = g;
+        const match = { start, end, groupStart, groupEnd, group: groupStart >= 0 ? text.slice(groupStart, groupEnd) : undefined };
+        if (!onMatch(match) || end <= start) {
+          return;
+        }
+        from = end;
       }
     },
   };
+}
+
+/** The required prefix keeps at most this many characters: its search costs at most this many comparisons per offset. */
+export const MAX_PREFIX_LENGTH = 16;
+/** Shorter required prefixes are not used: too common to rule out lines faster than the DFA does. */
+export const MIN_PREFIX_LENGTH = 3;
+/** A prefix position whose character set is larger than this ends the prefix. */
+const MAX_PREFIX_SET = 8;
+
+// re2js 2.10 program instructions (Inst.op, not in its typings; package.json pins the version and a
+// unit test pins these against the program re2js prints)
+const OP_CAPTURE = 3;
+const OP_EMPTY_WIDTH = 4;
+const OP_NOP = 7;
+const OP_RUNE = 8;
+const OP_RUNE1 = 9;
+// an EMPTY_WIDTH instruction's assertions (re2js Utils.EMPTY_*)
+const EMPTY_BEGIN_TEXT = 4;
+const EMPTY_END_TEXT = 8;
+/** RE2Flags.FOLD_CASE on a one-rune RUNE instruction: the rune matches its whole case-fold orbit. */
+const FOLD_CASE = 1;
+/**
+ * The only characters outside ASCII whose case-fold orbit holds an ASCII character: KELVIN SIGN
+ * (k, K) and LATIN SMALL LETTER LONG S (s, S). A unit test checks every code point against re2js.
+ */
+const NON_ASCII_FOLDS_TO_ASCII = [0x212a, 0x017f];
+
+/** The fields of a re2js program instruction read here. */
+interface Re2Inst {
+  readonly op: number;
+  readonly out: number;
+  readonly arg: number;
+  readonly runes: ArrayLike<number>;
+  matchRune(rune: number): boolean;
+}
+
+interface Re2Prog {
+  readonly start: number;
+  readonly inst: readonly Re2Inst[];
+}
+
+function isRe2Prog(value: unknown): value is Re2Prog {
+  const prog = value as Partial<Re2Prog> | undefined;
+  return typeof prog?.start === 'number' && Array.isArray(prog.inst);
+}
+
+/**
+ * A required literal prefix of `re`, as a native RegExp finding where it occurs, or undefined.
+ *
+ * Read from the compiled RE2 program, not the source: from its start instruction, following only
+ * instructions with one successor (capture, empty-width assertion, no-op), the rune instructions met
+ * before the first branch are consumed, in order, at the start of every match. Each becomes the
+ * exact set of characters it accepts; the walk stops at a branch, at a set over MAX_PREFIX_SET
+ * characters, at a character outside the BMP or unsearchable (a surrogate or U+FFFD: the engine sees
+ * decoded code points), or after MAX_PREFIX_LENGTH characters. Dropping the assertions only widens
+ * what the prefix accepts, so a place where it does not occur holds no match.
+ *
+ * The RegExp is a fixed sequence of character classes: no quantifier, no alternation, no group, no
+ * `i` flag (the classes hold every case variant RE2 accepts), so at each offset V8 compares at most
+ * MAX_PREFIX_LENGTH characters: linear in the text, whatever the pattern.
+ */
+export function requiredPrefix(re: RE2JS): RegExp | undefined {
+  const prog: unknown = re.re2().prog;
+  if (!isRe2Prog(prog)) {
+    return undefined;
+  }
+  const sets: number[][] = [];
+  let pc = prog.start;
+  for (let steps = 0; steps < prog.inst.length && sets.length < MAX_PREFIX_LENGTH; steps++) {
+    const inst = prog.inst[pc];
+    if (inst === undefined) {
+      break;
+    }
+    if (inst.op === OP_CAPTURE || inst.op === OP_EMPTY_WIDTH || inst.op === OP_NOP) {
+      pc = inst.out;
+      continue;
+    }
+    const set = inst.op === OP_RUNE || inst.op === OP_RUNE1 ? runeSet(inst) : undefined;
+    if (set === undefined) {
+      break;
+    }
+    sets.push(set);
+    pc = inst.out;
+  }
+  if (sets.length < MIN_PREFIX_LENGTH) {
+    return undefined;
+  }
+  const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+  return new RegExp(sets.map((set) => `[${set.map(hex).join('')}]`).join(''), 'g');
+}
+
+/** Every character a rune instruction accepts, when few and all searchable BMP characters. */
+function runeSet(inst: Re2Inst): number[] | undefined {
+  const runes = Array.from(inst.runes);
+  let set: number[];
+  if (runes.length === 1) {
+    const r = runes[0] ?? -1;
+    if ((inst.arg & FOLD_CASE) === 0) {
+      set = [r];
+    } else if (r >= 0 && r <= 0x7f) {
+      const c = String.fromCharCode(r);
+      const candidates = [r, c.toLowerCase().charCodeAt(0), c.toUpperCase().charCodeAt(0), ...NON_ASCII_FOLDS_TO_ASCII];
+      set = [...new Set(candidates)].filter((x) => inst.matchRune(x));
+    } else {
+      return undefined; // a folded non-ASCII rune: its orbit is not worked out here
+    }
+  } else if (runes.length >= 2 && runes.length % 2 === 0) {
+    set = [];
+    for (let i = 0; i < runes.length; i += 2) {
+      const lo = runes[i] ?? 0;
+      const hi = runes[i + 1] ?? -1;
+      if (hi - lo + 1 + set.length > MAX_PREFIX_SET) {
+        return undefined;
+      }
+      for (let x = lo; x <= hi; x++) {
+        set.push(x);
+      }
+    }
+  } else {
+    return undefined;
+  }
+  const searchable = (x: number): boolean => x >= 0 && x <= 0xffff && !(x >= 0xd800 && x <= 0xdfff) && x !== 0xfffd;
+  return set.length > 0 && set.length <= MAX_PREFIX_SET && set.every(searchable) ? set : undefined;
+}
+
+function nextOccurrence(prefix: RegExp, text: string, from: number): number {
+  prefix.lastIndex = from;
+  const m = prefix.exec(text);
+  return m === null ? -1 : m.index;
 }
 
 function compileRe2(source: string): IdPattern | InvalidPattern {
@@ -214,10 +387,11 @@ function toId(text: string | undefined): number | undefined {
 export interface ScanStats {
   /**
    * Characters handed to a pattern engine, each call counting its own: at most once per pattern for
-   * the native engine, at most three times for RE2 (chunk test, line test, matching line).
+   * the native engine, at most three times for RE2 (the chunk test or the search for the required
+   * prefix, then the DFA and the capturing engine on each line picked: see runRe2).
    */
   charsToEngines: number;
-  /** Calls into an engine: `test` and `forEach`. */
+  /** Calls into an engine: `test`, a chunk's search for the required prefix, and `forEach` (plus, for RE2, its DFA look at the line). */
   engineCalls: number;
   /** Matches the engines produced, kept or rejected. */
   matches: number;
@@ -242,22 +416,34 @@ function runPattern(p: IdPattern, text: string, base: number, refs: CustomerRef[
 
 /**
  * RE2 finds match boundaries with captures on its NFA, ~10× slower per character than its DFA, so
- * the DFA (`test`) rules out the chunk, then each line, and only matching lines get the NFA.
+ * only lines that can match get the capturing engine. With a required prefix (requiredPrefix), a
+ * native search for it picks those lines; without one, the DFA rules out the chunk (unless the
+ * pattern is anchored to the text's ends: IdPattern.textAnchored), then each line.
+ * Each line picked gets the DFA, then the capturing engine if the DFA found a match (IdPattern.forEach),
+ * and the search resumes at the next line. So each character is seen at most three times: once by
+ * the chunk's search, then by the DFA and the capturing engine if its line is picked.
  */
 function runRe2(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: { left: number }, stats: ScanStats | undefined): boolean {
-  count(stats, text.length);
-  if (!p.test(text)) {
-    return true;
+  const next = p.nextCandidate;
+  if (next || !p.textAnchored) {
+    count(stats, text.length);
   }
-  let start = 0;
-  while (start < text.length) {
-    const nl = text.indexOf('\n', start);
+  let at = next ? next(text, 0) : p.textAnchored || p.test(text) ? 0 : -1;
+  while (at >= 0) {
+    // the line holding `at` (without a prefix, `at` is a line start)
+    const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+    const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : nl;
-    count(stats, end - start);
-    if (end > start && p.test(text.slice(start, end)) && !runMatches(p, text.slice(start, end), base + start, refs, budget, stats)) {
-      return false;
+    if (end > start) {
+      count(stats, end - start); // the DFA's look at the line (forEach)
+      if (!runMatches(p, text.slice(start, end), base + start, refs, budget, stats)) {
+        return false;
+      }
     }
-    start = end + 1;
+    if (nl < 0) {
+      break;
+    }
+    at = next ? next(text, nl + 1) : nl + 1;
   }
   return true;
 }

@@ -118,6 +118,9 @@ console.log(`\nUser patterns (${user.map((p) => p.engine).join(', ')}: re2js, li
 time('log, 1 MB, two user patterns', logText(1024 * 1024), 'log', 5, undefined, user);
 time('log 2 MB (2,000,000 chars), two user patterns', logText(2_000_000 - 200), 'log', 5, 30, user);
 time('minified single-line JSON, 1.9 MB, user patterns', minifiedJson(1.9 * 1024 * 1024), 'json', 5, 30, user);
+// no required literal prefix (it starts with a digit class): the DFA tests each chunk, then each line
+const unprefixed = compilePatterns(['(\\d{1,12}) customer']).patterns;
+time('log 2 MB, a user pattern with no literal prefix', logText(2_000_000 - 200), 'log', 5, undefined, unprefixed);
 
 console.log('\nCatastrophic patterns (user patterns run on RE2); one call on the given input\n');
 const loadStart = performance.now();

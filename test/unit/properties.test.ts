@@ -192,7 +192,7 @@ describe('properties: id scan', () => {
         const patterns = [...defaults, ...user];
         const stats = newScanStats();
         const scan = scanDocument(text, languageId, patterns, stats);
-        // native: one pass per pattern; RE2: chunk test, line test and the matching line
+        // native: one pass per pattern; RE2: chunk test or prefix search, then the DFA and the capturing run on the lines picked
         assert.ok(stats.charsToEngines <= 3 * patterns.length * text.length);
         assert.ok(stats.lines <= text.length + 1);
         for (const r of scan.refs) {
