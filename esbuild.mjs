@@ -8,9 +8,9 @@
 //   dist/webview.js    – the detail panel script (browser/iife).
 // Flags: --production (minify, no source maps), --watch. Writes dist/meta.json for size reports.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -48,12 +48,28 @@ const re2Apart = {
 };
 
 // The host code is split at its dynamic import()s, which esbuild does only for ES modules: build ESM
-// chunks into out/esm, then convert each file to CommonJS in dist/ (VS Code 1.96 loads only CommonJS
-// extensions). import() becomes `Promise.resolve().then(() => require('./features-….js'))`; a module
-// both parts use lives once in a shared chunk, so its state and classes are shared (instanceof holds).
-// Chunks sit next to extension.js, so the `./re2.js` and `./api.js` requires resolve from any of them.
+// chunks into out/esm, then make CommonJS of them in dist/ (VS Code 1.96 loads only CommonJS
+// extensions). import() becomes `Promise.resolve().then(() => require('./features-….js'))`.
+//   - dist/extension.js is ONE file (every file loaded at activation costs a resolve, a read and a
+//     compile): the entry with the shared chunks it imports bundled in, each chunk's namespace
+//     exported as `__chunkN`;
+//   - dist/chunk-….js of such a chunk is a stub re-exporting that namespace from extension.js, so
+//     the lazy chunks get the very same module instances (state is shared, instanceof holds);
+//   - the lazy chunks (features, test seams, what only they share) are converted file by file.
+// All sit next to extension.js, so the `./re2.js` and `./api.js` requires resolve from any of them.
 const ESM_DIR = join('out', 'esm');
-const CHUNK = /^(chunk|features)-[A-Z0-9]{8}\.js(\.map)?$/;
+const CHUNK = /^[A-Za-z]+-[A-Z0-9]{8}\.js(\.map)?$/;
+
+/** The chunks `file` imports with static imports, transitively (metafile paths). */
+function staticChunks(meta, file, seen = new Set()) {
+  for (const i of meta.outputs[file]?.imports ?? []) {
+    if (i.kind === 'import-statement' && !i.external && meta.outputs[i.path] && !seen.has(i.path)) {
+      seen.add(i.path);
+      staticChunks(meta, i.path, seen);
+    }
+  }
+  return seen;
+}
 
 /** @type {esbuild.Plugin} */
 const toCommonJs = {
@@ -63,24 +79,41 @@ const toCommonJs = {
       if (result.errors.length > 0 || !result.metafile) {
         return;
       }
-      const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
+      const meta = result.metafile;
+      const entry = Object.keys(meta.outputs).find((f) => meta.outputs[f].entryPoint === 'src/extension.ts');
+      const shared = [...staticChunks(meta, entry)];
+      const lazy = Object.keys(meta.outputs).filter((f) => f.endsWith('.js') && f !== entry && !shared.includes(f));
       for (const f of readdirSync('dist')) {
         if (CHUNK.test(f)) {
           rmSync(join('dist', f)); // chunks of an earlier build (their names carry a content hash)
         }
       }
-      const cjs = await esbuild.build({
-        ...common,
-        entryPoints: files,
-        outbase: ESM_DIR,
-        outdir: 'dist',
-        bundle: false,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        supported: { 'dynamic-import': false },
+      // the entry re-exports each shared chunk's namespace (before its source map comment)
+      const text = readFileSync(entry, 'utf8');
+      const mapAt = text.lastIndexOf('\n//# sourceMappingURL=');
+      const reexports = shared.map((f, n) => `export * as __chunk${n} from "./${basename(f)}";\n`).join('');
+      writeFileSync(entry, mapAt < 0 ? `${text}\n${reexports}` : `${text.slice(0, mapAt + 1)}${reexports}${text.slice(mapAt + 1)}`);
+      const cjsOptions = { ...common, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', supported: { 'dynamic-import': false } };
+      const [one, rest] = await Promise.all([
+        esbuild.build({
+          ...cjsOptions,
+          entryPoints: [entry],
+          bundle: true,
+          plugins: [{
+            name: 'keep-lazy-apart',
+            setup(b) {
+              // bundle the shared chunks in; everything else (vscode, lazy chunks, re2/api bundles) stays a require
+              b.onResolve({ filter: /.*/ }, (args) =>
+                args.kind === 'entry-point' || shared.includes(join(ESM_DIR, args.path)) ? undefined : { path: args.path, external: true });
+            },
+          }],
+        }),
+        esbuild.build({ ...cjsOptions, entryPoints: lazy, outbase: ESM_DIR, bundle: false }),
+      ]);
+      shared.forEach((f, n) => {
+        writeFileSync(join('dist', basename(f)), `"use strict";\n// bundled into extension.js (esbuild.mjs): one instance of each module\nmodule.exports = require("./extension.js").__chunk${n};\n`);
       });
-      cjsMetas.push(cjs.metafile);
+      cjsMetas.push(one.metafile, rest.metafile);
     });
   },
 };

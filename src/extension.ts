@@ -32,7 +32,6 @@ function start(context: vscode.ExtensionContext, seams?: TestSeamsLike): Shell {
   context.subscriptions.push(services);
   const shell = services.register(new Shell(services).registerAll());
   services.register(registerStatusBar(services));
-  services.logger.info(`Activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''}).`);
   return shell;
 }
 

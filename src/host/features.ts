@@ -5,12 +5,13 @@ import { copyCommands } from './commands/copy';
 import { credentialCommands } from './commands/credentials';
 import { customerCommands } from './commands/customers';
 import { dataCommands } from './commands/data';
-import type { CommandTable, Features } from './commands/registry';
+import { type CommandTable, type Features, withErrorFunnel } from './commands/registry';
 import { CustomerHoverProvider } from './hover/hoverProvider';
 import { CustomerRefIndex } from './hover/refIndex';
 import { Lifecycle } from './lifecycle';
 import { DetailPanels } from './panel/detailPanels';
 import type { Services } from './services';
+import { StoreSessions } from './session/storeSessions';
 import { CustomerTreeProvider } from './tree/customerTreeProvider';
 
 /**
@@ -29,12 +30,13 @@ export class LoadedFeatures extends Lifecycle implements Features {
 
   constructor(readonly services: Services, treeChanges: vscode.EventEmitter<Node | undefined>) {
     super();
+    services.startSessions(new StoreSessions(services.credentials, { client: () => services.api.client(), lists: services.lists, logger: services.logger }));
     this.tree = this.register(new CustomerTreeProvider(services));
     this.register(this.tree.onDidChangeTreeData((e) => { treeChanges.fire(e); }));
     this.panels = this.register(new DetailPanels(services));
     this.refs = this.register(new CustomerRefIndex(services));
     this.hover = new CustomerHoverProvider(services, this.refs);
-    this.commands = { ...credentialCommands(services), ...customerCommands(this), ...copyCommands(this), ...dataCommands(this) };
+    this.commands = withErrorFunnel(services, { ...credentialCommands(services), ...customerCommands(this), ...copyCommands(this), ...dataCommands(this) });
     this.agents = this.register(createAgentSurfaces(this));
   }
 }

@@ -2,11 +2,12 @@ import type * as vscode from 'vscode';
 import { type Logger, redact } from '../core/logger';
 
 /**
- * Adapts the core Logger to one LogOutputChannel (follows "Developer: Set Log Level").
+ * Adapts the core Logger to one LogOutputChannel (follows "Developer: Set Log Level"), asked for
+ * at each message so the channel can be created on the first one.
  * Every message and argument passes through redact(): secret-looking keys are dropped and the
  * literal secrets the credential store knows are scrubbed from strings.
  */
-export function createLogger(channel: vscode.LogOutputChannel, knownSecrets: () => readonly string[]): Logger {
+export function createLogger(channelOf: () => vscode.LogOutputChannel, knownSecrets: () => readonly string[]): Logger {
   const fmt = (message: string | Error, args: readonly unknown[]): string => {
     const secrets = knownSecrets();
     const head = message instanceof Error ? `${message.name}: ${message.message}${message.stack ? `\n${message.stack}` : ''}` : message;
@@ -20,10 +21,10 @@ export function createLogger(channel: vscode.LogOutputChannel, knownSecrets: () 
     return redact([head, ...tail].join(' '), secrets) as string;
   };
   return {
-    trace: (m, ...a) => { channel.trace(fmt(m, a)); },
-    debug: (m, ...a) => { channel.debug(fmt(m, a)); },
-    info: (m, ...a) => { channel.info(fmt(m, a)); },
-    warn: (m, ...a) => { channel.warn(fmt(m, a)); },
-    error: (m, ...a) => { channel.error(fmt(m, a)); },
+    trace: (m, ...a) => { channelOf().trace(fmt(m, a)); },
+    debug: (m, ...a) => { channelOf().debug(fmt(m, a)); },
+    info: (m, ...a) => { channelOf().info(fmt(m, a)); },
+    warn: (m, ...a) => { channelOf().warn(fmt(m, a)); },
+    error: (m, ...a) => { channelOf().error(fmt(m, a)); },
   };
 }

@@ -7,7 +7,7 @@ import { CustomerLists } from './customerLists';
 import { Lifecycle } from './lifecycle';
 import { createLogger } from './logging';
 import { type Notifier, vscodeNotifier } from './notify';
-import { StoreSessions } from './session/storeSessions';
+import type { StoreSessions } from './session/storeSessions';
 import { SettingsService } from './settingsService';
 
 /** What the test seams may swap (host/testing/testSeams.ts, only with YAMPI_EXTENSION_TEST=1). */
@@ -18,13 +18,13 @@ export interface Seams {
 
 /** Everything the features share, built once in activate() and disposed with the extension. */
 export class Services extends Lifecycle {
-  readonly channel: vscode.LogOutputChannel;
+  private logChannel: vscode.LogOutputChannel | undefined;
   readonly logger: Logger;
   readonly settings: SettingsService;
   readonly credentials: CredentialStore;
   readonly api: ApiService;
   readonly lists: CustomerLists;
-  readonly sessions: StoreSessions;
+  private storeSessions: StoreSessions | undefined;
   readonly notifier: Notifier;
   private signedIn = false;
 
@@ -32,10 +32,9 @@ export class Services extends Lifecycle {
     super();
     // the core speaks through the same catalogue as vscode.l10n (one localization system)
     setCatalog(vscode.l10n.bundle);
-    this.channel = this.register(vscode.window.createOutputChannel('Yampi Customers', { log: true }));
     // the logger scrubs the secrets the credential store has seen; the store logs through the logger
     const holder: { store?: CredentialStore } = {};
-    this.logger = createLogger(this.channel, () => holder.store?.knownSecrets() ?? []);
+    this.logger = createLogger(() => this.channel, () => holder.store?.knownSecrets() ?? []);
     this.notifier = seams.notifier ?? vscodeNotifier;
     this.credentials = this.register(new CredentialStore(seams.secrets ?? context.secrets, context.globalState, process.env, this.logger));
     holder.store = this.credentials;
@@ -44,13 +43,46 @@ export class Services extends Lifecycle {
     const userAgent = `${pkg.name ?? 'yampi-customers'}-vscode/${pkg.version ?? '0.0.0'} (VS Code ${vscode.version})`;
     this.api = this.register(new ApiService(context.extensionUri.fsPath, this.settings, this.logger, userAgent));
     this.lists = this.register(new CustomerLists(context.globalState));
-    this.sessions = this.register(new StoreSessions(this.credentials, { client: () => this.api.client(), lists: this.lists, logger: this.logger }));
     // a context key nobody set reads as false: at startup only a signed-in user needs the call
     // (the editor menu reads `config.yampi.hover.enabled` itself, no key needed)
     if (this.credentials.isSignedIn()) {
       this.updateContext();
     }
     this.register(this.credentials.onDidChange(() => { this.updateContext(); }));
+  }
+
+  /**
+   * The "Yampi Customers" log channel, created on the first message or `yampi.showLog` (activation
+   * creates none: a log channel is a logger, a file and a round trip to the window). Its first line
+   * says which build runs where.
+   */
+  get channel(): vscode.LogOutputChannel {
+    if (!this.logChannel) {
+      this.logChannel = this.register(vscode.window.createOutputChannel('Yampi Customers', { log: true }));
+      const pkg = this.context.extension.packageJSON as { version?: string };
+      this.logChannel.info(`Yampi Customers ${pkg.version ?? ''} on VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''}.`);
+    }
+    return this.logChannel;
+  }
+
+  /**
+   * One session per connected store. They come with the features (src/host/features.ts calls
+   * startSessions): before anything asks for a customer there is no session to own anything.
+   */
+  get sessions(): StoreSessions {
+    if (!this.storeSessions) {
+      throw new Error('the store sessions start with the features');
+    }
+    return this.storeSessions;
+  }
+
+  /** The sessions, if the features have started them. */
+  get startedSessions(): StoreSessions | undefined {
+    return this.storeSessions;
+  }
+
+  startSessions(sessions: StoreSessions): void {
+    this.storeSessions = this.register(sessions);
   }
 
   /** The last value given to the `yampi.signedIn` context key. */

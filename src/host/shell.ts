@@ -1,7 +1,6 @@
 import vscode = require('vscode');
 import { COMMANDS, TOOL_NAMES, VIEWS } from '../core/commands/ids';
 import type { Node } from '../core/tree/nodes';
-import { runCommand } from './errors';
 import type { LoadedFeatures } from './features';
 import { Lifecycle } from './lifecycle';
 import type { Services } from './services';
@@ -56,11 +55,21 @@ export class Shell extends Lifecycle {
     return this;
   }
 
-  /** Every command of COMMANDS, each through the error funnel (a failed load is shown like any failure). */
+  /** Every command of COMMANDS; the features run each through the error funnel, and a failed load is shown here. */
   private registerCommands(): void {
-    const { logger, notifier } = this.services;
     for (const id of Object.values(COMMANDS)) {
-      this.register(vscode.commands.registerCommand(id, runCommand(logger, notifier, id, async (...args: unknown[]) => (await this.load()).commands[id](...args))));
+      this.register(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        let features: LoadedFeatures;
+        try {
+          features = await this.load();
+        } catch (e) {
+          const message = e instanceof Error ? e.message : String(e);
+          this.services.logger.error(`Loading the features for ${id} failed: ${message}`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Yampi Customers could not load: {0}', message));
+          return undefined;
+        }
+        return features.commands[id](...args);
+      }));
     }
   }
 
@@ -113,14 +122,25 @@ export class Shell extends Lifecycle {
     }));
   }
 
-  /** VS Code asks when the pointer reaches a terminal line; with terminal links off nothing is loaded. */
+  /**
+   * VS Code asks when the pointer reaches a terminal line; with terminal links off nothing is loaded.
+   * Registered with the first terminal (at once when one is already open).
+   */
   private registerTerminalLinks(): void {
     const provider: vscode.TerminalLinkProvider<CustomerTerminalLink> = {
       provideTerminalLinks: async (context, token) =>
         this.services.settings.settings.terminalLinksEnabled ? (await this.load()).agents.terminalLinks.provideTerminalLinks(context, token) : [],
       handleTerminalLink: async (link) => { await (await this.load()).agents.terminalLinks.handleTerminalLink(link); },
     };
-    this.register(vscode.window.registerTerminalLinkProvider(provider));
+    const register = (): void => { this.register(vscode.window.registerTerminalLinkProvider(provider)); };
+    if (vscode.window.terminals.length > 0) {
+      register();
+      return;
+    }
+    const waiting = this.register(vscode.window.onDidOpenTerminal(() => {
+      waiting.dispose();
+      register();
+    }));
   }
 
   /**

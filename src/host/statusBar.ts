@@ -3,13 +3,22 @@ import { COMMANDS } from '../core/commands/ids';
 import { escapeMarkdown, plainLabel } from '../core/model/text';
 import type { Services } from './services';
 
-/** Two items: the active store (click → switch) and the privacy mode (click → toggle). */
+/**
+ * Two items: the active store (click → switch) and the privacy mode (click → toggle). The privacy
+ * item exists only once a store is connected (signed out, activation creates just the first).
+ */
 export function registerStatusBar(services: Services): vscode.Disposable {
   const store = vscode.window.createStatusBarItem('yampi.store', vscode.StatusBarAlignment.Left, 50);
   store.name = vscode.l10n.t('Yampi Store');
-  const privacy = vscode.window.createStatusBarItem('yampi.privacy', vscode.StatusBarAlignment.Left, 49);
-  privacy.name = vscode.l10n.t('Yampi Privacy Mode');
-  privacy.command = COMMANDS.togglePrivacyMode;
+  let privacyItem: vscode.StatusBarItem | undefined;
+  const privacyOf = (): vscode.StatusBarItem => {
+    if (!privacyItem) {
+      privacyItem = vscode.window.createStatusBarItem('yampi.privacy', vscode.StatusBarAlignment.Left, 49);
+      privacyItem.name = vscode.l10n.t('Yampi Privacy Mode');
+      privacyItem.command = COMMANDS.togglePrivacyMode;
+    }
+    return privacyItem;
+  };
 
   const update = (): void => {
     const alias = services.credentials.activeAlias();
@@ -18,7 +27,7 @@ export function registerStatusBar(services: Services): vscode.Disposable {
       store.tooltip = vscode.l10n.t('Not connected to a Yampi store. Click to set credentials.');
       store.command = COMMANDS.setCredentials;
       store.backgroundColor = undefined;
-      privacy.hide();
+      privacyItem?.hide();
     } else {
       const name = services.credentials.displayName(alias);
       store.text = `$(account) Yampi: ${plainLabel(name, 60)}`;
@@ -32,6 +41,7 @@ export function registerStatusBar(services: Services): vscode.Disposable {
       store.tooltip = md;
       store.command = COMMANDS.switchStore;
       const masked = services.settings.settings.maskSensitiveData;
+      const privacy = privacyOf();
       privacy.text = masked ? '$(eye-closed)' : '$(eye)';
       privacy.tooltip = masked
         ? vscode.l10n.t('Yampi privacy mode is on: personal data is masked. Click to show it.')
@@ -45,6 +55,6 @@ export function registerStatusBar(services: Services): vscode.Disposable {
     services.credentials.onDidChange(update),
     services.settings.onDidChange(update),
   ];
-  return vscode.Disposable.from(store, privacy, ...subs);
+  return vscode.Disposable.from(store, new vscode.Disposable(() => { privacyItem?.dispose(); }), ...subs);
 }
 

@@ -1,4 +1,5 @@
 import type { COMMANDS, CommandId, CommandName } from '../../core/commands/ids';
+import { runCommand } from '../errors';
 import type { CustomerRefIndex } from '../hover/refIndex';
 import type { DetailPanels } from '../panel/detailPanels';
 import type { Services } from '../services';
@@ -17,4 +18,13 @@ export interface Features {
   readonly panels: DetailPanels;
   readonly tree: CustomerTreeProvider;
   readonly refs: CustomerRefIndex;
+}
+
+/** The same table with every handler behind the error funnel (a failure is shown once, with its actions). */
+export function withErrorFunnel(services: Services, table: CommandTable): CommandTable {
+  const funneled: Partial<Record<CommandId, Handler>> = {};
+  for (const id of Object.keys(table) as CommandId[]) {
+    funneled[id] = runCommand(services.logger, services.notifier, id, table[id]);
+  }
+  return funneled as CommandTable;
 }

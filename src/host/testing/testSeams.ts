@@ -192,7 +192,7 @@ export class TestSeams implements Seams {
       },
       takeTreeChanges: () => changes.splice(0),
       openPanels: () => panels()?.count() ?? 0,
-      sessionAliases: () => services.sessions.all().map((s) => s.alias),
+      sessionAliases: () => services.startedSessions?.all().map((s) => s.alias) ?? [],
       sendPanelMessage: (alias, id, message) => panels()?.deliver(alias, id, message) ?? Promise.resolve(false),
       panelSections: (alias, id) => panels()?.sectionSnapshots(alias, id)?.map(({ view: { section, state: s }, html }) => ({
         section,

@@ -1,0 +1,40 @@
+import type { BaseUrlProblem } from '../core/settings';
+
+// The host's own error classes. Activation code (credential store, API service) throws them; the
+// funnel that turns any error into a message and actions is src/host/errors.ts, loaded with the features.
+
+/** No store is connected (nothing saved, no environment credentials). */
+export class NotSignedInError extends Error {
+  constructor() {
+    super('Not signed in to any Yampi store');
+    this.name = 'NotSignedInError';
+  }
+}
+
+/** The store was signed out (or its credentials changed) while the request ran: its result is dropped. */
+export class SessionEndedError extends Error {
+  constructor(readonly alias: string) {
+    super(`The session of store ${alias} ended`);
+    this.name = 'SessionEndedError';
+  }
+}
+
+/** Thrown when `yampi.apiBaseUrl` is not acceptable (http to a non-loopback host, not a URL…). */
+export class BaseUrlError extends Error {
+  constructor(readonly problem: BaseUrlProblem, readonly url: string) {
+    super(`Refusing API base URL (${problem})`);
+    this.name = 'BaseUrlError';
+  }
+}
+
+/**
+ * SecretStorage itself failed (no keyring on Linux, remote host without one). `operation` says
+ * what the user was doing: reading saved credentials, saving new ones (nothing was kept), or
+ * signing out (the store stays saved).
+ */
+export class SecretStorageUnavailableError extends Error {
+  constructor(readonly operation: 'read' | 'save' | 'delete', cause: unknown) {
+    super(`SecretStorage is unavailable (${operation})`, { cause });
+    this.name = 'SecretStorageUnavailableError';
+  }
+}
