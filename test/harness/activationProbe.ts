@@ -52,6 +52,11 @@ export interface ActivationReport {
    * and the files of this extension it loaded.
    */
   firstUse?: { ms: number; cpuMs: number; loaded: string[] };
+  /**
+   * Time between the `performance.mark('yampi:…')` calls of an instrumented build (ACTIVATION_DIST),
+   * in order, each from the mark before it (the first from the start of require()); empty otherwise.
+   */
+  phases: Array<{ name: string; ms: number }>;
   loadRequires: RequireCall[];
   activateRequires: RequireCall[];
   /** Files of this extension in require.cache once active (e.g. dist/api.js would mean the API client was loaded). */
@@ -149,12 +154,19 @@ function profiled<T>(fn: () => T): T {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<unknown> {
+  // $YAMPI_ACTIVATION_SETTLE_MS: activate that long after VS Code asked, once the host's startup
+  // (other extensions activating, their compiles and reads) is over: our own cost without theirs
+  const settle = Number(process.env['YAMPI_ACTIVATION_SETTLE_MS'] ?? 0);
+  if (settle > 0) {
+    await new Promise((resolve) => setTimeout(resolve, settle));
+  }
   return profiled(() => activateMeasured(context));
 }
 
 async function activateMeasured(context: vscode.ExtensionContext): Promise<unknown> {
   const entry = path.join(__dirname, 'dist', 'extension.js');
   const cpuStart = cpuNowUs();
+  const startedAt = performance.now();
   // Recording require()s resolves every request a second time, which would be counted as ours: only
   // the traced run (YAMPI_ACTIVATION_TRACE=1) records them; the timed runs just time.
   const measure = process.env['YAMPI_ACTIVATION_TRACE'] === '1' ? recordRequires : timeOnly;
@@ -171,6 +183,14 @@ async function activateMeasured(context: vscode.ExtensionContext): Promise<unkno
     result = await result;
     activateResolvedMs = performance.now() - t;
   }
+  let previous = startedAt;
+  const phases = performance.getEntriesByType('mark')
+    .filter((m) => m.name.startsWith('yampi:') && m.startTime >= startedAt)
+    .map((m) => {
+      const phase = { name: m.name.slice('yampi:'.length), ms: m.startTime - previous };
+      previous = m.startTime;
+      return phase;
+    });
   const ours = Object.keys(require.cache).filter((k) => k.startsWith(__dirname + path.sep));
   report = {
     node: process.version,
@@ -180,6 +200,7 @@ async function activateMeasured(context: vscode.ExtensionContext): Promise<unkno
     loadCpuMs: (cpuMid - cpuStart) / 1000,
     activateCpuMs: (cpuEnd - cpuMid) / 1000,
     activateResolvedMs,
+    phases,
     loadRequires: load.calls,
     activateRequires: call.calls,
     extensionModules: ours.map((k) => path.relative(__dirname, k)),
