@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import { COMMANDS, TOOL_NAMES, VIEWS } from '../core/commands/ids';
+import { COMMANDS, TOOL_NAMES, VIEWS, WORKSPACE_KEYS } from '../core/commands/ids';
 import type { Node } from '../core/tree/nodes';
 import type { LoadedFeatures } from './features';
 import { Lifecycle } from './lifecycle';
@@ -22,6 +22,7 @@ export class Shell extends Lifecycle {
   readonly treeChanges = this.register(new vscode.EventEmitter<Node | undefined>());
   private loading: Promise<LoadedFeatures> | undefined;
   private features: LoadedFeatures | undefined;
+  private serializer: vscode.Disposable | undefined;
 
   constructor(readonly services: Services) {
     super();
@@ -38,6 +39,7 @@ export class Shell extends Lifecycle {
       const started = performance.now();
       const f = this.register(new Features(this.services, this.treeChanges));
       this.features = f;
+      this.registerPanelSerializer();
       this.services.logger.debug(`Features loaded on first use (${(performance.now() - started).toFixed(1)} ms to build).`);
       return f;
     });
@@ -49,7 +51,9 @@ export class Shell extends Lifecycle {
     this.registerCommands();
     this.registerTree();
     this.registerHovers();
-    this.registerPanelSerializer();
+    if (this.services.context.workspaceState.get(WORKSPACE_KEYS.panelsOpen) === true) {
+      this.registerPanelSerializer();
+    }
     this.registerTerminalLinks();
     this.registerChatTools();
     return this;
@@ -115,9 +119,22 @@ export class Shell extends Lifecycle {
     this.register(new vscode.Disposable(() => { registered?.dispose(); }));
   }
 
-  /** Panels VS Code kept over a reload come back through the features. */
+  /** Whether the panel serializer is registered (test seams). */
+  get serializerRegistered(): boolean {
+    return this.serializer !== undefined;
+  }
+
+  /**
+   * Panels VS Code kept over a reload come back through the features. VS Code holds such a panel,
+   * unresolved, until a serializer for its type is registered (its revival pool), so registering
+   * costs activation nothing unless a panel was open when the window closed (workspace state, kept
+   * by DetailPanels); otherwise the serializer comes with the features.
+   */
   private registerPanelSerializer(): void {
-    this.register(vscode.window.registerWebviewPanelSerializer(VIEWS.detailPanel, {
+    if (this.serializer) {
+      return;
+    }
+    this.serializer = this.register(vscode.window.registerWebviewPanelSerializer(VIEWS.detailPanel, {
       deserializeWebviewPanel: async (panel, state: unknown) => { await (await this.load()).panels.restore(panel, state); },
     }));
   }

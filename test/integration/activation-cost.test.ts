@@ -24,6 +24,8 @@ describe('activation cost', () => {
     const features = (paths: readonly string[]): string[] => paths.filter((k) => /[\\/]dist[\\/]features-[A-Z0-9]+\.js$/.test(k));
     assert.equal(api.featuresLoadedAtActivation, false, 'activation built the features instead of leaving them to the first use');
     assert.deepEqual(features(api.modulesAtActivation), [], `the features chunk was evaluated during activation: ${api.modulesAtActivation.join(', ')}`);
+    // a fresh profile remembers no open panel: the serializer waits for the features
+    assert.equal(api.serializerAtActivation, false, 'the panel serializer was registered at activation with no panel to restore');
     // the stand-ins registered at activation cover every contribution (commands: see commands.test.ts)
     await api.treeChildren(); // what VS Code asks when the view opens
     assert.equal(api.featuresLoaded(), true);

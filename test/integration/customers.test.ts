@@ -186,5 +186,15 @@ describe('customer views', () => {
       const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
       assert.equal(tabs.length, 2);
     });
+
+    it('remembers only that a panel is open (workspace state), so the next start registers the serializer at once', async () => {
+      assert.equal(api.panelsRemembered(), false, 'no panel is open, yet one is remembered');
+      await vscode.commands.executeCommand('yampi.openCustomer', mariana, aurora);
+      await waitFor('the open panel to be remembered', () => api.panelsRemembered());
+      assert.equal(api.serializerRegistered(), true, 'the features did not register the panel serializer');
+      await closeAllEditors();
+      await waitFor('panels closed', () => api.openPanels() === 0);
+      await waitFor('the closed panel to be forgotten', () => !api.panelsRemembered());
+    });
   });
 });

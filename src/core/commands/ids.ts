@@ -38,3 +38,11 @@ export const VIEWS = {
 
 /** The language-model tools of package.json `contributes.languageModelTools`. */
 export const TOOL_NAMES = ['yampi_getCustomer', 'yampi_searchCustomers', 'yampi_getCustomerOrders'] as const;
+
+/**
+ * Keys this extension keeps in VS Code's workspace state. Never customer data: only whether a
+ * detail panel was open, so the next start knows to register the panel serializer at once.
+ */
+export const WORKSPACE_KEYS = {
+  panelsOpen: 'yampi.panelsOpen',
+} as const;

@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import { COMMANDS, VIEWS } from '../../core/commands/ids';
+import { COMMANDS, VIEWS, WORKSPACE_KEYS } from '../../core/commands/ids';
 import type { CustomerRecord } from '../../core/model/customer';
 import { isPanelState } from '../../core/webview/protocol';
 import { NotSignedInError } from '../errors';
@@ -13,6 +13,8 @@ import { DetailPanel } from './detailPanel';
  */
 export class DetailPanels extends Lifecycle {
   private readonly panels = new Map<string, DetailPanel>();
+  /** Set while the extension shuts down: the panels it closes then stay remembered for the next start. */
+  private closing = false;
 
   constructor(private readonly services: Services) {
     super();
@@ -69,11 +71,25 @@ export class DetailPanels extends Lifecycle {
     const key = `${session.alias}/${id}`;
     const p = session.register(new DetailPanel(panel, session, id, this.services));
     this.panels.set(key, p);
+    this.rememberOpen();
     p.register(new vscode.Disposable(() => {
       this.panels.delete(key);
       session.disown(p);
+      this.rememberOpen();
     }));
     return p;
+  }
+
+  /**
+   * Whether a panel is open, in workspace state, for the next start (src/host/shell.ts registers the
+   * panel serializer at activation only then). Written only when it changes; never who is shown.
+   */
+  private rememberOpen(): void {
+    const open = this.panels.size > 0;
+    const state = this.services.context.workspaceState;
+    if (!this.closing && (state.get(WORKSPACE_KEYS.panelsOpen) === true) !== open) {
+      void state.update(WORKSPACE_KEYS.panelsOpen, open ? true : undefined);
+    }
   }
 
   /** Hands a message to a panel's handler as if its webview sent it (the test seams use this). */
@@ -116,6 +132,7 @@ export class DetailPanels extends Lifecycle {
   }
 
   protected override onDispose(): void {
+    this.closing = true;
     for (const p of [...this.panels.values()]) {
       p.dispose();
     }

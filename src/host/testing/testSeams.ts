@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { WORKSPACE_KEYS } from '../../core/commands/ids';
 import { isNode, type Node } from '../../core/tree/nodes';
 import type { SectionId } from '../../core/webview/protocol';
 import type { YampiChatTool } from '../chatTools';
@@ -155,6 +156,10 @@ export interface TestApi {
   /** Whether the features (dist/features-*.js) had been loaded when activation finished, and now. */
   readonly featuresLoadedAtActivation: boolean;
   readonly featuresLoaded: () => boolean;
+  /** Whether the panel serializer was registered when activation finished, and now; the workspace state's "a panel is open". */
+  readonly serializerAtActivation: boolean;
+  readonly serializerRegistered: () => boolean;
+  readonly panelsRemembered: () => boolean;
 }
 
 /**
@@ -216,6 +221,9 @@ export class TestSeams implements Seams {
       modulesAtActivation: Object.keys(require.cache).filter((k) => k.startsWith(context.extensionUri.fsPath)),
       featuresLoadedAtActivation: shell.loaded !== undefined,
       featuresLoaded: () => shell.loaded !== undefined,
+      serializerAtActivation: shell.serializerRegistered,
+      serializerRegistered: () => shell.serializerRegistered,
+      panelsRemembered: () => context.workspaceState.get(WORKSPACE_KEYS.panelsOpen) === true,
     };
   }
 }
