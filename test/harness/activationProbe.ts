@@ -230,15 +230,19 @@ export async function run(): Promise<void> {
   if (!report) {
     throw new Error('the extension is active but the probe measured nothing (was probe.js its main?)');
   }
-  const before = new Set(Object.keys(require.cache));
-  const started = performance.now();
-  const cpu = cpuNowUs();
-  await api.commands.executeCommand('yampi.refresh');
-  const firstUse = {
-    ms: performance.now() - started,
-    cpuMs: (cpuNowUs() - cpu) / 1000,
-    loaded: Object.keys(require.cache).filter((k) => !before.has(k) && k.startsWith(__dirname + path.sep)).map((k) => path.relative(__dirname, k)),
-  };
-  const full: ActivationReport = { vscodeVersion: api.version, ...report, firstUse };
+  // an ACTIVATION_DIST build without the command (e.g. a bare extension, to measure the floor) skips this
+  let firstUse: ActivationReport['firstUse'];
+  if ((await api.commands.getCommands(true)).includes('yampi.refresh')) {
+    const before = new Set(Object.keys(require.cache));
+    const started = performance.now();
+    const cpu = cpuNowUs();
+    await api.commands.executeCommand('yampi.refresh');
+    firstUse = {
+      ms: performance.now() - started,
+      cpuMs: (cpuNowUs() - cpu) / 1000,
+      loaded: Object.keys(require.cache).filter((k) => !before.has(k) && k.startsWith(__dirname + path.sep)).map((k) => path.relative(__dirname, k)),
+    };
+  }
+  const full: ActivationReport = { vscodeVersion: api.version, ...report, ...(firstUse ? { firstUse } : {}) };
   writeFileSync(file, JSON.stringify(full, null, 2) + '\n');
 }
