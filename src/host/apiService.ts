@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import path = require('node:path');
 import vscode = require('vscode');
 import type { ClientOptions, ProxySettings, TlsSettings, YampiClient } from '../core/api/types';
 import type { Logger } from '../core/logger';

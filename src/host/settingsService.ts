@@ -2,15 +2,17 @@ import vscode = require('vscode');
 import { Lifecycle } from './lifecycle';
 import { CLIENT_KEYS, parseSettings, type SettingKey, type Settings, SETTING_KEYS } from '../core/settings';
 
-/** The one reader of `yampi.*` settings, with a change event that says which keys changed. */
+/**
+ * The one reader of `yampi.*` settings, with a change event that says which keys changed. Read on
+ * first use, not at construction: activation signed out reads no configuration at all.
+ */
 export class SettingsService extends Lifecycle {
-  private current: Settings;
+  private current: Settings | undefined;
   private readonly emitter = this.register(new vscode.EventEmitter<{ settings: Settings; changed: readonly SettingKey[] }>());
   readonly onDidChange = this.emitter.event;
 
   constructor() {
     super();
-    this.current = SettingsService.read();
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('yampi')) {
         return;
@@ -22,6 +24,7 @@ export class SettingsService extends Lifecycle {
   }
 
   get settings(): Settings {
+    this.current ??= SettingsService.read();
     return this.current;
   }
 
@@ -34,7 +37,7 @@ export class SettingsService extends Lifecycle {
    * so the user value is the only one; the answer is read back, never assumed.
    */
   async toggleMaskSensitiveData(): Promise<boolean> {
-    const next = !this.current.maskSensitiveData;
+    const next = !this.settings.maskSensitiveData;
     await vscode.workspace.getConfiguration('yampi').update(SETTING_KEYS.maskSensitiveData, next, vscode.ConfigurationTarget.Global);
     this.current = SettingsService.read();
     return this.current.maskSensitiveData;

@@ -88,35 +88,18 @@ export class Shell extends Lifecycle {
   }
 
   /**
-   * Hover and links, registered only while `yampi.hover.enabled` is on (the master switch: off means
-   * no provider at all, so nothing is loaded or scanned).
+   * Hover and links over customer ids. `yampi.hover.enabled` is the master switch: off, the
+   * stand-ins answer nothing at once, so nothing is loaded or scanned (they are registered anyway,
+   * so activation reads no setting; the switch is read, cached, on the first request).
    */
   private registerHovers(): void {
-    const { settings } = this.services;
-    let registered: vscode.Disposable | undefined;
+    const enabled = (): boolean => this.services.settings.settings.hoverEnabled;
     const provider: vscode.HoverProvider & vscode.DocumentLinkProvider = {
-      provideHover: async (doc, pos, token) => (await this.load()).hover.provideHover(doc, pos, token),
-      provideDocumentLinks: async (doc) => (await this.load()).hover.provideDocumentLinks(doc),
+      provideHover: async (doc, pos, token) => (enabled() ? (await this.load()).hover.provideHover(doc, pos, token) : undefined),
+      provideDocumentLinks: async (doc) => (enabled() ? (await this.load()).hover.provideDocumentLinks(doc) : []),
     };
-    const update = (): void => {
-      const enabled = settings.settings.hoverEnabled;
-      if (enabled && !registered) {
-        registered = vscode.Disposable.from(
-          vscode.languages.registerHoverProvider(SELECTOR, provider),
-          vscode.languages.registerDocumentLinkProvider(SELECTOR, provider),
-        );
-      } else if (!enabled && registered) {
-        registered.dispose();
-        registered = undefined;
-      }
-    };
-    update();
-    this.register(settings.onDidChange(({ changed }) => {
-      if (changed.includes('hover.enabled')) {
-        update();
-      }
-    }));
-    this.register(new vscode.Disposable(() => { registered?.dispose(); }));
+    this.register(vscode.languages.registerHoverProvider(SELECTOR, provider));
+    this.register(vscode.languages.registerDocumentLinkProvider(SELECTOR, provider));
   }
 
   /** Whether the panel serializer is registered (test seams). */
