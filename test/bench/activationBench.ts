@@ -295,7 +295,7 @@ async function main(): Promise<void> {
   };
   table('In situ: activated when VS Code asks (onStartupFinished), while the host starts up other extensions', reports);
   if (settled.length > 0) {
-    table(`Settled: the same activation ${SETTLE_MS / 1000} s later, once the host is idle (our cost without the startup's contention)`, settled);
+    table(`Settled: the same activation ${SETTLE_MS / 1000} s later, away from the host's startup work (so far no quieter here: the spread is this machine's)`, settled);
   }
   const firstUses = [...reports, ...settled].flatMap((r) => (r.firstUse ? [r.firstUse] : []));
   if (firstUses.length > 0) {
