@@ -80,6 +80,7 @@ const toCommonJs = {
         return;
       }
       const meta = result.metafile;
+      cjsMetas.length = 0; // this build's only (watch mode rebuilds)
       const entry = Object.keys(meta.outputs).find((f) => meta.outputs[f].entryPoint === 'src/extension.ts');
       const shared = [...staticChunks(meta, entry)];
       const lazy = Object.keys(meta.outputs).filter((f) => f.endsWith('.js') && f !== entry && !shared.includes(f));

@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import { Services } from './host/services';
+import { type Seams, Services } from './host/services';
 import { Shell } from './host/shell';
 import { registerStatusBar } from './host/statusBar';
 import type { TestApi } from './host/testing/testSeams';
@@ -27,15 +27,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | Promise<Te
   }
 }
 
-function start(context: vscode.ExtensionContext, seams?: TestSeamsLike): Shell {
+function start(context: vscode.ExtensionContext, seams?: Seams): Shell {
   const services = new Services(context, seams);
   context.subscriptions.push(services);
   const shell = services.register(new Shell(services).registerAll());
   services.register(registerStatusBar(services));
   return shell;
 }
-
-type TestSeamsLike = ConstructorParameters<typeof Services>[1];
 
 function failedToStart(e: unknown): unknown {
   void vscode.window.showErrorMessage(vscode.l10n.t('Yampi Customers failed to start: {0}', e instanceof Error ? e.message : String(e)));

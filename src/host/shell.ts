@@ -35,12 +35,11 @@ export class Shell extends Lifecycle {
 
   /** Loads and builds the features on the first call; every later call gets the same instance. */
   load(): Promise<LoadedFeatures> {
+    // no log line here: it would create the log channel on every first hover (the bench times the load)
     this.loading ??= import('./features.js').then(({ LoadedFeatures: Features }) => {
-      const started = performance.now();
       const f = this.register(new Features(this.services, this.treeChanges));
       this.features = f;
       this.registerPanelSerializer();
-      this.services.logger.debug(`Features loaded on first use (${(performance.now() - started).toFixed(1)} ms to build).`);
       return f;
     });
     return this.loading;
