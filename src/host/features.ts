@@ -1,11 +1,13 @@
-import type vscode = require('vscode');
+import vscode = require('vscode');
 import type { Node } from '../core/tree/nodes';
 import { type AgentSurfaces, createAgentSurfaces } from './agentSurfaces';
+import { ApiService } from './apiService';
 import { copyCommands } from './commands/copy';
 import { credentialCommands } from './commands/credentials';
 import { customerCommands } from './commands/customers';
 import { dataCommands } from './commands/data';
 import { type CommandTable, type Features, withErrorFunnel } from './commands/registry';
+import { CustomerLists } from './customerLists';
 import { CustomerHoverProvider } from './hover/hoverProvider';
 import { CustomerRefIndex } from './hover/refIndex';
 import { Lifecycle } from './lifecycle';
@@ -30,7 +32,11 @@ export class LoadedFeatures extends Lifecycle implements Features {
 
   constructor(readonly services: Services, treeChanges: vscode.EventEmitter<Node | undefined>) {
     super();
-    services.startSessions(new StoreSessions(services.credentials, { client: () => services.api.client(), lists: services.lists, logger: services.logger }));
+    const pkg = services.context.extension.packageJSON as { name?: string; version?: string };
+    const userAgent = `${pkg.name ?? 'yampi-customers'}-vscode/${pkg.version ?? '0.0.0'} (VS Code ${vscode.version})`;
+    const api = new ApiService(services.context.extensionUri.fsPath, services.settings, services.logger, userAgent);
+    const lists = new CustomerLists(services.context.globalState);
+    services.startData({ api, lists, sessions: new StoreSessions(services.credentials, { client: () => api.client(), lists, logger: services.logger }) });
     this.tree = this.register(new CustomerTreeProvider(services));
     this.register(this.tree.onDidChangeTreeData((e) => { treeChanges.fire(e); }));
     this.panels = this.register(new DetailPanels(services));

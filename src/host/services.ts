@@ -1,9 +1,9 @@
 import vscode = require('vscode');
 import type { Logger } from '../core/logger';
 import { setCatalog } from '../core/model/strings';
-import { ApiService } from './apiService';
+import type { ApiService } from './apiService';
 import { CredentialStore } from './credentialStore';
-import { CustomerLists } from './customerLists';
+import type { CustomerLists } from './customerLists';
 import { Lifecycle } from './lifecycle';
 import { createLogger } from './logging';
 import { type Notifier, vscodeNotifier } from './notify';
@@ -16,15 +16,20 @@ export interface Seams {
   readonly notifier?: Notifier;
 }
 
+/** What the features build for every feature to share (Services.startData). */
+export interface DataServices {
+  readonly api: ApiService;
+  readonly lists: CustomerLists;
+  readonly sessions: StoreSessions;
+}
+
 /** Everything the features share, built once in activate() and disposed with the extension. */
 export class Services extends Lifecycle {
   private logChannel: vscode.LogOutputChannel | undefined;
   readonly logger: Logger;
   readonly settings: SettingsService;
   readonly credentials: CredentialStore;
-  readonly api: ApiService;
-  readonly lists: CustomerLists;
-  private storeSessions: StoreSessions | undefined;
+  private data: DataServices | undefined;
   readonly notifier: Notifier;
   private signedIn = false;
 
@@ -39,10 +44,6 @@ export class Services extends Lifecycle {
     this.credentials = this.register(new CredentialStore(seams.secrets ?? context.secrets, context.globalState, process.env, this.logger));
     holder.store = this.credentials;
     this.settings = this.register(new SettingsService());
-    const pkg = context.extension.packageJSON as { name?: string; version?: string };
-    const userAgent = `${pkg.name ?? 'yampi-customers'}-vscode/${pkg.version ?? '0.0.0'} (VS Code ${vscode.version})`;
-    this.api = this.register(new ApiService(context.extensionUri.fsPath, this.settings, this.logger, userAgent));
-    this.lists = this.register(new CustomerLists(context.globalState));
     // a context key nobody set reads as false: at startup only a signed-in user needs the call
     // (the editor menu reads `config.yampi.hover.enabled` itself, no key needed)
     if (this.credentials.isSignedIn()) {
@@ -66,23 +67,40 @@ export class Services extends Lifecycle {
   }
 
   /**
-   * One session per connected store. They come with the features (src/host/features.ts calls
-   * startSessions): before anything asks for a customer there is no session to own anything.
+   * The API client's owner, the Recent/Pinned lists and one session per connected store. They come
+   * with the features (src/host/features.ts calls startData): before anything asks for a customer
+   * there is nothing for them to do, so activation neither evaluates nor builds them.
    */
+  get api(): ApiService {
+    return this.started().api;
+  }
+
+  get lists(): CustomerLists {
+    return this.started().lists;
+  }
+
   get sessions(): StoreSessions {
-    if (!this.storeSessions) {
-      throw new Error('the store sessions start with the features');
+    return this.started().sessions;
+  }
+
+  /** The data services, if the features have started them. */
+  get startedData(): DataServices | undefined {
+    return this.data;
+  }
+
+  startData(data: DataServices): void {
+    // disposed in reverse: the sessions (which use the other two) first
+    this.register(data.api);
+    this.register(data.lists);
+    this.register(data.sessions);
+    this.data = data;
+  }
+
+  private started(): DataServices {
+    if (!this.data) {
+      throw new Error('the data services start with the features');
     }
-    return this.storeSessions;
-  }
-
-  /** The sessions, if the features have started them. */
-  get startedSessions(): StoreSessions | undefined {
-    return this.storeSessions;
-  }
-
-  startSessions(sessions: StoreSessions): void {
-    this.storeSessions = this.register(sessions);
+    return this.data;
   }
 
   /** The last value given to the `yampi.signedIn` context key. */

@@ -184,8 +184,8 @@ export class TestSeams implements Seams {
     services.register(shell.treeChanges.event((e) => { changes.push(e); }));
     const panels = () => shell.loaded?.panels;
     return {
-      apiLoaded: () => services.api.loaded,
-      apiLoadedAtActivation: services.api.loaded,
+      apiLoaded: () => services.startedData?.api.loaded ?? false,
+      apiLoadedAtActivation: services.startedData?.api.loaded ?? false,
       activeAlias: () => services.credentials.activeAlias(),
       signedInContext: () => services.signedInContext(),
       savedStoreAliases: () => services.credentials.stores().map((x) => x.alias),
@@ -197,7 +197,7 @@ export class TestSeams implements Seams {
       },
       takeTreeChanges: () => changes.splice(0),
       openPanels: () => panels()?.count() ?? 0,
-      sessionAliases: () => services.startedSessions?.all().map((s) => s.alias) ?? [],
+      sessionAliases: () => services.startedData?.sessions.all().map((s) => s.alias) ?? [],
       sendPanelMessage: (alias, id, message) => panels()?.deliver(alias, id, message) ?? Promise.resolve(false),
       panelSections: (alias, id) => panels()?.sectionSnapshots(alias, id)?.map(({ view: { section, state: s }, html }) => ({
         section,
@@ -213,7 +213,7 @@ export class TestSeams implements Seams {
       shownErrors: () => [...this.notifier.shown],
       globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
       logDir: () => context.logUri.fsPath,
-      resetApiClient: () => { services.api.reset(); },
+      resetApiClient: () => { services.startedData?.api.reset(); },
       setSecretFaults: (faults) => { this.secrets.setFaults(faults); },
       answerNextModal: (button) => { this.notifier.modalAnswer = button; },
       terminalLinkProvider: async () => (await shell.load()).agents.terminalLinks,
