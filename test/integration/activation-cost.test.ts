@@ -2,6 +2,8 @@
 // undici) nor the features chunk (tree, panels, hovers, commands, terminal, chat) may be loaded by it.
 // The test API records whether it was loaded when activate() returned, so file order does not matter.
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { extensionApi } from './helpers';
 
 describe('activation cost', () => {
@@ -30,5 +32,17 @@ describe('activation cost', () => {
     await api.treeChildren(); // what VS Code asks when the view opens
     assert.equal(api.featuresLoaded(), true);
     assert.equal(features(Object.keys(require.cache)).length, 1, 'exactly one features chunk is loaded once used');
+  });
+
+  it('asks VS Code for its API once: one require("vscode") in all the bundles the host can load', async () => {
+    // every such call runs VS Code's interceptor (a realpathSync of the caller and an extension lookup);
+    // counted as calls with the sole argument "vscode", whatever the bundler named require
+    const api = await extensionApi();
+    const entry = api.modulesAtActivation.find((k) => /[\\/]dist[\\/]extension\.js$/.test(k));
+    assert.ok(entry, 'dist/extension.js is not among the loaded modules');
+    const dist = path.dirname(entry);
+    const calls = readdirSync(dist).filter((f) => f.endsWith('.js')).flatMap((f) =>
+      [...readFileSync(path.join(dist, f), 'utf8').matchAll(/\(\s*["'`]vscode["'`]\s*\)/g)].map(() => f));
+    assert.deepEqual(calls, ['extension.js']);
   });
 });

@@ -1,3 +1,4 @@
+import path = require('node:path');
 import vscode = require('vscode');
 import { WORKSPACE_KEYS } from '../../core/commands/ids';
 import { isNode, type Node } from '../../core/tree/nodes';
@@ -151,7 +152,7 @@ export interface TestApi {
   readonly terminalLinkProvider: () => Promise<CustomerTerminalLinkProvider>;
   /** The language-model tools the registered stand-ins call (to read a confirmation without a chat UI). */
   readonly chatTools: () => Promise<readonly YampiChatTool[]>;
-  /** This extension's own modules that were loaded when activation finished (paths inside the extension). */
+  /** This extension's own modules (in its dist/) that were loaded when activation finished. */
   readonly modulesAtActivation: readonly string[];
   /** Whether the features (dist/features-*.js) had been loaded when activation finished, and now. */
   readonly featuresLoadedAtActivation: boolean;
@@ -218,7 +219,9 @@ export class TestSeams implements Seams {
       answerNextModal: (button) => { this.notifier.modalAnswer = button; },
       terminalLinkProvider: async () => (await shell.load()).agents.terminalLinks,
       chatTools: async () => (await shell.load()).agents.chatTools,
-      modulesAtActivation: Object.keys(require.cache).filter((k) => k.startsWith(context.extensionUri.fsPath)),
+      // dist/ only: a prefix test on the extension's folder would also take in the test VS Code's own
+      // built-in extensions, which live under the repository (.vscode-test-env) during development
+      modulesAtActivation: Object.keys(require.cache).filter((k) => k.startsWith(path.join(context.extensionUri.fsPath, 'dist') + path.sep)),
       featuresLoadedAtActivation: shell.loaded !== undefined,
       featuresLoaded: () => shell.loaded !== undefined,
       serializerAtActivation: shell.serializerRegistered,
