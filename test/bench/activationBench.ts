@@ -18,6 +18,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { join } from 'node:path';
+import { activationBundle } from '../harness/activationBundle';
 import type { ActivationReport, RequireCall } from '../harness/activationProbe';
 import { exitOnSignals } from '../harness/codeServer';
 import { runInExtensionHost } from '../harness/hostSuite';
@@ -58,58 +59,23 @@ function probeExtension(dir: string): void {
 }
 
 /**
- * What activation evaluates: dist/extension.js and the chunks it imports statically (the features
- * chunk and the test seams are dynamic imports, loaded later). Bytes per package (node_modules) or
- * src/ folder, largest first, from the ESM build's metafile (esbuild.mjs converts those files to CommonJS).
+ * What activation evaluates (test/harness/activationBundle.ts), in dist/ names, with the bytes per
+ * package (node_modules) or src/ folder, largest first.
  */
 function bundleContents(): { bytes: number; files: string[]; parts: [string, number][]; external: string[]; lazy: [string, number][] } {
-  type Output = { bytes: number; inputs: Record<string, { bytesInOutput: number }>; imports?: { path: string; kind: string; external?: boolean }[] };
-  const meta = JSON.parse(readFileSync(join(distDir, 'meta.json'), 'utf8')) as { metafiles: { outputs: Record<string, Output> }[] };
-  const outputs = new Map<string, Output>();
-  for (const m of meta.metafiles) {
-    for (const [file, info] of Object.entries(m.outputs)) {
-      if (file.startsWith('out/esm/') && file.endsWith('.js')) {
-        outputs.set(file, info);
-      }
-    }
-  }
-  const entry = 'out/esm/extension.js';
-  if (!outputs.has(entry)) {
-    throw new Error('dist/meta.json has no out/esm/extension.js (build with esbuild.mjs)');
-  }
-  const atActivation = new Set<string>();
-  const external = new Set<string>();
-  const visit = (file: string): void => {
-    if (atActivation.has(file)) {
-      return;
-    }
-    atActivation.add(file);
-    for (const i of outputs.get(file)?.imports ?? []) {
-      if (i.external === true || !outputs.has(i.path)) {
-        external.add(i.path);
-      } else if (i.kind === 'import-statement') {
-        visit(i.path);
-      }
-    }
-  };
-  visit(entry);
+  const bundle = activationBundle(distDir);
   const parts = new Map<string, number>();
-  let bytes = 0;
-  for (const file of atActivation) {
-    const out = outputs.get(file);
-    bytes += out?.bytes ?? 0;
-    for (const [input, info] of Object.entries(out?.inputs ?? {})) {
-      const key = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? input.split('/').slice(0, 3).join('/');
-      parts.set(key, (parts.get(key) ?? 0) + info.bytesInOutput);
-    }
+  for (const [input, bytes] of bundle.inputs) {
+    const key = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? input.split('/').slice(0, 3).join('/');
+    parts.set(key, (parts.get(key) ?? 0) + bytes);
   }
-  const lazy = [...outputs].filter(([f]) => !atActivation.has(f)).map(([f, o]): [string, number] => [f.replace('out/esm/', 'dist/'), o.bytes]);
+  const dist = (f: string): string => f.replace('out/esm/', 'dist/');
   return {
-    bytes,
-    files: [...atActivation].map((f) => f.replace('out/esm/', 'dist/')),
+    bytes: bundle.bytes,
+    files: bundle.files.map(dist),
     parts: [...parts].sort((a, b) => b[1] - a[1]),
-    external: [...external],
-    lazy: lazy.sort((a, b) => b[1] - a[1]),
+    external: bundle.external,
+    lazy: bundle.lazy.map(([f, b]): [string, number] => [dist(f), b]).sort((a, b) => b[1] - a[1]),
   };
 }
 

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { activationBundle } from '../harness/activationBundle';
 import { extensionApi } from './helpers';
 
 describe('activation cost', () => {
@@ -44,5 +45,26 @@ describe('activation cost', () => {
     const calls = readdirSync(dist).filter((f) => f.endsWith('.js')).flatMap((f) =>
       [...readFileSync(path.join(dist, f), 'utf8').matchAll(/\(\s*["'`]vscode["'`]\s*\)/g)].map(() => f));
     assert.deepEqual(calls, ['extension.js']);
+  });
+
+  it('activation evaluates only the shell and what it reads; the features and their data services are in the lazy chunks', async () => {
+    const api = await extensionApi();
+    const entry = api.modulesAtActivation.find((k) => /[\\/]dist[\\/]extension\.js$/.test(k));
+    assert.ok(entry, 'dist/extension.js is not among the loaded modules');
+    const bundle = activationBundle(path.dirname(entry));
+    // Every module here is compiled on every start of every window, signed in or not. A module that
+    // joins this list must be needed before the first use (README: the shell and the features).
+    const allowed = new Set([
+      'src/extension.ts', 'src/host/shell.ts', 'src/host/services.ts', 'src/host/statusBar.ts', 'src/host/lifecycle.ts', 'src/host/notify.ts',
+      'src/host/credentialStore.ts', 'src/core/secretWrite.ts', 'src/core/stores.ts', 'src/core/alias.ts', 'src/core/api/validate.ts',
+      'src/host/errorTypes.ts', 'src/core/api/errors.ts', 'src/host/logging.ts', 'src/core/logger.ts',
+      'src/host/settingsService.ts', 'src/core/settings.ts', 'src/core/model/strings.ts', 'src/core/model/text.ts', 'src/core/commands/ids.ts',
+      'vscode-once:vscode',
+    ]);
+    const unexpected = [...bundle.inputs.keys()].filter((i) => !allowed.has(i));
+    assert.deepEqual(unexpected, [], `evaluated at activation but not part of the shell (${(bundle.bytes / 1024).toFixed(1)} KB in all)`);
+    for (const lazy of ['src/host/features.ts', 'src/host/apiService.ts', 'src/host/customerLists.ts', 'src/host/session/storeSessions.ts']) {
+      assert.ok(bundle.lazyInputs.has(lazy), `${lazy} is in no lazy chunk`);
+    }
   });
 });
