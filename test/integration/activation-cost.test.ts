@@ -7,6 +7,13 @@ import * as path from 'node:path';
 import { activationBundle } from '../harness/activationBundle';
 import { extensionApi } from './helpers';
 
+/** The folder of the running extension's dist/extension.js, found among the modules loaded at activation. */
+function distDir(modulesAtActivation: readonly string[]): string {
+  const entry = modulesAtActivation.find((k) => /[\\/]dist[\\/]extension\.js$/.test(k));
+  assert.ok(entry, 'dist/extension.js is not among the loaded modules');
+  return path.dirname(entry);
+}
+
 describe('activation cost', () => {
   it('does not load the API client (dist/api.js with undici) during activation', async () => {
     const api = await extensionApi();
@@ -39,9 +46,7 @@ describe('activation cost', () => {
     // every such call runs VS Code's interceptor (a realpathSync of the caller and an extension lookup);
     // counted as calls with the sole argument "vscode", whatever the bundler named require
     const api = await extensionApi();
-    const entry = api.modulesAtActivation.find((k) => /[\\/]dist[\\/]extension\.js$/.test(k));
-    assert.ok(entry, 'dist/extension.js is not among the loaded modules');
-    const dist = path.dirname(entry);
+    const dist = distDir(api.modulesAtActivation);
     const calls = readdirSync(dist).filter((f) => f.endsWith('.js')).flatMap((f) =>
       [...readFileSync(path.join(dist, f), 'utf8').matchAll(/\(\s*["'`]vscode["'`]\s*\)/g)].map(() => f));
     assert.deepEqual(calls, ['extension.js']);
@@ -49,9 +54,7 @@ describe('activation cost', () => {
 
   it('activation evaluates only the shell and what it reads; the features and their data services are in the lazy chunks', async () => {
     const api = await extensionApi();
-    const entry = api.modulesAtActivation.find((k) => /[\\/]dist[\\/]extension\.js$/.test(k));
-    assert.ok(entry, 'dist/extension.js is not among the loaded modules');
-    const bundle = activationBundle(path.dirname(entry));
+    const bundle = activationBundle(distDir(api.modulesAtActivation));
     // Every module here is compiled on every start of every window, signed in or not. A module that
     // joins this list must be needed before the first use (README: the shell and the features).
     const allowed = new Set([
