@@ -20,6 +20,7 @@ import { type Locale, type Message, msg, t } from '../model/strings';
 import { customerSummary } from '../model/summary';
 import { truncate } from '../model/text';
 import { escapeHtml } from './escapeHtml';
+import { codicon, type WebviewIcon } from './codicons';
 import { MAX_HTML_LENGTH, type PanelState } from './protocol';
 import { ADDRESSES_REVEAL_KEY, renderSectionsShell, type SectionView } from './renderSections';
 
@@ -109,13 +110,13 @@ function sentence(locale: Locale, key: Message, ...html: readonly string[]): str
   return escapeHtml(t(locale, key)).replace(/\{(\d+)\}/g, (whole, i: string) => html[Number(i)] ?? whole);
 }
 
-const icon = (name: string, extra = ''): string => `<span class="codicon codicon-${name}${extra}" aria-hidden="true"></span>`;
+const icon = codicon;
 
 interface ButtonSpec {
   readonly action: string;
   readonly focusKey: string;
   readonly label: string;
-  readonly icon: string;
+  readonly icon: WebviewIcon;
   readonly primary?: boolean;
   readonly title?: string;
 }
@@ -232,7 +233,7 @@ function customerBody(alias: string, record: CustomerRecord, vis: Visibility, lo
 
 function stateBody(
   kind: string,
-  iconName: string,
+  iconName: WebviewIcon,
   title: string,
   bodyHtml: string,
   actions: readonly ButtonSpec[],

@@ -13,6 +13,7 @@ import {
 } from '../model/relatedFormat';
 import { type Locale, type Message, msg, t } from '../model/strings';
 import { escapeHtml } from './escapeHtml';
+import { codicon, type WebviewIcon } from './codicons';
 import { orderFieldKey, type SectionId } from './protocol';
 
 export type SectionView =
@@ -33,7 +34,7 @@ export interface SectionRenderOptions {
   readonly maskAddresses: boolean;
 }
 
-const icon = (name: string, extra = ''): string => `<span class="codicon codicon-${name}${extra}" aria-hidden="true"></span>`;
+const icon = codicon;
 
 const TITLE: Readonly<Record<SectionId, Message>> = { orders: msg('Orders'), addresses: msg('Addresses'), carts: msg('Abandoned carts') };
 const LOADING: Readonly<Record<SectionId, Message>> = {
@@ -42,9 +43,9 @@ const LOADING: Readonly<Record<SectionId, Message>> = {
 const EMPTY: Readonly<Record<SectionId, Message>> = {
   orders: msg('No orders yet.'), addresses: msg('No saved addresses.'), carts: msg('No abandoned carts.'),
 };
-const ICON: Readonly<Record<SectionId, string>> = { orders: 'package', addresses: 'location', carts: 'archive' };
+const ICON: Readonly<Record<SectionId, WebviewIcon>> = { orders: 'package', addresses: 'location', carts: 'archive' };
 
-function sectionButton(section: SectionId, action: 'loadMore' | 'retrySection', label: string, iconName: string, title?: string): string {
+function sectionButton(section: SectionId, action: 'loadMore' | 'retrySection', label: string, iconName: WebviewIcon, title?: string): string {
   const tip = title === undefined ? '' : ` title="${escapeHtml(title)}"`;
   return (
     `<button type="button" class="button secondary" data-action="${action}" data-section="${section}"` +
