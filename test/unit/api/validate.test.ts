@@ -27,21 +27,21 @@ const creds = (userToken: unknown, userSecretKey: unknown): Credentials => ({ us
 describe('validate: what is refused before any request (issue 23)', () => {
   it('credentials: printable ASCII header values of 1 to 512 characters pass', () => {
     for (const token of ['t', '!', '~', 'AbC-123_x.y', 'x'.repeat(512)]) {
-      assert.equal(validateCredentials(creds(token, token), 'loja'), undefined, JSON.stringify(token));
+      assert.doesNotThrow(() => { validateCredentials(creds(token, token), 'loja'); }, JSON.stringify(token));
     }
   });
 
   it('credentials: a missing, empty, too long or header-breaking User-Token is refused, naming it and the store', () => {
     for (const token of [undefined, null, 42, '', ' ', 'a b', 'a\r\nX-Evil: 1', 'a\n', '\t', 'ã', '\x7f', 'x'.repeat(513)]) {
-      assert.deepEqual(refusal(() => validateCredentials(creds(token, 'secret'), 'loja')), { kind: 'invalidInput', field: 'userToken', alias: 'loja' }, JSON.stringify(token));
+      assert.deepEqual(refusal(() => { validateCredentials(creds(token, 'secret'), 'loja'); }), { kind: 'invalidInput', field: 'userToken', alias: 'loja' }, JSON.stringify(token));
     }
   });
 
   it('credentials: the same for the User-Secret-Key, checked after a good token', () => {
     for (const secret of [undefined, null, 42, '', 'a b', 's\r\nX-Evil: 1', 'x'.repeat(513)]) {
-      assert.deepEqual(refusal(() => validateCredentials(creds('token', secret), 'loja')), { kind: 'invalidInput', field: 'userSecretKey', alias: 'loja' }, JSON.stringify(secret));
+      assert.deepEqual(refusal(() => { validateCredentials(creds('token', secret), 'loja'); }), { kind: 'invalidInput', field: 'userSecretKey', alias: 'loja' }, JSON.stringify(secret));
     }
-    assert.deepEqual(refusal(() => validateCredentials(creds('token', undefined))), { kind: 'invalidInput', field: 'userSecretKey', alias: undefined });
+    assert.deepEqual(refusal(() => { validateCredentials(creds('token', undefined)); }), { kind: 'invalidInput', field: 'userSecretKey', alias: undefined });
   });
 
   it('customer id: a positive integer, as a number or digits (spaces around allowed)', () => {
