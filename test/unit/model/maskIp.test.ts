@@ -53,6 +53,11 @@ describe('maskIp: every IPv6 form (issue 23)', () => {
     ['bracket without an address', '[]:80', '***'],
     ['zone without an address', '%eth0', '***'],
     ['a port too long', '203.0.113.45:123456', '***'],
+    ['text before the bracket', 'x[2001:db8::1]', '***'],
+    ['text after the bracket', '[2001:db8::1]:8080x', '***'],
+    ['text on a line before', 'x\n::ffff:203.0.113.45', '***'],
+    ['five dotted numbers', '::ffff:203.0.113.45.7', '***'],
+    ['an IPv4 octet of four digits', '::ffff:203.0.113.4567', '***'],
   ];
   for (const [name, input, expected] of table) {
     it(`${name}: ${JSON.stringify(input)} → ${expected}`, () => { assert.equal(maskIp(input), expected); });
