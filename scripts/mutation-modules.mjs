@@ -9,6 +9,6 @@ export const MODULES = {
   validate: { file: 'src/core/api/validate.ts', tests: ['api/validate', 'alias', 'api/client'], target: 90 },
   failures: { file: 'src/core/failures.ts', tests: ['failures', 'failureActions'], target: 85 },
   decode: { file: 'src/core/api/decode.ts', tests: ['api/decode', 'api/decodeFields', 'alias', 'model/hostileRecords'], target: 85 },
-  decodeRelated: { file: 'src/core/api/decodeRelated.ts', tests: ['api/decodeRelated', 'webview/renderSections'], target: 85 },
+  decodeRelated: { file: 'src/core/api/decodeRelated.ts', tests: ['api/decodeRelated', 'api/decodeRelatedFields', 'webview/renderSections'], target: 85 },
   customerRefs: { file: 'src/core/customerRefs.ts', tests: ['customerRefs', 'scanHardening', 'terminalRefs'], target: 85 },
 };
