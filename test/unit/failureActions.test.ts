@@ -60,6 +60,10 @@ describe('failure vocabulary: actions and facts per kind (issue 23)', () => {
     assert.ok(!message(api('proxy')).includes('undefined'));
     assert.ok(message({ kind: 'sessionEnded', alias: 'emporio-serra' }).includes('emporio-serra'));
     assert.ok(message({ kind: 'unknown', message: 'socket hang up' }).includes('socket hang up'));
+    for (const kind of ['auth', 'forbidden', 'notFound', 'tls'] as const) {
+      assert.equal(message(api(kind)), message(api(kind, { alias: '' })), `${kind}: no store shown as an empty name`);
+    }
+    assert.equal(message(api('proxy')), message(api('proxy', { host: '' })), 'no proxy shown as an empty name');
   });
 
   it('a rate limit says how many whole seconds to wait (rounded up, at least 1), or none when unknown', () => {
@@ -72,6 +76,7 @@ describe('failure vocabulary: actions and facts per kind (issue 23)', () => {
     assert.deepEqual(seconds(1), ['1']);
     assert.deepEqual(seconds(0), ['1']);
     assert.deepEqual(seconds(undefined), []);
+    assert.ok(!describeFailure(api('rateLimited'), 'en').message.includes('NaN'));
     assert.notEqual(describeFailure(api('rateLimited'), 'en').message, describeFailure(api('rateLimited', { retryAfterMs: 0 }), 'en').message);
   });
 

@@ -77,6 +77,10 @@ describe('decode: every documented field (issue 23)', () => {
     assert.deepEqual(decodeCustomerEnvelope({ data: { id: 7, spreadsheet: { data: null } } }).customer, { id: 7, spreadsheet: { data: null } });
     assert.deepEqual(decodeCustomerEnvelope({ data: { id: 7, spreadsheet: undefined } }).customer, { id: 7, spreadsheet: undefined });
     assert.deepEqual(decodeCustomerEnvelope({ data: { id: 7, phone: {} } }).customer, { id: 7, phone: {} });
+    assert.deepEqual(decodeCustomerEnvelope({ data: { id: 7, spreadsheet: { data: { last_order_date: '2025-05-18 14:32:07' } } } }).customer, {
+      id: 7, spreadsheet: { data: { last_order_date: '2025-05-18 14:32:07' } },
+    });
+    assert.deepEqual(decodeCustomerEnvelope({ data: { id: 7, merchant_id: '12.50', cluster_id: '-3' } }).customer, { id: 7, merchant_id: 12.5, cluster_id: -3 });
   });
 
   it('a wrong type in any documented field is refused at its JSON path', () => {

@@ -59,6 +59,8 @@ describe('decodeRelated: every field (issue 23)', () => {
       discount: undefined, paymentMethod: undefined, shipmentService: undefined, items: undefined,
     });
     assert.deepEqual(decodeOrder({ id: 1, customer_id: '', number: null, created_at: '', status: null, items: null }, 'o').customerId, 0);
+    assert.equal(decodeOrder({ id: 1, created_at: '', date: '2025-02-03' }, 'o').createdAt, '2025-02-03');
+    assert.equal(decodeOrder({ id: 1, created_at: '' }, 'o').createdAt, undefined);
   });
 
   it('order fallbacks: the date field, a status given as text, the payment of the first transaction', () => {
@@ -120,6 +122,10 @@ describe('decodeRelated: every field (issue 23)', () => {
     assert.equal(refusedAt(() => decodeAddress({ id: 3, customer_id: 0 }, 'a')), 'a.customer_id');
     assert.equal(refusedAt(() => decodeAddress({ id: 3, created_at: true }, 'a')), 'a.created_at');
     assert.equal(refusedAt(() => decodeAddress(null, 'a')), 'a');
+    assert.equal(refusedAt(() => decodeAddress({ id: 'x' }, 'a')), 'a.id');
+    for (const city of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      assert.equal(refusedAt(() => decodeAddress({ id: 3, city }, 'a')), 'a.city', String(city));
+    }
   });
 
   it('text longer than the limit is cut to it; at the limit it stays whole', () => {
@@ -167,7 +173,7 @@ describe('decodeRelated: every field (issue 23)', () => {
 
   it('wrong cart fields are refused at their path', () => {
     const cases: [Record<string, unknown>, string][] = [
-      [{ id: 1, totalizers: 'x' }, 'c.totalizers'], [{ id: 1, totalizers: { total_items: 1.5 } }, 'c.totalizers.total_items'],
+      [{ id: 1, totalizers: 'x' }, 'c.totalizers'], [{ id: 1, totalizers: { total_items: 'x' } }, 'c.totalizers.total_items'], [{ id: 1, totalizers: { total_items: 1.5 } }, 'c.totalizers.total_items'],
       [{ id: 1, totalizers: { total_items: -2 } }, 'c.totalizers.total_items'], [{ id: 1, totalizers: { subtotal: 'x' } }, 'c.totalizers.subtotal'],
       [{ id: 1, totalizers: { shipment: 'x' } }, 'c.totalizers.shipment'], [{ id: 1, totalizers: { discount: 'x' } }, 'c.totalizers.discount'],
       [{ id: 1, customer_id: 'x' }, 'c.customer_id'], [{ id: 1, created_at: 1 }, 'c.created_at'], [{ id: 1, updated_at: 1 }, 'c.updated_at'],
@@ -180,6 +186,7 @@ describe('decodeRelated: every field (issue 23)', () => {
       assert.equal(refusedAt(() => decodeCart(raw, 'c')), field, JSON.stringify(raw));
     }
     assert.equal(refusedAt(() => decodeCart([], 'c')), 'c');
+    assert.equal(decodeCart({ id: 1, totalizers: null }, 'c').cart.total, undefined);
   });
 });
 
@@ -231,6 +238,8 @@ describe('decodeRelated: pages at the edges (issue 23)', () => {
 
   it('a page body of the wrong shape is refused', () => {
     assert.equal(refusedAt(() => decodeCartPage('x', 7)), '(body)');
+    assert.equal(refusedAt(() => decodeCartPage(null, 7)), '(body)');
+    assert.equal(refusedAt(() => decodeOrderPage(undefined, 7)), '(body)');
     assert.equal(refusedAt(() => decodeCartPage({ data: {} }, 7)), 'data');
     assert.equal(refusedAt(() => decodeAddressPage({}, 7)), 'data');
   });

@@ -11,12 +11,19 @@ import {
 } from '../../../src/core/api/validate';
 import type { Credentials } from '../../../src/core/api/types';
 
-/** What a refusal tells the caller: kind, field and store. */
-function refusal(fn: () => unknown): { kind: string; field: string | undefined; alias: string | undefined } {
+/**
+ * What a refusal tells the caller: kind, field and store. Its message (it may reach the log) must
+ * say something and never repeat the value refused (a secret pasted into the wrong box).
+ */
+function refusal(fn: () => unknown, value?: unknown): { kind: string; field: string | undefined; alias: string | undefined } {
   try {
     fn();
   } catch (e) {
     assert.ok(YampiError.is(e), `not a YampiError: ${String(e)}`);
+    assert.ok(/\w{3,}/.test(e.message), `the refusal says nothing: ${JSON.stringify(e.message)}`);
+    if (typeof value === 'string' && value.trim().length >= 3) {
+      assert.ok(!e.message.includes(value.trim()), `the message repeats the value: ${e.message}`);
+    }
     return { kind: e.kind, field: e.field, alias: e.alias };
   }
   assert.fail('accepted');
@@ -33,13 +40,13 @@ describe('validate: what is refused before any request (issue 23)', () => {
 
   it('credentials: a missing, empty, too long or header-breaking User-Token is refused, naming it and the store', () => {
     for (const token of [undefined, null, 42, '', ' ', 'a b', 'a\r\nX-Evil: 1', 'a\n', '\t', 'ã', '\x7f', 'x'.repeat(513)]) {
-      assert.deepEqual(refusal(() => { validateCredentials(creds(token, 'secret'), 'loja'); }), { kind: 'invalidInput', field: 'userToken', alias: 'loja' }, JSON.stringify(token));
+      assert.deepEqual(refusal(() => { validateCredentials(creds(token, 'secret'), 'loja'); }, token), { kind: 'invalidInput', field: 'userToken', alias: 'loja' }, JSON.stringify(token));
     }
   });
 
   it('credentials: the same for the User-Secret-Key, checked after a good token', () => {
     for (const secret of [undefined, null, 42, '', 'a b', 's\r\nX-Evil: 1', 'x'.repeat(513)]) {
-      assert.deepEqual(refusal(() => { validateCredentials(creds('token', secret), 'loja'); }), { kind: 'invalidInput', field: 'userSecretKey', alias: 'loja' }, JSON.stringify(secret));
+      assert.deepEqual(refusal(() => { validateCredentials(creds('token', secret), 'loja'); }, secret), { kind: 'invalidInput', field: 'userSecretKey', alias: 'loja' }, JSON.stringify(secret));
     }
     assert.deepEqual(refusal(() => { validateCredentials(creds('token', undefined)); }), { kind: 'invalidInput', field: 'userSecretKey', alias: undefined });
   });
@@ -57,7 +64,7 @@ describe('validate: what is refused before any request (issue 23)', () => {
       '0x10', '1e3', '+5', '12a', 'a12', '', ' ', '1 2', '00000000000000001', null, undefined, true, {}, [7],
     ];
     for (const input of refused) {
-      assert.deepEqual(refusal(() => validateCustomerId(input, 'loja')), { kind: 'invalidInput', field: 'id', alias: 'loja' }, JSON.stringify(input));
+      assert.deepEqual(refusal(() => validateCustomerId(input, 'loja'), input), { kind: 'invalidInput', field: 'id', alias: 'loja' }, JSON.stringify(input));
     }
   });
 
@@ -88,13 +95,13 @@ describe('validate: what is refused before any request (issue 23)', () => {
     assert.equal(validateQuery('a'.repeat(200)), 'a'.repeat(200));
     assert.equal(validateQuery(` ${'a'.repeat(198)} `), 'a'.repeat(198));
     for (const q of ['a'.repeat(201), ` ${'a'.repeat(199)} `, 42, null, ['ana']]) {
-      assert.deepEqual(refusal(() => validateQuery(q)), { kind: 'invalidInput', field: 'q', alias: undefined }, JSON.stringify(q));
+      assert.deepEqual(refusal(() => validateQuery(q), q), { kind: 'invalidInput', field: 'q', alias: undefined }, JSON.stringify(q));
     }
   });
 
   it('alias: refused with the field named', () => {
     assert.equal(validateAlias('loja-aurora'), 'loja-aurora');
-    assert.deepEqual(refusal(() => validateAlias('Loja')), { kind: 'invalidInput', field: 'alias', alias: undefined });
+    assert.deepEqual(refusal(() => validateAlias('Loja'), 'Loja'), { kind: 'invalidInput', field: 'alias', alias: undefined });
   });
 
   it('API base URL: http(s) without credentials, query or fragment, trailing slashes dropped', () => {
@@ -118,7 +125,7 @@ describe('validate: what is refused before any request (issue 23)', () => {
       'https://api.dooki.com.br/v2?token=x', 'https://api.dooki.com.br/v2#top', 'api.dooki.com.br/v2', '', 'https://',
     ];
     for (const input of refused) {
-      assert.deepEqual(refusal(() => normalizeBaseUrl(input)), { kind: 'invalidInput', field: 'baseUrl', alias: undefined }, input);
+      assert.deepEqual(refusal(() => normalizeBaseUrl(input), input), { kind: 'invalidInput', field: 'baseUrl', alias: undefined }, input);
     }
   });
 });
