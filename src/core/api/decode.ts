@@ -90,7 +90,7 @@ function decodeFields(src: Json, spec: Spec, path: string): Json {
   const out: Json = {};
   for (const [key, kind] of spec) {
     const v = src[key];
-    // Stryker disable next-line ConditionalExpression: equivalent, a defined value's key is in src (the first test only skips the \`in\` lookup)
+    // Stryker disable next-line ConditionalExpression: equivalent, a defined value's key is in src (the first test only skips the `in` lookup)
     if (v !== undefined || key in src) {
       out[key] = field(kind, v, path, key);
     }

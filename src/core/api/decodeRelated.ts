@@ -240,7 +240,7 @@ function createdMs(o: Order): string {
  * `created_at`, then id) whatever order the server used.
  */
 export function decodeOrderPage(body: unknown, customerId: number): OrderPage {
-  // Stryker disable next-line BooleanLiteral: equivalent, an order's customerId is never undefined (0 when absent), so \`strict\` changes nothing here
+  // Stryker disable next-line BooleanLiteral: equivalent, an order's customerId is never undefined (0 when absent), so `strict` changes nothing here
   const { kept, pagination, dropped } = ownedPage(body, 'orders', decodeOrder, (o) => o.customerId, customerId, true);
   kept.sort((a, b) => createdMs(b).localeCompare(createdMs(a)) || b.id - a.id);
   return { orders: kept, pagination, dropped };
