@@ -10,7 +10,7 @@ const nodeBuiltins = [
 ].flatMap((m) => [m, `node:${m}`]);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.vscode-test-env/**', 'test-results/**', '**/*.mjs'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.vscode-test-env/**', 'test-results/**', '.stryker-tmp/**', 'reports/**', '**/*.mjs', 'scripts/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -73,7 +73,7 @@ export const EDGE_CASE_IDS = {
   longValues: 48200105,
   /** Every nullable field null (name included). */
   nulls: 48200106,
-  /** GET /customers/{id} answers `data: [ {...} ]`. */
+  /** GET /customers/{id} answers `data: [ {...} ]`; its ip is IPv4-mapped IPv6 (`::ffff:203.0.113.45`). */
   arrayData: 48200107,
   /** LGPD-anonymized: anonymized true, personal fields blanked. */
   anonymized: 48200108,

@@ -109,7 +109,8 @@ export function edgeCaseCustomers(store: SandboxStoreInfo): Json[] {
       spreadsheet: { data: { city: 'Vila Bela da Santíssima Trindade', uf: 'MT', street: UNBROKEN, number: '1'.repeat(40) } },
     }),
     { ...Object.fromEntries(nullFields.map((k) => [k, null])), id: e.nulls, merchant_id: store.id },
-    base(store, e.arrayData, { name: 'Otávio Array Nascimento', first_name: 'Otávio', last_name: 'Array Nascimento' }),
+    // a dual-stack server records an IPv4 client as IPv4-mapped IPv6 (issue 23)
+    base(store, e.arrayData, { name: 'Otávio Array Nascimento', first_name: 'Otávio', last_name: 'Array Nascimento', ip: '::ffff:203.0.113.45' }),
     anonymize(base(store, e.anonymized, {})),
     base(store, e.inactive, { active: false, name: 'Sérgio Inativo Marques', first_name: 'Sérgio', last_name: 'Inativo Marques' }),
     base(store, e.invalidCpf, { cpf: '12345678900', name: 'Tânia CPF Inválido', first_name: 'Tânia', last_name: 'CPF Inválido' }),

@@ -25,6 +25,13 @@ describe('store alias: one validator', () => {
     });
   }
 
+  it('only a string is an alias: a number or an array that reads like one is refused (issue 23)', () => {
+    for (const alias of [123, ['loja'], { toString: () => 'loja' }, null, undefined, true]) {
+      assert.equal(isValidAlias(alias), false, String(alias));
+      assert.throws(() => validateAlias(alias), (e: unknown) => YampiError.is(e, 'invalidInput'));
+    }
+  });
+
   it('auth/me: stores whose alias the client would refuse are dropped before anyone can save them', () => {
     const me = decodeAuthMe({ data: { merchants: { data: [{ alias: 'Loja', name: 'A' }, { alias: 'loja-boa', name: 'B' }, { alias: 'loja_x', name: 'C' }] } } });
     assert.deepEqual(me.stores.map((s) => s.alias), ['loja-boa']);

@@ -34,6 +34,7 @@ export function checkDepth(body: unknown, max = MAX_DEPTH): void {
       throw wrongField('(body)', `nested at most ${max} levels deep`);
     }
     for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, the loop skips a non-object when it pops it (this only saves the push)
       if (typeof child === 'object' && child !== null) {
         stack.push([child, depth + 1]);
       }
@@ -45,6 +46,7 @@ function num(v: unknown, path: string): number | undefined {
   if (v === undefined || v === null || v === '') {
     return undefined;
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, Number.isFinite is false for every non-number (no coercion)
   if (typeof v === 'number' && Number.isFinite(v)) {
     return v;
   }
@@ -56,6 +58,7 @@ function num(v: unknown, path: string): number | undefined {
 
 function id(v: unknown, path: string): number {
   const n = num(v, path);
+  // Stryker disable next-line ConditionalExpression: equivalent, Number.isSafeInteger(undefined) is false too
   if (n === undefined || !Number.isSafeInteger(n) || n <= 0) {
     throw wrongField(path, 'a positive integer');
   }
@@ -75,12 +78,14 @@ function text(v: unknown, path: string): string | undefined {
   if (v === undefined || v === null) {
     return undefined;
   }
+  // Stryker disable next-line ConditionalExpression: equivalent, Number.isFinite is false for every non-number (no coercion)
   if (typeof v === 'number' && Number.isFinite(v)) {
     return String(v);
   }
   if (typeof v !== 'string') {
     throw wrongField(path, 'a string');
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, slicing a value of at most MAX_TEXT to MAX_TEXT returns it unchanged
   return v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : v;
 }
 
@@ -235,6 +240,7 @@ function createdMs(o: Order): string {
  * `created_at`, then id) whatever order the server used.
  */
 export function decodeOrderPage(body: unknown, customerId: number): OrderPage {
+  // Stryker disable next-line BooleanLiteral: equivalent, an order's customerId is never undefined (0 when absent), so `strict` changes nothing here
   const { kept, pagination, dropped } = ownedPage(body, 'orders', decodeOrder, (o) => o.customerId, customerId, true);
   kept.sort((a, b) => createdMs(b).localeCompare(createdMs(a)) || b.id - a.id);
   return { orders: kept, pagination, dropped };

@@ -156,9 +156,9 @@ const PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 /**
  * The certificates to trust. Node adds `NODE_EXTRA_CA_CERTS` to its default store only when the
  * variable is set at process start, and any explicit `ca` replaces that store, so the file is read
- * here and added to Node's bundled roots explicitly.
+ * here and added to Node's bundled roots explicitly. `readSystem`: null when this Node has no system store.
  */
-export function loadTrust(settings: TlsSettings = {}, readSystem: GetCaCertificates | undefined = systemStoreReader()): Trust {
+export function loadTrust(settings: TlsSettings = {}, readSystem: GetCaCertificates | null | undefined = systemStoreReader()): Trust {
   const added: string[] = [];
   const problems: string[] = [];
   const extra: string[] = [];
@@ -175,7 +175,7 @@ export function loadTrust(settings: TlsSettings = {}, readSystem: GetCaCertifica
     }
   }
   if (settings.systemCertificates === true) {
-    if (readSystem === undefined) {
+    if (readSystem === undefined || readSystem === null) {
       problems.push(`the system certificate store needs Node 22.15 or later (this is ${process.versions.node})`);
     } else {
       try {

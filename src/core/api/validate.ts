@@ -41,6 +41,7 @@ export function validateCustomerId(id: unknown, alias?: string): number {
   if (typeof id === 'number') {
     n = id;
   } else if (typeof id === 'string' && DIGITS.test(id.trim())) {
+    // Stryker disable next-line MethodExpression: equivalent, Number() ignores surrounding whitespace itself
     n = Number(id.trim());
   }
   if (!Number.isSafeInteger(n) || n <= 0) {
@@ -50,6 +51,7 @@ export function validateCustomerId(id: unknown, alias?: string): number {
 }
 
 export function validatePage(page: unknown): number {
+  // Stryker disable next-line ConditionalExpression: equivalent, Number.isSafeInteger is false for every non-number (no coercion)
   if (typeof page !== 'number' || !Number.isSafeInteger(page) || page < 1) {
     throw invalid('page', 'page must be an integer from 1');
   }
@@ -57,6 +59,7 @@ export function validatePage(page: unknown): number {
 }
 
 export function validateLimit(limit: unknown): number {
+  // Stryker disable next-line ConditionalExpression: equivalent, Number.isInteger is false for every non-number (no coercion)
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     throw invalid('limit', `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`);
   }

@@ -83,7 +83,8 @@ describe('trust store (issue 13 point 2)', () => {
   it('the system store: used where Node has it, a clear note where it has not (Node 20)', () => {
     const fake = (type: string): string[] => (type === 'system' ? [ca.caCert] : []);
     assert.deepEqual(loadTrust({ systemCertificates: true }, fake).added, ['system store (1)']);
-    assert.match(loadTrust({ systemCertificates: true }, undefined).problems[0] ?? '', /needs Node 22\.15 or later/);
+    // null, not undefined: an explicit undefined would select this Node's own reader (a default parameter)
+    assert.match(loadTrust({ systemCertificates: true }, null).problems[0] ?? '', /needs Node 22\.15 or later/);
     assert.deepEqual(loadTrust({ systemCertificates: false }, fake), { ca: undefined, added: [], problems: [] });
   });
 });
