@@ -234,11 +234,15 @@ export class HttpYampiClient implements YampiClient {
       params.set('skipCache', 'true');
     }
     const target = `${pathOf(encodeURIComponent(alias), id)}?${params.toString()}`;
+    const epoch = this.epochOf(alias);
     const result = await this.getShared(store, target, target, { alias, customerId: id }, opts, (body) => decode(body, id));
     if (result.dropped > 0) {
       this.s.logger.warn(`${what} of customer ${id}: dropped ${result.dropped} record(s) of other customers (filter ignored?)`);
     }
-    this.related.set(key, result);
+    // a page requested before a clearCache is returned to its caller, never cached
+    if (this.epochOf(alias) === epoch) {
+      this.related.set(key, result);
+    }
     return result;
   }
 
