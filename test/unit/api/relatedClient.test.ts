@@ -95,7 +95,7 @@ describe('YampiClient related records (sandbox over loopback)', () => {
       [`/customers/${many}/addresses`, () => client.listCustomerAddresses(aurora, many)],
       [`/customers/${many}/carts`, () => client.listCustomerCarts(aurora, many)],
     ] as const) {
-      for (const clear of [() => client.clearCache('loja-aurora'), () => client.clearCache()]) {
+      for (const clear of [() => { client.clearCache('loja-aurora'); }, () => { client.clearCache(); }]) {
         client.clearCache();
         sb.reset();
         sb.addFault({ path, latencyMs: 150, times: 1 });
