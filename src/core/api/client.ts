@@ -11,7 +11,7 @@ import { decodeAuthMe, decodeCustomerEnvelope, decodeCustomerPage } from './deco
 import { decodeAddressPage, decodeCartPage, decodeOrderPage } from './decodeRelated';
 import { YampiError } from './errors';
 import { InFlight } from './inflight';
-import { RateLimiter, type Slot } from './rateLimiter';
+import { type Lane, RateLimiter, type Slot } from './rateLimiter';
 import { backoffDelay, defaultSleep, isRetryableStatus, parseRetryAfter } from './retry';
 import { describeRoute, loadTrust, resolveRoute, type ProxySettings, type Route, type TlsSettings } from './network';
 import { attempt, createDispatcher, defaultSetTimer, type AttemptResponse, type SetTimer } from './transport';
@@ -55,6 +55,8 @@ interface Call {
   readonly deadline: number;
   /** The caller never waits for a rate-limit window (the hover): fail at once with `rateLimited`. */
   readonly noWait: boolean;
+  /** The limiter lane: `background` for work the user did not ask for (RateLimiter). */
+  readonly lane?: Lane;
   /** Encoded path and query after the base URL, e.g. `/loja/customers/1?skipCache=true`. */
   readonly target: string;
   /** The same without anything personal (search text), for the log. */
@@ -358,11 +360,13 @@ export class HttpYampiClient implements YampiClient {
     decode: (body: unknown) => T,
   ): Promise<T> {
     const noWait = opts.waitForRateLimit === false;
+    const lane: Lane = opts.background === true ? 'background' : 'user';
     const call: Call = {
-      method: 'GET', target, logTarget, creds: store, ctx, deadline: this.deadline(), noWait,
+      method: 'GET', target, logTarget, creds: store, ctx, deadline: this.deadline(), noWait, lane,
       limiter: this.limiter(store.alias, this.s.requestsPerMinute),
     };
-    const key = `${storeKey(store)}${this.epochOf(store.alias)}\u0000${store.userSecretKey}\u0000${noWait ? 'n' : 'w'}${target}`;
+    // a user request never joins background work (it may be queued behind the user's own)
+    const key = `${storeKey(store)}${this.epochOf(store.alias)}\u0000${store.userSecretKey}\u0000${noWait ? 'n' : 'w'}${lane === 'background' ? 'b' : 'u'}${target}`;
     // Shared callers get the same decoded value; the model types are readonly.
     return (await this.inflight.run(key, opts.signal, async (shared) => {
       const body = await this.send(call, shared);
@@ -376,7 +380,7 @@ export class HttpYampiClient implements YampiClient {
       const s = this.s;
       let slot: Slot;
       try {
-        slot = await call.limiter.acquire({ signal, deadline: call.deadline, noWait: call.noWait });
+        slot = await call.limiter.acquire({ signal, deadline: call.deadline, noWait: call.noWait, lane: call.lane });
       } catch (e) {
         throw YampiError.is(e) ? withContext(e, call.ctx, n - 1) : e;
       }
