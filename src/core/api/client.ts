@@ -393,7 +393,11 @@ export class HttpYampiClient implements YampiClient {
       const route = this.route;
       if (route.kind === 'badProxy') {
         slot.settle();
-        throw new YampiError('proxy', `the proxy URL from ${route.source} is not valid`, { attempts: n, alias: call.ctx.alias, customerId: call.ctx.customerId });
+        const unsupported = route.problem === 'unsupportedScheme';
+        throw new YampiError('proxy', unsupported ? `the proxy from ${route.source} uses an unsupported scheme (${route.scheme ?? '?'}://)` : `the proxy URL from ${route.source} is not valid`, {
+          attempts: n, alias: call.ctx.alias, customerId: call.ctx.customerId, reason: unsupported ? 'unsupportedScheme' : 'invalidUrl',
+          ...(unsupported ? { proxy: `${route.scheme ?? '?'}://` } : {}),
+        });
       }
       const proxy = route.kind === 'proxy' ? route.display : undefined;
       let res: AttemptResponse;
@@ -504,7 +508,7 @@ function decodeWithContext<T>(body: unknown, decode: (body: unknown) => T, ctx: 
 
 function withContext(e: YampiError, ctx: Context, attempts?: number): YampiError {
   return new YampiError(e.kind, e.message, {
-    status: e.status, field: e.field, retryAfterMs: e.retryAfterMs, cause: e.cause, host: e.host, proxy: e.proxy,
+    status: e.status, field: e.field, retryAfterMs: e.retryAfterMs, cause: e.cause, host: e.host, proxy: e.proxy, reason: e.reason,
     alias: e.alias ?? ctx.alias, customerId: e.customerId ?? ctx.customerId, attempts: attempts ?? e.attempts,
   });
 }
