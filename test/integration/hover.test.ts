@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, SANDBOX_STORES } from '../sandbox/constants';
-import { addFault, closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
+import { addFault, closeAllEditors, extensionApi, extensionLog, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const mariana = EDGE_CASE_IDS.knownGood;
@@ -163,8 +163,14 @@ describe('hover and links over customer ids', () => {
     try {
       const warning = await waitFor('the warning about unusable patterns', () => api.shownErrors().find((m) => m.includes('yampi.hover.patterns')));
       assert.match(warning, /\b2\b/, 'two patterns are unusable');
-      assert.match(warning, /bad\(\( \((not a valid regular expression|não é uma expressão regular válida)\)/);
-      assert.match(warning, /\\d\+ \((needs exactly one capture group|precisa de exatamente um grupo)/);
+      // issue 18: the notification carries the count only; the sources (outside text) and why go to the log
+      assert.doesNotMatch(warning, /bad\(\(|\\d\+/);
+      const logged = await waitFor('the unusable patterns in the log', () => {
+        const text = extensionLog(api).join('\n');
+        return text.includes('"bad(("') && text.includes('"\\\\d+"') ? text : undefined;
+      });
+      assert.match(logged, /"bad\(\(": (not a valid regular expression|não é uma expressão regular válida)/);
+      assert.match(logged, /"\\\\d\+": (needs exactly one capture group|precisa de exatamente um grupo)/);
       const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `comprador #${mariana}\ncustomer_id: ${mariana}\n` });
       const hover = await waitFor('a hover with the new pattern', () => yampiHover(doc, positionOf(doc, `#${mariana}`).translate(0, 1)));
       assert.match(plain(hover.text), /Mariana Costa Ribeiro/);

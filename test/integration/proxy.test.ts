@@ -2,15 +2,13 @@
 // both started in this process; VS Code's own `http.proxy` / `http.noProxy` settings and
 // NODE_EXTRA_CA_CERTS decide the route and the trust, as for a user behind a corporate proxy.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { startForwardProxy, type ForwardProxy } from '../harness/forwardProxy';
 import { makeTestCa, TEST_HOST, type TestCa } from '../harness/testCa';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { closeAllEditors, extensionApi, owner, signIn, signOutAll, waitFor } from './helpers';
+import { closeAllEditors, extensionApi, extensionLog, owner, signIn, signOutAll, waitFor } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const mariana = EDGE_CASE_IDS.knownGood;
@@ -39,9 +37,7 @@ describe('proxy and TLS (issue 13)', function () {
 
   /** The end of the extension's log, for assertion messages. */
   function logTail(): string {
-    const files = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-    return files(api.logDir()).map((f) => fs.readFileSync(f, 'utf8').split('\n').slice(-15).join('\n')).join('\n');
+    return extensionLog(api).map((text) => text.split('\n').slice(-15).join('\n')).join('\n');
   }
 
   /** A search shows its failure as a message (a lookup shows it in the panel). */
