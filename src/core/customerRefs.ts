@@ -434,6 +434,15 @@ export function newScanStats(): ScanStats {
   return { charsToEngines: 0, engineCalls: 0, matches: 0, lines: 0 };
 }
 
+/**
+ * Under a time budget, the patterns in order of cost (native first, then RE2 by program size, i.e.
+ * largest `maxLine` first), so one costly pattern cannot starve the cheap ones of the budget.
+ * Without a budget, the given order.
+ */
+function cheapestFirst(patterns: readonly IdPattern[], budget: unknown): readonly IdPattern[] {
+  return budget === undefined ? patterns : [...patterns].sort((a, b) => (b.maxLine ?? Number.MAX_SAFE_INTEGER) - (a.maxLine ?? Number.MAX_SAFE_INTEGER));
+}
+
 /** A scan's deadline (from a ScanBudget): `over()` reads the clock; once over, it stays over. */
 interface Deadline {
   over(): boolean;
@@ -550,7 +559,7 @@ export function findRefsInLine(line: string, patterns: readonly IdPattern[], bud
   }
   const refs: CustomerRef[] = [];
   const deadline = deadlineOf(budget);
-  for (const p of patterns) {
+  for (const p of cheapestFirst(patterns, budget)) {
     if (line.length <= (p.maxLine ?? MAX_LINE_LENGTH) && !runPattern(p, line, 0, refs, { left: MAX_MATCHES_PER_PATTERN, deadline }, undefined) && deadline?.timedOut === true) {
       break;
     }
@@ -737,7 +746,7 @@ function scanPatterns(text: string, base: number, patterns: readonly IdPattern[]
     }
     return chunks;
   };
-  for (const p of patterns) {
+  for (const p of cheapestFirst(patterns, deadline)) {
     const budget: PatternBudget = { left: MAX_MATCHES_PER_PATTERN, deadline };
     for (const [start, end] of chunksFor(p.maxLine ?? MAX_LINE_LENGTH)) {
       if (!runPattern(p, text.slice(start, end), base + start, refs, budget, stats)) {

@@ -180,6 +180,31 @@ describe('hover and links over customer ids', () => {
     }
   });
 
+  it('a document whose id scan runs out of time: links for the visible lines only, a hover anywhere still answers (issue 18 point 2.5)', async () => {
+    await config().update('hover.patterns', ['a[ab]{80}(\\d)', 'customer_id: (\\d+)'], vscode.ConfigurationTarget.Global);
+    try {
+      // 1.8 MB of random a/b lines: a[ab]{80}(\d) takes seconds over it without a budget
+      let seed = 7;
+      const lines = Array.from({ length: 9000 }, () => Array.from({ length: 200 }, () => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return (seed >> 16) & 1 ? 'a' : 'b';
+      }).join(''));
+      lines[2] = `customer_id: ${mariana}`;
+      lines[8000] = `customer_id: ${mariana}`;
+      const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: lines.join('\n') });
+      await vscode.window.showTextDocument(doc);
+      await waitFor('the editor on screen', () => vscode.window.visibleTextEditors.some((e) => e.document === doc && e.visibleRanges.length > 0));
+      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
+      const ours = links.filter((l) => l.target?.scheme === 'command');
+      assert.deepEqual(ours.map((l) => l.range.start.line), [2], 'only the visible lines were scanned');
+      const hover = await waitFor('a hover far below the visible lines', () => yampiHover(doc, new vscode.Position(8000, 15)));
+      assert.match(plain(hover.text), /Mariana Costa Ribeiro/);
+    } finally {
+      await closeAllEditors();
+      await config().update('hover.patterns', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('yampi.hover.enabled off: no hover and no links at all', async () => {
     const doc = await vscode.workspace.openTextDocument(fixture('sample.log'));
     await config().update('hover.enabled', false, vscode.ConfigurationTarget.Global);

@@ -94,6 +94,16 @@ describe('scan budget (issue 18 point 2.5)', () => {
     assert.deepEqual(scan, { refs: scanDocument(text, 'log', defaults).refs, coverage: 'full' });
   });
 
+  it('under a budget the cheap patterns run first: a slow pattern cannot starve them', () => {
+    const lines = randomAb(200).split('\n');
+    lines[150] = 'customer_id: 42';
+    const text = lines.join('\n');
+    const both = compilePatterns(['a[ab]{80}(\\d)', 'customer_id: (\\d+)']).patterns;
+    const scan = scanDocument(text, 'log', both, undefined, { now: fakeClock().now, ms: 3 });
+    assert.equal(scan.timedOut, true);
+    assert.deepEqual(scan.refs.map((r) => r.id), [42]);
+  });
+
   it('the visible-range scan has its own budget', () => {
     const text = randomAb(100);
     const scan = scanRanges(text, [[0, text.length]], slow.patterns, { now: fakeClock().now, ms: 3 });
