@@ -48,6 +48,22 @@ export interface IdPattern {
    * so such a pattern is never tested on a chunk.
    */
   readonly textAnchored?: boolean;
+  /**
+   * The longest line (and chunk) this pattern's engine is handed (RE2: MAX_RE2_CALL_COST / program
+   * size, at most MAX_LINE_LENGTH): one call's cost stays a few milliseconds whatever the pattern.
+   * Absent: MAX_LINE_LENGTH.
+   */
+  readonly maxLine?: number;
+}
+
+/**
+ * A time budget for one scan: a clock (the host's `performance.now`, a test's fake) and how many
+ * milliseconds the scan may take. The clock is read after each engine call; past the budget the
+ * scan stops and says so (`timedOut`), keeping what it found.
+ */
+export interface ScanBudget {
+  readonly now: () => number;
+  readonly ms: number;
 }
 
 export interface CompiledPatterns {
@@ -61,9 +77,9 @@ export interface InvalidPattern {
   /**
    * `syntax`: does not compile; `unsupported`: a JavaScript-only construct RE2 refuses (lookaround,
    * backreference); `tooComplex`: too long or too large a program; `groups`: not exactly one capture
-   * group; `empty`: matches empty text.
+   * group; `empty`: matches empty text; `tooMany`: past the first MAX_USER_PATTERNS entries.
    */
-  readonly problem: 'syntax' | 'unsupported' | 'tooComplex' | 'groups' | 'empty';
+  readonly problem: 'syntax' | 'unsupported' | 'tooComplex' | 'groups' | 'empty' | 'tooMany';
   readonly reason: string;
 }
 
@@ -92,7 +108,16 @@ export const SCAN_CHUNK = 16_384;
 /** User patterns longer than this are refused (`tooComplex`). */
 export const MAX_PATTERN_LENGTH = 1_000;
 /** RE2 programs larger than this are refused: matching cost is linear in text × program size. */
-export const MAX_PROGRAM_SIZE = 1_000;
+export const MAX_PROGRAM_SIZE = 300;
+/**
+ * At most this many characters × program instructions per RE2 call: a pattern whose program is
+ * larger than MAX_RE2_CALL_COST / MAX_LINE_LENGTH (30) sees shorter lines only. Measured with
+ * re2js 2.10, `a[ab]{80}(\d)` (86 instructions, its DFA thrashing on random a/b text) costs about
+ * 2.5 µs per character per call, so a call stays under ~10 ms.
+ */
+export const MAX_RE2_CALL_COST = 300_000;
+/** Entries of `yampi.hover.patterns` past this many are refused (`tooMany`): each one is a pass over every document. */
+export const MAX_USER_PATTERNS = 20;
 
 const JSON_LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'snippets']);
 
@@ -160,11 +185,13 @@ function re2Pattern(source: string, re: RE2JS): IdPattern {
   // an assertion the program cannot be read for counts as a text anchor: the chunk test is skipped
   const textAnchored = !isRe2Prog(prog) || prog.inst.some((inst) => inst.op === OP_EMPTY_WIDTH && (inst.arg & (EMPTY_BEGIN_TEXT | EMPTY_END_TEXT)) !== 0);
   const nextCandidate = prefix && ((text: string, from: number): number => nextOccurrence(prefix, text, from));
+  const maxLine = Math.min(MAX_LINE_LENGTH, Math.floor(MAX_RE2_CALL_COST / Math.max(1, re.programSize())));
   return {
     source,
     engine: 're2',
     ...(nextCandidate && { nextCandidate }),
     textAnchored,
+    maxLine,
     test: (text) => re.test(text),
     forEach: (text, onMatch) => {
       let from = 0;
@@ -363,7 +390,11 @@ function isJsRegExp(source: string): boolean {
 export function compilePatterns(sources: readonly string[]): CompiledPatterns {
   const patterns: IdPattern[] = [];
   const invalid: InvalidPattern[] = [];
-  for (const source of sources) {
+  for (const [i, source] of sources.entries()) {
+    if (i >= MAX_USER_PATTERNS) {
+      invalid.push({ source, problem: 'tooMany', reason: `only the first ${MAX_USER_PATTERNS} patterns are used` });
+      continue;
+    }
     const compiled = DEFAULT_HOVER_PATTERNS.includes(source) ? nativePattern(source, new RegExp(source, 'gid')) : compileRe2(source);
     if ('problem' in compiled) {
       invalid.push(compiled);
@@ -404,10 +435,45 @@ export function newScanStats(): ScanStats {
 }
 
 /**
- * Runs one pattern over `text` (whose offset in the document is `base`), adding each acceptable
- * ref. Returns false once the pattern has produced its budget of matches.
+ * Under a time budget, the patterns in order of cost (native first, then RE2 by program size, i.e.
+ * largest `maxLine` first), so one costly pattern cannot starve the cheap ones of the budget.
+ * Without a budget, the given order.
  */
-function runPattern(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: { left: number }, stats: ScanStats | undefined): boolean {
+function cheapestFirst(patterns: readonly IdPattern[], budget: unknown): readonly IdPattern[] {
+  return budget === undefined ? patterns : [...patterns].sort((a, b) => (b.maxLine ?? Number.MAX_SAFE_INTEGER) - (a.maxLine ?? Number.MAX_SAFE_INTEGER));
+}
+
+/** A scan's deadline (from a ScanBudget): `over()` reads the clock; once over, it stays over. */
+interface Deadline {
+  over(): boolean;
+  readonly timedOut: boolean;
+}
+
+function deadlineOf(budget: ScanBudget | undefined): Deadline | undefined {
+  if (budget === undefined) {
+    return undefined;
+  }
+  const end = budget.now() + budget.ms;
+  let timedOut = false;
+  return {
+    over: () => (timedOut ||= budget.now() > end),
+    get timedOut() {
+      return timedOut;
+    },
+  };
+}
+
+/** What one pattern may still do in a scan: matches left, and the scan's deadline (read after each engine call). */
+interface PatternBudget {
+  left: number;
+  readonly deadline?: Deadline | undefined;
+}
+
+/**
+ * Runs one pattern over `text` (whose offset in the document is `base`), adding each acceptable
+ * ref. Returns false once the pattern has produced its budget of matches or the scan is out of time.
+ */
+function runPattern(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: PatternBudget, stats: ScanStats | undefined): boolean {
   if (p.engine === 're2') {
     return runRe2(p, text, base, refs, budget, stats);
   }
@@ -423,7 +489,7 @@ function runPattern(p: IdPattern, text: string, base: number, refs: CustomerRef[
  * and the search resumes at the next line. So each character is seen at most three times: once by
  * the chunk's search, then by the DFA and the capturing engine if its line is picked.
  */
-function runRe2(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: { left: number }, stats: ScanStats | undefined): boolean {
+function runRe2(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: PatternBudget, stats: ScanStats | undefined): boolean {
   const next = p.nextCandidate;
   if (next || !p.textAnchored) {
     count(stats, text.length);
@@ -455,7 +521,7 @@ function count(stats: ScanStats | undefined, chars: number): void {
   }
 }
 
-function runMatches(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: { left: number }, stats: ScanStats | undefined): boolean {
+function runMatches(p: IdPattern, text: string, base: number, refs: CustomerRef[], budget: PatternBudget, stats: ScanStats | undefined): boolean {
   count(stats, text.length);
   p.forEach(text, (m) => {
     budget.left -= 1;
@@ -469,7 +535,7 @@ function runMatches(p: IdPattern, text: string, base: number, refs: CustomerRef[
     }
     return budget.left > 0;
   });
-  return budget.left > 0;
+  return budget.left > 0 && budget.deadline?.over() !== true;
 }
 
 /** Looks only inside the match, so checking every match costs no more than the matches' length. */
@@ -483,24 +549,32 @@ function hasLineBreak(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Ids the patterns find in one line; offsets are relative to the line. */
-export function findRefsInLine(line: string, patterns: readonly IdPattern[]): CustomerRef[] {
+/**
+ * Ids the patterns find in one line; offsets are relative to the line. A pattern skips a line longer
+ * than its `maxLine`; with a `budget`, the patterns after the one that ran out of time are skipped.
+ */
+export function findRefsInLine(line: string, patterns: readonly IdPattern[], budget?: ScanBudget): CustomerRef[] {
   if (line.length > MAX_LINE_LENGTH || line.length === 0) {
     return [];
   }
   const refs: CustomerRef[] = [];
-  for (const p of patterns) {
-    runPattern(p, line, 0, refs, { left: MAX_MATCHES_PER_PATTERN }, undefined);
+  const deadline = deadlineOf(budget);
+  for (const p of cheapestFirst(patterns, budget)) {
+    if (line.length <= (p.maxLine ?? MAX_LINE_LENGTH) && !runPattern(p, line, 0, refs, { left: MAX_MATCHES_PER_PATTERN, deadline }, undefined) && deadline?.timedOut === true) {
+      break;
+    }
   }
   return dedupe(refs);
 }
 
 /**
- * `[start, end)` chunks of the document made of whole lines of at most MAX_LINE_LENGTH characters
- * (line breaks included between lines), each at most SCAN_CHUNK long unless one line is longer.
- * Longer lines fall between chunks: no engine ever sees them. One walk over the line starts.
+ * `[start, end)` chunks of the document made of whole lines of at most `maxLine` (MAX_LINE_LENGTH)
+ * characters (line breaks included between lines), each at most SCAN_CHUNK long unless one line is
+ * longer (a shorter `maxLine` also bounds the chunk). Longer lines fall between chunks: no engine
+ * ever sees them. One walk over the line starts.
  */
-export function shortLineChunks(text: string, stats?: ScanStats): Array<readonly [number, number]> {
+export function shortLineChunks(text: string, stats?: ScanStats, maxLine: number = MAX_LINE_LENGTH): Array<readonly [number, number]> {
+  const maxChunk = maxLine < MAX_LINE_LENGTH ? maxLine : SCAN_CHUNK;
   const chunks: Array<readonly [number, number]> = [];
   let chunkStart = -1;
   let chunkEnd = -1;
@@ -511,13 +585,13 @@ export function shortLineChunks(text: string, stats?: ScanStats): Array<readonly
     if (stats) {
       stats.lines += 1;
     }
-    if (lineEnd - lineStart > MAX_LINE_LENGTH) {
+    if (lineEnd - lineStart > maxLine) {
       if (chunkStart >= 0) {
         chunks.push([chunkStart, chunkEnd]);
         chunkStart = -1;
       }
     } else if (lineEnd > lineStart) {
-      if (chunkStart >= 0 && lineEnd - chunkStart > SCAN_CHUNK) {
+      if (chunkStart >= 0 && lineEnd - chunkStart > maxChunk) {
         chunks.push([chunkStart, chunkEnd]);
         chunkStart = -1;
       }
@@ -568,7 +642,14 @@ const CUSTOMER_KEY = /"(?:customer|cliente)"\s*:/gi;
  * nested in each other are scanned once per `customer` key: past a budget of twice the document's
  * length the scan stops (`complete: false`) and keeps the refs found so far.
  */
-export function scanJsonCustomerIds(text: string): { refs: CustomerRef[]; complete: boolean } {
+export function scanJsonCustomerIds(text: string, budget?: ScanBudget): { refs: CustomerRef[]; complete: boolean } {
+  return scanJson(text, deadlineOf(budget));
+}
+
+/** Tokens between two looks at the clock. */
+const TOKENS_PER_CLOCK_READ = 4_096;
+
+function scanJson(text: string, deadline: Deadline | undefined): { refs: CustomerRef[]; complete: boolean } {
   if (text.length > MAX_DOCUMENT_LENGTH) {
     return { refs: [], complete: false };
   }
@@ -593,7 +674,10 @@ export function scanJsonCustomerIds(text: string): { refs: CustomerRef[]; comple
     const stack: Array<'customer' | 'data' | 'other'> = ['customer'];
     let expectKey = true;
     let key: string | undefined;
-    while (stack.length > 0) {
+    for (let tokens = 1; stack.length > 0; tokens++) {
+      if (tokens % TOKENS_PER_CLOCK_READ === 0 && deadline?.over() === true) {
+        return { refs, complete: false };
+      }
       const kind = next();
       const top = stack[stack.length - 1];
       if (kind === EOF) {
@@ -627,7 +711,7 @@ export function scanJsonCustomerIds(text: string): { refs: CustomerRef[]; comple
       }
     }
     budget -= scanner.getPosition() - from;
-    if (budget < 0) {
+    if (budget < 0 || deadline?.over() === true) {
       return { refs, complete: false };
     }
   }
@@ -643,6 +727,36 @@ export interface DocumentScan {
   readonly refs: readonly CustomerRef[];
   /** The JSON structure scan: not run (`skipped`), done (`ok`), or stopped by its budget (`failed`). */
   readonly json: JsonScan;
+  /** Present when the scan ran out of its ScanBudget: `refs` are what it found until then. */
+  readonly timedOut?: true;
+}
+
+/**
+ * Each pattern over the chunks of short lines of `text` (offset `base` in the document), adding
+ * refs; at most MAX_MATCHES_PER_PATTERN matches each. Stops when `deadline` is over.
+ */
+function scanPatterns(text: string, base: number, patterns: readonly IdPattern[], refs: CustomerRef[], deadline: Deadline | undefined, stats: ScanStats | undefined): void {
+  const chunksBy = new Map<number, Array<readonly [number, number]>>();
+  const chunksFor = (maxLine: number): Array<readonly [number, number]> => {
+    let chunks = chunksBy.get(maxLine);
+    if (chunks === undefined) {
+      // the walk over line starts is counted once, for the usual line length
+      chunks = shortLineChunks(text, maxLine === MAX_LINE_LENGTH || chunksBy.size === 0 ? stats : undefined, maxLine);
+      chunksBy.set(maxLine, chunks);
+    }
+    return chunks;
+  };
+  for (const p of cheapestFirst(patterns, deadline)) {
+    const budget: PatternBudget = { left: MAX_MATCHES_PER_PATTERN, deadline };
+    for (const [start, end] of chunksFor(p.maxLine ?? MAX_LINE_LENGTH)) {
+      if (!runPattern(p, text.slice(start, end), base + start, refs, budget, stats)) {
+        break;
+      }
+    }
+    if (deadline?.timedOut === true) {
+      return;
+    }
+  }
 }
 
 /**
@@ -652,27 +766,42 @@ export interface DocumentScan {
  * whose structure scan runs out of budget keeps its pattern refs and reports `json: 'failed'`; the
  * host caches the whole result per document version, so nothing is retried until the text changes.
  */
-export function scanDocument(text: string, languageId: string, patterns: readonly IdPattern[], stats?: ScanStats): DocumentScan {
+export function scanDocument(text: string, languageId: string, patterns: readonly IdPattern[], stats?: ScanStats, budget?: ScanBudget): DocumentScan {
   if (text.length > MAX_DOCUMENT_LENGTH) {
     return { refs: [], json: 'skipped' };
   }
   const refs: CustomerRef[] = [];
-  const chunks = patterns.length === 0 ? [] : shortLineChunks(text, stats);
-  for (const p of patterns) {
-    const budget = { left: MAX_MATCHES_PER_PATTERN };
-    for (const [start, end] of chunks) {
-      if (!runPattern(p, text.slice(start, end), start, refs, budget, stats)) {
-        break;
-      }
-    }
-  }
+  const deadline = deadlineOf(budget);
+  scanPatterns(text, 0, patterns, refs, deadline, stats);
   let json: JsonScan = 'skipped';
-  if (JSON_LANGUAGES.has(languageId) && /"(?:customer|cliente)"/i.test(text)) {
-    const scan = scanJsonCustomerIds(text);
+  if (deadline?.timedOut !== true && JSON_LANGUAGES.has(languageId) && /"(?:customer|cliente)"/i.test(text)) {
+    const scan = scanJson(text, deadline);
     refs.push(...scan.refs);
     json = scan.complete ? 'ok' : 'failed';
   }
-  return { refs: dedupe(refs).slice(0, MAX_LINKS), json };
+  const out = dedupe(refs).slice(0, MAX_LINKS);
+  return deadline?.timedOut === true ? { refs: out, json, timedOut: true } : { refs: out, json };
+}
+
+/**
+ * The pattern refs within `ranges` (`[start, end)` offsets, each widened to whole lines), e.g. the
+ * lines on screen when the whole document took too long (see scanDocument's `budget`). No JSON
+ * structure scan: it needs the whole document.
+ */
+export function scanRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>, patterns: readonly IdPattern[], budget?: ScanBudget): DocumentScan {
+  const refs: CustomerRef[] = [];
+  const deadline = deadlineOf(budget);
+  for (const [from, to] of ranges) {
+    const start = from <= 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
+    const nl = text.indexOf('\n', Math.max(start, to));
+    const end = nl < 0 ? text.length : nl;
+    scanPatterns(text.slice(start, end), start, patterns, refs, deadline, undefined);
+    if (deadline?.timedOut === true) {
+      break;
+    }
+  }
+  const out = dedupe(refs).slice(0, MAX_LINKS);
+  return deadline?.timedOut === true ? { refs: out, json: 'skipped', timedOut: true } : { refs: out, json: 'skipped' };
 }
 
 /** The refs of scanDocument. */

@@ -4,7 +4,7 @@
  * becomes one localized message and the actions that help. Notifications, the detail panel, the
  * hover and the tree all say it with these words. Pure: the host only runs the actions.
  */
-import type { YampiErrorKind } from './api/errors';
+import type { FailureReason, YampiErrorKind } from './api/errors';
 import { type Locale, msg, t } from './model/strings';
 import type { BaseUrlProblem } from './settings';
 
@@ -19,6 +19,8 @@ export type Failure =
         readonly retryAfterMs?: number | undefined;
         /** For tls/proxy: the host whose certificate failed, or the proxy. */
         readonly host?: string | undefined;
+        /** For tls/proxy: which failure of the kind (untrusted issuer, host name, protocol; unsupported proxy scheme). */
+        readonly reason?: FailureReason | undefined;
       };
     }
   | { readonly kind: 'notSignedIn' }
@@ -89,9 +91,32 @@ function describeApi(e: Extract<Failure, { kind: 'api' }>['error'], locale: Loca
     case 'cancelled':
       return described(t(locale, 'Cancelled.'), [], true);
     case 'tls':
-      return described(t(locale, 'The certificate of {0} is not trusted — corporate proxy or TLS inspection? Add its CA with NODE_EXTRA_CA_CERTS.', e.host ?? alias), ['showLog']);
+      return described(tlsMessage(e.reason, e.host ?? alias, locale), ['showLog']);
     case 'proxy':
+      if (e.reason === 'unsupportedScheme') {
+        return described(t(locale, 'Unsupported proxy scheme {0} in http.proxy (or HTTPS_PROXY): use an http:// or https:// proxy.', e.host ?? ''), ['showLog']);
+      }
+      if (e.reason === 'invalidUrl') {
+        return described(t(locale, 'The proxy URL in http.proxy (or HTTPS_PROXY) is not valid: use http://host:port.'), ['showLog']);
+      }
       return described(t(locale, 'The proxy {0} refused or failed the connection. Check http.proxy and the proxy credentials.', e.host ?? ''), ['retry', 'showLog']);
+  }
+}
+
+/** A TLS failure, by what failed: the user fixes each one differently. */
+function tlsMessage(reason: FailureReason | undefined, host: string, locale: Locale): string {
+  switch (reason) {
+    case 'hostname':
+      return t(locale, 'The certificate presented for {0} is for another host name — a proxy or TLS inspection answering in its place, or the wrong yampi.apiBaseUrl?', host);
+    case 'expired':
+      return t(locale, 'The certificate of {0} has expired or is not valid yet. Check this machine\'s date and time.', host);
+    case 'protocol':
+      return t(locale, 'A secure connection with {0} could not be agreed (TLS protocol or version). Is it an https server, and is a proxy or firewall in the way?', host);
+    case 'untrusted':
+    case 'unsupportedScheme':
+    case 'invalidUrl':
+    case undefined:
+      return t(locale, 'The certificate of {0} is not trusted — corporate proxy or TLS inspection? Add its CA with NODE_EXTRA_CA_CERTS.', host);
   }
 }
 

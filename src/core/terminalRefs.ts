@@ -9,6 +9,7 @@
  * separators around it.
  */
 import { type CompiledPatterns, findRefsInLine, MAX_LINE_LENGTH } from './customerRefs';
+import { LINE_SCAN_BUDGET_MS } from './scanBudget/documentScan';
 
 /** The default of `terminal.integrated.wordSeparators` (VS Code 1.96 – 1.139). */
 export const DEFAULT_WORD_SEPARATORS = ' ()[]{}\',"`\u2500\u2018\u2019\u201c\u201d|';
@@ -22,18 +23,19 @@ export interface TerminalRefLink {
 
 /**
  * The customer-id links of one terminal line, each widened to the terminal word around it.
- * Lines longer than MAX_LINE_LENGTH are skipped. When one word holds several ids (no separator
+ * Lines longer than MAX_LINE_LENGTH are skipped; `now` (a clock) bounds the scan's time. When one word holds several ids (no separator
  * between them), the word is shared out between them at the start of each later match, so links
  * never overlap.
  */
-export function findTerminalLinks(line: string, compiled: CompiledPatterns, wordSeparators: string = DEFAULT_WORD_SEPARATORS): TerminalRefLink[] {
+export function findTerminalLinks(line: string, compiled: CompiledPatterns, wordSeparators: string = DEFAULT_WORD_SEPARATORS, now?: () => number): TerminalRefLink[] {
   if (line.length === 0 || line.length > MAX_LINE_LENGTH) {
     return [];
   }
   // a separator setting that is not a string (a broken settings.json) falls back to the default
   const separators = new Set(typeof wordSeparators === 'string' ? wordSeparators : DEFAULT_WORD_SEPARATORS);
   const isSeparator = (i: number): boolean => separators.has(line[i] ?? ' ');
-  const refs = findRefsInLine(line, compiled.patterns);
+  // with a clock, the line gets LINE_SCAN_BUDGET_MS (the patterns after the one that ran out are skipped)
+  const refs = findRefsInLine(line, compiled.patterns, now && { now, ms: LINE_SCAN_BUDGET_MS });
   const links: TerminalRefLink[] = [];
   for (let i = 0; i < refs.length; i++) {
     const ref = refs[i];

@@ -17,7 +17,10 @@ export function toFailure(e: unknown): Failure {
     const host = e.kind === 'proxy' ? e.proxy : e.host;
     return {
       kind: 'api',
-      error: { kind: e.kind, alias: e.alias, customerId: e.customerId, status: e.status, retryAfterMs: e.retryAfterMs, ...(typeof host === 'string' ? { host } : {}) },
+      error: {
+        kind: e.kind, alias: e.alias, customerId: e.customerId, status: e.status, retryAfterMs: e.retryAfterMs, ...(typeof host === 'string' ? { host } : {}),
+        ...(e.reason === undefined ? {} : { reason: e.reason }),
+      },
     };
   }
   if (e instanceof NotSignedInError) {

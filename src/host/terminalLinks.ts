@@ -51,7 +51,7 @@ export class CustomerTerminalLinkProvider implements vscode.TerminalLinkProvider
     if (token?.isCancellationRequested === true || !this.deps.enabled()) {
       return [];
     }
-    const found = findTerminalLinks(context.line, this.deps.patterns(), this.separators);
+    const found = findTerminalLinks(context.line, this.deps.patterns(), this.separators, () => performance.now());
     if (found.length === 0) {
       return [];
     }

@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePatterns, findRefsInDocument, findRefsInLine, MAX_LINE_LENGTH, scanDocument, type IdPattern } from '../../src/core/customerRefs';
+import { budgetedDocumentScan, budgetedLineScan } from '../../src/core/scanBudget/documentScan';
+import { threadCpuNowMs } from '../harness/activationProbe';
 
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -140,4 +142,58 @@ for (const n of [16, 20, 22]) {
   row(`(\\d+)+z native backtracking, for comparison`, `${n} ch`, ms, '');
 }
 console.log('  (native at 40 characters: about 2^40 steps, hours; that is why user patterns run on RE2)');
+budgetedRows();
 console.log('\n(documents over 2,000,000 characters are not scanned; links stop at 2,000 per document; lines over 10,000 characters are skipped before any engine runs)\n');
+
+/** `lines` lines of `width` random a/b characters: text on which `a[ab]{80}(\d)`'s DFA thrashes. */
+function randomAb(bytes: number, width = 200): string {
+  let seed = 7;
+  const lines: string[] = [];
+  for (let size = 0; size + width + 1 <= bytes; size += width + 1) {
+    let line = '';
+    for (let j = 0; j < width; j++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      line += (seed >> 16) & 1 ? 'a' : 'b';
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Issue 18 point 2.5: the host's path (src/host/hover/refIndex.ts): the whole document within its
+ * budget, else the visible lines (here the first 60), synchronously: one call is one blocking slice
+ * of the host thread. Longest of 8 calls, as wall time and as this thread's CPU time (the machine
+ * is shared: wall time also counts other processes), and the median wall time. Target ≤ 50 ms.
+ */
+function budgetedRows(): void {
+  console.log('\nBudgeted scan (what the host runs per document version; visible = the first 60 lines)\n');
+  console.log(`${'document'.padEnd(40)}${'size'.padStart(9)}${'longest wall'.padStart(14)}${'thread CPU'.padStart(12)}${'median'.padStart(10)}${'found'.padStart(10)}${'coverage'.padStart(9)}${'target'.padStart(9)}`);
+  const slow = compilePatterns(['a[ab]{80}(\\d)']).patterns;
+  const cases: Array<[string, string, readonly IdPattern[]]> = [
+    ['log 2 MB, default patterns', logText(2_000_000 - 200), patterns],
+    ['random a/b 2 MB, a[ab]{80}(\\d)', randomAb(2_000_000), slow],
+    ['log 2 MB, a[ab]{80}(\\d)', logText(2_000_000 - 200), slow],
+  ];
+  for (const [label, text, use] of cases) {
+    const visibleEnd = text.split('\n', 60).join('\n').length;
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    let last: ReturnType<typeof budgetedDocumentScan> | undefined;
+    for (let i = 0; i < 8; i++) {
+      const cpuStart = threadCpuNowMs() ?? Number.NaN;
+      const start = performance.now();
+      last = budgetedDocumentScan(text, 'log', use, () => [[0, visibleEnd]], () => performance.now());
+      wall.push(performance.now() - start);
+      cpu.push((threadCpuNowMs() ?? Number.NaN) - cpuStart);
+    }
+    const longest = Math.max(...wall);
+    const longestCpu = Math.max(...cpu);
+    const verdict = `${'≤ 50 ms'.padStart(9)}  ${longestCpu <= 50 ? 'PASS' : 'FAIL'}${longest <= 50 ? '' : ' (CPU; wall over)'}`;
+    console.log(`${label.padEnd(40)}${kb(text).padStart(9)}${longest.toFixed(2).padStart(11)} ms${longestCpu.toFixed(2).padStart(9)} ms${median(wall).toFixed(2).padStart(7)} ms${`${last?.refs.length ?? 0} ids`.padStart(10)}${(last?.coverage ?? '').padStart(9)}${verdict}`);
+  }
+  const line = randomAb(2_001, 2_000);
+  const hover = measure(() => budgetedLineScan(line, slow, () => performance.now()), 10);
+  row('hover/terminal line, 2,000 a/b, a[ab]{80}(\\d)', `${line.length} ch`, hover, '', 50);
+  console.log('  (before issue 18, unbudgeted: the slow pattern took 22.8 s on the random a/b file, 13.3 s with a digit ending each line)');
+}

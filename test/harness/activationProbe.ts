@@ -89,7 +89,7 @@ const wake = new Int32Array(new SharedArrayBuffer(4));
  * scheduler ticks (every 4 ms on the bench machine: too coarse), so first a 10 µs futex sleep
  * switches the thread out, which brings the counter up to now, to the nanosecond.
  */
-const threadCpuNowMs = (): number | undefined => {
+export const threadCpuNowMs = (): number | undefined => {
   try {
     Atomics.wait(wake, 0, 0, 0.01);
     const ns = Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);

@@ -77,7 +77,8 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
       return;
     }
     const [host, port] = (req.url ?? '').split(/:(?=\d+$)/);
-    const upstream = connect(Number(port), host ?? '', () => {
+    // names under .test (RFC 6761) stand for this machine: a client must proxy them (loopback never is)
+    const upstream = connect(Number(port), host?.endsWith('.test') === true ? '127.0.0.1' : (host ?? ''), () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client);

@@ -1,6 +1,8 @@
 // Shared helpers for the extension-host suites: the extension's test API, the sandbox's HTTP
 // controls (the sandbox runs in the harness process; YAMPI_SANDBOX_URL is its origin), polling.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { SANDBOX_STORES, SANDBOX_USERS, type SandboxUser } from '../sandbox/constants';
@@ -112,4 +114,11 @@ export function signedInToAurora(): () => TestApi {
     assert.ok(api, 'the before hook has not run');
     return api;
   };
+}
+
+/** The extension's log files (under its log folder), each file's text. */
+export function extensionLog(api: TestApi): string[] {
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return files(api.logDir()).map((f) => fs.readFileSync(f, 'utf8'));
 }

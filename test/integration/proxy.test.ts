@@ -2,15 +2,13 @@
 // both started in this process; VS Code's own `http.proxy` / `http.noProxy` settings and
 // NODE_EXTRA_CA_CERTS decide the route and the trust, as for a user behind a corporate proxy.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { startForwardProxy, type ForwardProxy } from '../harness/forwardProxy';
-import { makeTestCa, type TestCa } from '../harness/testCa';
+import { makeTestCa, TEST_HOST, type TestCa } from '../harness/testCa';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { closeAllEditors, extensionApi, owner, signIn, signOutAll, waitFor } from './helpers';
+import { closeAllEditors, extensionApi, extensionLog, owner, signIn, signOutAll, waitFor } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const mariana = EDGE_CASE_IDS.knownGood;
@@ -30,13 +28,16 @@ describe('proxy and TLS (issue 13)', function () {
   const savedExtraCa = process.env['NODE_EXTRA_CA_CERTS'];
   const yampi = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('yampi');
   const http = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('http');
-  const tunnelsToSandbox = (): number => proxy.hits.filter((h) => h.kind === 'tunnel' && h.target === `127.0.0.1:${https.port}`).length;
+  const tunnelsToSandbox = (): number => proxy.hits.filter((h) => h.kind === 'tunnel' && h.target === `${TEST_HOST}:${https.port}`).length;
+  /**
+   * The sandbox by a name that is not loopback (the test proxy connects it to 127.0.0.1): a loopback
+   * API URL is never proxied (issue 18 point 2.10). Direct routes use 127.0.0.1 (no DNS for the name).
+   */
+  const baseUrl = (proxied: boolean): string => (proxied ? https.baseUrl.replace('127.0.0.1', TEST_HOST) : https.baseUrl);
 
   /** The end of the extension's log, for assertion messages. */
   function logTail(): string {
-    const files = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-    return files(api.logDir()).map((f) => fs.readFileSync(f, 'utf8').split('\n').slice(-15).join('\n')).join('\n');
+    return extensionLog(api).map((text) => text.split('\n').slice(-15).join('\n')).join('\n');
   }
 
   /** A search shows its failure as a message (a lookup shows it in the panel). */
@@ -60,8 +61,14 @@ describe('proxy and TLS (issue 13)', function () {
     return (await vscode.commands.executeCommand<Customer>('yampi.lookupCustomer', id))?.id === id;
   }
 
-  /** Applies network settings and starts the client afresh (as a settings change would). */
-  async function route(settings: { proxy?: string; noProxy?: string[]; extraCa?: boolean }): Promise<void> {
+  /** Applies network settings (and the sandbox's base URL for them) and starts the client afresh (as a settings change would). */
+  async function route(settings: { proxy?: string; noProxy?: string[]; extraCa?: boolean; proxied?: boolean }): Promise<void> {
+    const base = baseUrl(settings.proxied ?? settings.proxy !== undefined);
+    if (yampi().get<string>('apiBaseUrl') !== base) {
+      await yampi().update('apiBaseUrl', base, vscode.ConfigurationTarget.Global);
+      // The write resolves before the extension host sees the change (remote settings): wait for it.
+      await waitFor('the sandbox as yampi.apiBaseUrl', () => yampi().get<string>('apiBaseUrl') === base, 10_000);
+    }
     if (settings.extraCa === false) {
       delete process.env['NODE_EXTRA_CA_CERTS'];
     } else {
@@ -81,9 +88,6 @@ describe('proxy and TLS (issue 13)', function () {
     customerReads = () => https.requests().filter((r) => /\/customers\/\d+/.test(r.path)).length;
     proxy = await startForwardProxy();
     savedBaseUrl = yampi().inspect<string>('apiBaseUrl')?.globalValue;
-    await yampi().update('apiBaseUrl', https.baseUrl, vscode.ConfigurationTarget.Global);
-    // The write resolves before the extension host sees the change (remote settings): wait for it.
-    await waitFor('the https sandbox as yampi.apiBaseUrl', () => yampi().get<string>('apiBaseUrl') === https.baseUrl, 10_000);
     await route({ proxy: proxy.url });
     await signOutAll(api);
     assert.equal(await signIn(owner, aurora), true, 'sign-in over https through the proxy');
@@ -122,7 +126,7 @@ describe('proxy and TLS (issue 13)', function () {
   });
 
   it('http.noProxy bypasses the proxy', async () => {
-    await route({ proxy: proxy.url, noProxy: ['127.0.0.1'] });
+    await route({ proxy: proxy.url, noProxy: ['localhost', '::1', '127.0.0.0/8'], proxied: false });
     assert.equal(await lookup(), true);
     assert.equal(tunnelsToSandbox(), 0);
     assert.equal(customerReads(), 1, 'one customer read (opening the panel also reads orders page 1)');

@@ -142,6 +142,18 @@ describe('Customer 360: related records', () => {
       assert.equal((await settled(api, many, 'carts')).ids.length, 2);
     });
 
+    it('a section too large for one webview message shows its error with Retry, never "Loading" (issue 18 point 2.8)', async () => {
+      // ten orders whose items hold ~400 KB of names each: over 4 MB of section HTML, more than the page accepts
+      await addFault({ path: '/orders', hugeItemsChars: 400_000, times: 1 });
+      await open(api, many);
+      const orders = await settled(api, many, 'orders');
+      assert.deepEqual([orders.status, orders.error], ['error', 'invalidResponse']);
+      assert.match(orders.html, /data-action="retrySection"/);
+      assert.ok(orders.html.length < 10_000, `the error state is small (${orders.html.length})`);
+      await api.sendPanelMessage(aurora, many, { type: 'retrySection', section: 'orders' });
+      assert.equal((await settled(api, many, 'orders')).ids.length, 10);
+    });
+
     it('a failed Load more keeps the rows and Retry asks that page again', async () => {
       await open(api, many);
       await settled(api, many, 'orders');

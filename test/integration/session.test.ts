@@ -122,6 +122,18 @@ describe('store sessions: sign-out and Clear Cached Data leave nothing behind', 
     assert.equal(await customerRequests(mariana), before + 1, 'the dropped result was cached');
   });
 
+  it('issue 18 point 2.6: a sign-out in another window drops the store\'s cached customers: signing in again asks the API', async () => {
+    await vscode.commands.executeCommand('yampi.openCustomer', mariana, aurora);
+    const before = await customerRequests(mariana);
+    await waitFor('the session', () => api.sessionAliases().includes(aurora));
+    await api.deleteSecretElsewhere(aurora); // what another window's sign-out does to the shared SecretStorage
+    await waitFor('the session to end', () => !api.sessionAliases().includes(aurora));
+    await waitFor('the panel to close', () => api.openPanels() === 0);
+    assert.equal(await signIn(owner, aurora), true);
+    await vscode.commands.executeCommand('yampi.openCustomer', mariana, aurora);
+    assert.equal(await customerRequests(mariana), before + 1, 'the customer came from the cache of the ended session');
+  });
+
   it('bug 5: Copy on a concealed token puts nothing on the clipboard until it is revealed', async () => {
     await vscode.commands.executeCommand('yampi.openCustomer', mariana, aurora);
     await waitFor('the panel', () => api.openPanels() === 1);

@@ -42,6 +42,8 @@ export interface FaultSpec {
    * failure the client's customer_id check exists for.
    */
   readonly ignoreFilters?: boolean;
+  /** Orders only: each order's items repeated until its item names hold about this many characters (a huge section). */
+  readonly hugeItemsChars?: number;
 }
 
 export interface ActiveFault extends FaultSpec {
@@ -52,7 +54,7 @@ export interface ActiveFault extends FaultSpec {
 
 const ALLOWED_KEYS = new Set([
   'alias', 'path', 'method', 'times', 'latencyMs', 'status', 'retryAfterSeconds', 'reset', 'body', 'oversizedBytes', 'chunked',
-  'slowBodyMs', 'slowHeadersMs', 'dataShape', 'ignoreFilters',
+  'slowBodyMs', 'slowHeadersMs', 'dataShape', 'ignoreFilters', 'hugeItemsChars',
 ]);
 
 /** Checks a fault received over HTTP; returns an error message or undefined. */

@@ -13,10 +13,10 @@ function includes(q: URLSearchParams): ReadonlySet<string> {
   return new Set((q.get('include') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 }
 
-function orderJson(o: SandboxOrder, inc: ReadonlySet<string>): Json {
+function orderJson(o: SandboxOrder, inc: ReadonlySet<string>, hugeItemsChars?: number): Json {
   const out: Json = { ...o.json };
   if (inc.has('items')) {
-    out['items'] = { data: o.items };
+    out['items'] = { data: hugeItemsChars === undefined ? o.items : hugeItems(o.items, hugeItemsChars) };
   }
   if (inc.has('status')) {
     out['status'] = { data: o.status };
@@ -45,7 +45,18 @@ function orders(req: ApiRequest, store: StoreData, alias: string, ctx: PagingCon
   if (wanted.length > 0) {
     keep['customer_id[]'] = String(wanted[0]);
   }
-  return paginated(ctx, ordered, `/${alias}/orders`, keep, (o) => orderJson(o, inc));
+  return paginated(ctx, ordered, `/${alias}/orders`, keep, (o) => orderJson(o, inc, req.hugeItemsChars));
+}
+
+/** Fault `hugeItemsChars`: the items with long names, repeated until the names hold about `chars` characters. */
+function hugeItems(items: SandboxOrder['items'], chars: number): SandboxOrder['items'] {
+  const name = 'Item de catálogo com descrição longa '.repeat(100);
+  const out: Json[] = [];
+  for (let i = 0; out.length * name.length < chars && items.length > 0; i++) {
+    const item = items[i % items.length] as Json;
+    out.push({ ...item, id: 9_000_000 + i, name: `${name} #${i}` });
+  }
+  return out;
 }
 
 export function relatedAnswer(req: ApiRequest, store: StoreData, alias: string, bucket: string): ApiAnswer {

@@ -27,6 +27,8 @@ export interface ApiRequest {
   readonly dataShape: 'object' | 'array' | undefined;
   /** Fault `ignoreFilters`: list filters are ignored even in bracket form. */
   readonly ignoreFilters?: boolean;
+  /** Fault `hugeItemsChars`. */
+  readonly hugeItemsChars?: number | undefined;
 }
 
 export function error(status: number, message: string): ApiAnswer {

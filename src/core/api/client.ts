@@ -11,7 +11,7 @@ import { decodeAuthMe, decodeCustomerEnvelope, decodeCustomerPage } from './deco
 import { decodeAddressPage, decodeCartPage, decodeOrderPage } from './decodeRelated';
 import { YampiError } from './errors';
 import { InFlight } from './inflight';
-import { RateLimiter, type Slot } from './rateLimiter';
+import { type Lane, RateLimiter, type Slot } from './rateLimiter';
 import { backoffDelay, defaultSleep, isRetryableStatus, parseRetryAfter } from './retry';
 import { describeRoute, loadTrust, resolveRoute, type ProxySettings, type Route, type TlsSettings } from './network';
 import { attempt, createDispatcher, defaultSetTimer, type AttemptResponse, type SetTimer } from './transport';
@@ -55,6 +55,8 @@ interface Call {
   readonly deadline: number;
   /** The caller never waits for a rate-limit window (the hover): fail at once with `rateLimited`. */
   readonly noWait: boolean;
+  /** The limiter lane: `background` for work the user did not ask for (RateLimiter). */
+  readonly lane?: Lane;
   /** Encoded path and query after the base URL, e.g. `/loja/customers/1?skipCache=true`. */
   readonly target: string;
   /** The same without anything personal (search text), for the log. */
@@ -234,11 +236,15 @@ export class HttpYampiClient implements YampiClient {
       params.set('skipCache', 'true');
     }
     const target = `${pathOf(encodeURIComponent(alias), id)}?${params.toString()}`;
+    const epoch = this.epochOf(alias);
     const result = await this.getShared(store, target, target, { alias, customerId: id }, opts, (body) => decode(body, id));
     if (result.dropped > 0) {
       this.s.logger.warn(`${what} of customer ${id}: dropped ${result.dropped} record(s) of other customers (filter ignored?)`);
     }
-    this.related.set(key, result);
+    // a page requested before a clearCache is returned to its caller, never cached
+    if (this.epochOf(alias) === epoch) {
+      this.related.set(key, result);
+    }
     return result;
   }
 
@@ -354,11 +360,13 @@ export class HttpYampiClient implements YampiClient {
     decode: (body: unknown) => T,
   ): Promise<T> {
     const noWait = opts.waitForRateLimit === false;
+    const lane: Lane = opts.background === true ? 'background' : 'user';
     const call: Call = {
-      method: 'GET', target, logTarget, creds: store, ctx, deadline: this.deadline(), noWait,
+      method: 'GET', target, logTarget, creds: store, ctx, deadline: this.deadline(), noWait, lane,
       limiter: this.limiter(store.alias, this.s.requestsPerMinute),
     };
-    const key = `${storeKey(store)}${this.epochOf(store.alias)}\u0000${store.userSecretKey}\u0000${noWait ? 'n' : 'w'}${target}`;
+    // a user request never joins background work (it may be queued behind the user's own)
+    const key = `${storeKey(store)}${this.epochOf(store.alias)}\u0000${store.userSecretKey}\u0000${noWait ? 'n' : 'w'}${lane === 'background' ? 'b' : 'u'}${target}`;
     // Shared callers get the same decoded value; the model types are readonly.
     return (await this.inflight.run(key, opts.signal, async (shared) => {
       const body = await this.send(call, shared);
@@ -372,7 +380,7 @@ export class HttpYampiClient implements YampiClient {
       const s = this.s;
       let slot: Slot;
       try {
-        slot = await call.limiter.acquire({ signal, deadline: call.deadline, noWait: call.noWait });
+        slot = await call.limiter.acquire({ signal, deadline: call.deadline, noWait: call.noWait, lane: call.lane });
       } catch (e) {
         throw YampiError.is(e) ? withContext(e, call.ctx, n - 1) : e;
       }
@@ -385,7 +393,11 @@ export class HttpYampiClient implements YampiClient {
       const route = this.route;
       if (route.kind === 'badProxy') {
         slot.settle();
-        throw new YampiError('proxy', `the proxy URL from ${route.source} is not valid`, { attempts: n, alias: call.ctx.alias, customerId: call.ctx.customerId });
+        const unsupported = route.problem === 'unsupportedScheme';
+        throw new YampiError('proxy', unsupported ? `the proxy from ${route.source} uses an unsupported scheme (${route.scheme ?? '?'}://)` : `the proxy URL from ${route.source} is not valid`, {
+          attempts: n, alias: call.ctx.alias, customerId: call.ctx.customerId, reason: unsupported ? 'unsupportedScheme' : 'invalidUrl',
+          ...(unsupported ? { proxy: `${route.scheme ?? '?'}://` } : {}),
+        });
       }
       const proxy = route.kind === 'proxy' ? route.display : undefined;
       let res: AttemptResponse;
@@ -496,7 +508,7 @@ function decodeWithContext<T>(body: unknown, decode: (body: unknown) => T, ctx: 
 
 function withContext(e: YampiError, ctx: Context, attempts?: number): YampiError {
   return new YampiError(e.kind, e.message, {
-    status: e.status, field: e.field, retryAfterMs: e.retryAfterMs, cause: e.cause, host: e.host, proxy: e.proxy,
+    status: e.status, field: e.field, retryAfterMs: e.retryAfterMs, cause: e.cause, host: e.host, proxy: e.proxy, reason: e.reason,
     alias: e.alias ?? ctx.alias, customerId: e.customerId ?? ctx.customerId, attempts: attempts ?? e.attempts,
   });
 }

@@ -31,8 +31,18 @@ export interface YampiErrorDetails {
   readonly host?: string | undefined;
   /** For proxy: the proxy as `scheme://host:port` (never its credentials). */
   readonly proxy?: string | undefined;
+  /** Which failure of its kind (tls, proxy): see FailureReason. */
+  readonly reason?: FailureReason | undefined;
   readonly cause?: unknown;
 }
+
+/**
+ * What exactly failed, for the kinds that have several causes the user fixes differently.
+ * tls: `untrusted` (unknown issuer, self-signed), `expired` (outside its validity dates),
+ * `hostname` (the certificate names another host), `protocol` (no TLS version or cipher in common,
+ * or not TLS at all). proxy: `unsupportedScheme` (socks5:// and any non-http proxy), `invalidUrl`.
+ */
+export type FailureReason = 'untrusted' | 'expired' | 'hostname' | 'protocol' | 'unsupportedScheme' | 'invalidUrl';
 
 export class YampiError extends Error {
   readonly kind: YampiErrorKind;
@@ -44,6 +54,7 @@ export class YampiError extends Error {
   readonly attempts: number | undefined;
   readonly host: string | undefined;
   readonly proxy: string | undefined;
+  readonly reason: FailureReason | undefined;
 
   constructor(kind: YampiErrorKind, message: string, details: YampiErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -57,6 +68,7 @@ export class YampiError extends Error {
     this.attempts = details.attempts;
     this.host = details.host;
     this.proxy = details.proxy;
+    this.reason = details.reason;
   }
 
   /** Works across bundles: anything shaped like a YampiError counts. */

@@ -8,13 +8,17 @@
  * credentials into a log or an error: `Route.display` is `scheme://host:port` only.
  */
 import { readFileSync } from 'node:fs';
+import { BlockList, isIP } from 'node:net';
 import * as tls from 'node:tls';
 
 /** What decides the route; every field optional (unset → direct, strict TLS). */
 export interface ProxySettings {
   /** `http.proxy`: for every request not matched by a no-proxy rule; empty → the environment. */
   readonly proxy?: string | undefined;
-  /** `http.noProxy`: hosts (`example.com`, `.example.com`, `*.example.com`, `host:port`, `*`). */
+  /**
+   * `http.noProxy`: hosts (`example.com`, `.example.com`, `*.example.com`, `host:port`, `*`), IP
+   * addresses (`10.1.2.3`, `::1`, `[::1]`, `[::1]:8080`) and CIDR blocks (`10.0.0.0/8`, `fd00::/8`).
+   */
   readonly noProxy?: readonly string[] | undefined;
   /** `http.proxyStrictSSL` (default true): false skips certificate checks on proxied routes only. */
   readonly strictSSL?: boolean | undefined;
@@ -44,7 +48,13 @@ export type Route =
     readonly source: string;
     readonly strictSSL: boolean;
   }
-  | { readonly kind: 'badProxy'; readonly source: string };
+  | {
+    readonly kind: 'badProxy';
+    readonly source: string;
+    /** `invalid`: not a URL; `unsupportedScheme`: a URL whose scheme undici cannot use (socks5://…), named in `scheme`. */
+    readonly problem: 'invalid' | 'unsupportedScheme';
+    readonly scheme?: string | undefined;
+  };
 
 function envValue(env: ProxySettings['env'], name: string): { value: string; source: string } | undefined {
   for (const key of [name.toLowerCase(), name.toUpperCase()]) {
@@ -63,7 +73,38 @@ function hostPort(url: URL): { host: string; port: number } {
   return { host: url.hostname.toLowerCase().replace(/^\[|\]$/g, ''), port: Number(url.port) || (DEFAULT_PORTS[url.protocol] ?? 0) };
 }
 
-/** True when a no-proxy rule matches the target (same rules as curl and undici's EnvHttpProxyAgent). */
+/** A rule's host and port: `[::1]:8080` and `::1` are IPv6 (a bare IPv6 address has no port), `host:port` otherwise. */
+function ruleHostPort(rule: string): { host: string; port: number } {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(rule);
+  if (bracketed) {
+    return { host: bracketed[1] ?? '', port: bracketed[2] === undefined ? 0 : Number(bracketed[2]) };
+  }
+  if (isIP(rule) === 6 || (rule.includes('/') && rule.includes(':'))) {
+    return { host: rule, port: 0 };
+  }
+  const m = /^(.+?)(?::(\d+))?$/.exec(rule);
+  return { host: (m?.[1] ?? rule).replace(/^\*?\./, ''), port: m?.[2] === undefined ? 0 : Number(m[2]) };
+}
+
+/** True when `host` (an IP address) is inside the CIDR block `cidr` (`10.0.0.0/8`, `fd00::/8`). */
+function inCidr(host: string, cidr: string): boolean {
+  const [net = '', bits = ''] = cidr.split('/');
+  const family = isIP(net);
+  const hostFamily = isIP(host);
+  const prefix = Number(bits);
+  if (family === 0 || hostFamily !== family || !/^\d{1,3}$/.test(bits) || prefix > (family === 4 ? 32 : 128)) {
+    return false;
+  }
+  const type = family === 4 ? 'ipv4' : 'ipv6';
+  const block = new BlockList();
+  block.addSubnet(net, prefix, type);
+  return block.check(host, type);
+}
+
+/**
+ * True when a no-proxy rule matches the target (curl's and undici's EnvHttpProxyAgent's rules,
+ * plus IPv6 addresses with or without brackets and CIDR blocks).
+ */
 export function bypassesProxy(target: URL, rules: readonly string[]): boolean {
   const { host, port } = hostPort(target);
   for (const raw of rules) {
@@ -74,27 +115,39 @@ export function bypassesProxy(target: URL, rules: readonly string[]): boolean {
     if (rule === '*') {
       return true;
     }
-    const m = /^(.+?)(?::(\d+))?$/.exec(rule.replace(/^\[(.+)\](:\d+)?$/, '$1$2'));
-    const ruleHost = (m?.[1] ?? rule).replace(/^\*?\./, '');
-    const rulePort = m?.[2] === undefined ? 0 : Number(m[2]);
+    const { host: ruleHost, port: rulePort } = ruleHostPort(rule);
     if (rulePort !== 0 && rulePort !== port) {
       continue;
     }
-    if (host === ruleHost || host.endsWith(`.${ruleHost}`)) {
+    if (ruleHost.includes('/') ? inCidr(host, ruleHost) : host === ruleHost || (isIP(ruleHost) === 0 && host.endsWith(`.${ruleHost}`))) {
       return true;
     }
   }
   return false;
 }
 
-/** Parses a proxy URL (`host:port` alone means `http://host:port`); undefined when unusable. */
-function parseProxy(value: string): URL | undefined {
-  try {
-    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
+/** `localhost` (and its subdomains), 127.0.0.0/8 and ::1: this machine, never reached through a proxy. */
+export function isLoopback(target: URL): boolean {
+  const { host } = hostPort(target);
+  if (host === 'localhost' || host.endsWith('.localhost')) {
+    return true;
   }
+  return isIP(host) === 4 ? inCidr(host, '127.0.0.0/8') : host === '::1' || host === '0:0:0:0:0:0:0:1';
+}
+
+/** Parses a proxy URL (`host:port` alone means `http://host:port`): the URL, or why it cannot be used. */
+function parseProxy(value: string): URL | { readonly problem: 'invalid' | 'unsupportedScheme'; readonly scheme?: string } {
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+  } catch {
+    return { problem: 'invalid' };
+  }
+  if (url.protocol === 'http:' || url.protocol === 'https:') {
+    return url.hostname === '' ? { problem: 'invalid' } : url;
+  }
+  // socks5://, socks4://, ftp://…: undici's ProxyAgent speaks HTTP CONNECT only
+  return { problem: 'unsupportedScheme', scheme: url.protocol.slice(0, -1).slice(0, 20) };
 }
 
 /** How requests to `target` go: the setting first, then the environment, unless a no-proxy rule matches. */
@@ -111,9 +164,12 @@ export function resolveRoute(target: URL, settings: ProxySettings = {}): Route {
   if (bypassesProxy(target, rules)) {
     return { kind: 'direct', why: 'no-proxy rule' };
   }
+  if (isLoopback(target)) {
+    return { kind: 'direct', why: 'this machine (loopback) is never proxied' };
+  }
   const url = parseProxy(chosen.value);
-  if (url === undefined) {
-    return { kind: 'badProxy', source: chosen.source };
+  if (!(url instanceof URL)) {
+    return { kind: 'badProxy', source: chosen.source, problem: url.problem, ...(url.scheme === undefined ? {} : { scheme: url.scheme }) };
   }
   const { host, port } = hostPort(url);
   return {
@@ -130,7 +186,9 @@ export function describeRoute(origin: string, route: Route): string {
     case 'proxy':
       return `Requests to ${origin} go via proxy ${route.display} (from ${route.source})${route.strictSSL ? '' : ', certificate checks off (http.proxyStrictSSL: false)'}.`;
     case 'badProxy':
-      return `Requests to ${origin} fail: the proxy URL from ${route.source} is not a valid http:// or https:// URL.`;
+      return route.problem === 'unsupportedScheme'
+        ? `Requests to ${origin} fail: the proxy from ${route.source} uses ${route.scheme ?? '?'}://, which is not supported (only http:// and https:// proxies).`
+        : `Requests to ${origin} fail: the proxy URL from ${route.source} is not a valid http:// or https:// URL.`;
   }
 }
 

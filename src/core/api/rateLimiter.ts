@@ -15,6 +15,12 @@
  * Waits are bounded: a waiter may carry a deadline (its operation's), and leaves with `rateLimited`
  * as soon as the head of the queue cannot start before it; `noWait` callers (the hover) never
  * queue at all. Either way the error says how long the wait would have been (`retryAfterMs`).
+ *
+ * Two lanes (issue 18 point 2.9): what the user asked for (`user`: lookup, search, panel, hover,
+ * tool) goes before `background` work (records fetched to label Recent and Pinned). A background
+ * request starts only when no user request is waiting, while background holds fewer than a third
+ * of the budget (BACKGROUND_SHARE) and, when the server said how much of its window is left, more
+ * than two thirds of the budget remain there. So background never spends what a hover needs.
  */
 import { YampiError } from './errors';
 import { cancelledError } from './retry';
@@ -31,7 +37,15 @@ export interface Slot {
 
 const FREE_SLOT: Slot = { settle: () => undefined };
 
+/** `user`: asked for by the user (default); `background`: work of our own, at most a third of the budget. */
+export type Lane = 'user' | 'background';
+
+/** The share of a budget background requests may hold: at most `floor(budget / 3)` slots (at least 1). */
+export const BACKGROUND_SHARE = 1 / 3;
+
 export interface AcquireOptions {
+  /** Default `user`. */
+  readonly lane?: Lane | undefined;
   readonly signal?: AbortSignal | undefined;
   /** Clock time by which the slot must be granted; past it the waiter leaves with `rateLimited`. */
   readonly deadline?: number | undefined;
@@ -40,6 +54,7 @@ export interface AcquireOptions {
 }
 
 interface Waiter {
+  readonly lane: Lane;
   readonly deadline: number;
   readonly resolve: (slot: Slot) => void;
   readonly reject: (e: unknown) => void;
@@ -51,6 +66,7 @@ interface Held {
   /** Completion time once done; start time before. */
   t: number;
   done: boolean;
+  readonly lane: Lane;
 }
 
 export class RateLimiter {
@@ -85,15 +101,19 @@ export class RateLimiter {
       return Promise.reject(cancelledError());
     }
     const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
-    const wait = this.waitMs();
-    if (this.queue.length === 0 && wait === 0) {
-      return Promise.resolve(this.take());
+    const lane = options.lane ?? 'user';
+    const wait = this.waitMs(lane);
+    // a user request passes queued background work; background queues behind everything
+    const ahead = lane === 'user' ? this.queue.some((w) => w.lane === 'user') : this.queue.length > 0;
+    if (!ahead && wait === 0) {
+      return Promise.resolve(this.take(lane));
     }
     if (options.noWait === true || this.tooLate(wait, deadline)) {
       return Promise.reject(this.limited(wait));
     }
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
+        lane,
         deadline,
         resolve,
         reject,
@@ -108,6 +128,9 @@ export class RateLimiter {
       };
       signal?.addEventListener('abort', waiter.onAbort, { once: true });
       this.queue.push(waiter);
+      if (lane === 'user') {
+        this.wake?.(); // a pump asleep for background work looks again: this one may start sooner
+      }
       void this.pump();
     });
   }
@@ -148,10 +171,11 @@ export class RateLimiter {
     return new YampiError('rateLimited', 'client-side rate limit: no request slot in time', { retryAfterMs });
   }
 
-  /** Rejects every waiter that cannot start before its deadline, given the head waits `wait` more. */
-  private expire(wait: number): void {
+  /** Rejects every waiter that cannot start before its deadline, given its lane's head waits `waits[lane]` more. */
+  private expire(waits: Readonly<Record<Lane, number>>): void {
     for (let i = this.queue.length - 1; i >= 0; i--) {
       const w = this.queue[i];
+      const wait = w === undefined ? 0 : waits[w.lane];
       if (w !== undefined && this.tooLate(wait, w.deadline)) {
         this.queue.splice(i, 1);
         w.signal?.removeEventListener('abort', w.onAbort);
@@ -170,29 +194,45 @@ export class RateLimiter {
     return Math.min(this.budget, this.serverLimit ?? Number.POSITIVE_INFINITY);
   }
 
-  /** 0 when a request may start now, else how long until one may (Infinity: until a settle). */
-  private waitMs(): number {
+  /** How many slots background requests may hold at once. */
+  private backgroundCap(budget: number): number {
+    return Math.max(1, Math.floor(budget * BACKGROUND_SHARE));
+  }
+
+  /** 0 when a request of `lane` may start now, else how long until one may (Infinity: until a settle). */
+  private waitMs(lane: Lane = 'user'): number {
     const now = this.clock.now();
     if (this.pausedUntil > now) {
       return this.pausedUntil - now;
     }
-    if (this.credit !== undefined && now < this.creditUntil && this.credit <= 0) {
+    const budget = this.effectiveBudget();
+    // background leaves the server's last two thirds of its window to the user
+    const reserve = lane === 'background' && Number.isFinite(budget) ? budget - this.backgroundCap(budget) : 0;
+    if (this.credit !== undefined && now < this.creditUntil && this.credit <= reserve) {
       return this.creditUntil - now;
     }
-    const budget = this.effectiveBudget();
     if (budget === Number.POSITIVE_INFINITY) {
       return 0;
     }
     this.held = this.held.filter((h) => !h.done || h.t > now - this.windowMs);
-    if (this.held.length < budget) {
+    const total = this.slotWait(this.held, budget, now);
+    if (lane === 'user' || total > 0) {
+      return total;
+    }
+    return this.slotWait(this.held.filter((h) => h.lane === 'background'), this.backgroundCap(budget), now);
+  }
+
+  /** 0 when fewer than `cap` of `held` are in the window, else until enough of them leave it. */
+  private slotWait(held: readonly Held[], cap: number, now: number): number {
+    if (held.length < cap) {
       return 0;
     }
-    const expiries = this.held.filter((h) => h.done).map((h) => h.t + this.windowMs).sort((a, b) => a - b);
-    const needed = expiries[this.held.length - budget];
+    const expiries = held.filter((h) => h.done).map((h) => h.t + this.windowMs).sort((a, b) => a - b);
+    const needed = expiries[held.length - cap];
     return needed === undefined ? Number.POSITIVE_INFINITY : Math.max(1, needed - now);
   }
 
-  private take(): Slot {
+  private take(lane: Lane): Slot {
     const now = this.clock.now();
     if (this.credit !== undefined && now < this.creditUntil) {
       this.credit--;
@@ -200,7 +240,7 @@ export class RateLimiter {
     if (this.effectiveBudget() === Number.POSITIVE_INFINITY) {
       return FREE_SLOT;
     }
-    const held: Held = { t: now, done: false };
+    const held: Held = { t: now, done: false, lane };
     this.held.push(held);
     return {
       settle: () => {
@@ -213,21 +253,20 @@ export class RateLimiter {
     };
   }
 
-  /** Sleeps `ms` (if finite) or until a held slot settles, whichever comes first. */
-  private async waitFor(ms: number): Promise<void> {
-    const inFlight = this.held.some((h) => !h.done);
-    if (!inFlight) {
-      await this.clock.sleep(ms);
-      return;
-    }
+  /**
+   * Sleeps `ms` (if finite) or until a held slot settles or a user request queues, whichever comes
+   * first; true when it slept the whole `ms`.
+   */
+  private async waitFor(ms: number): Promise<boolean> {
     const stop = new AbortController();
-    const settled = new Promise<void>((resolve) => {
-      this.wake = resolve;
+    const woken = new Promise<boolean>((resolve) => {
+      this.wake = () => { resolve(false); };
     });
-    const timer = Number.isFinite(ms) ? this.clock.sleep(ms, stop.signal).catch(() => undefined) : new Promise<void>(() => undefined);
-    await Promise.race([settled, timer]);
+    const timer = Number.isFinite(ms) ? this.clock.sleep(ms, stop.signal).then(() => true, () => false) : new Promise<boolean>(() => undefined);
+    const sleptThrough = await Promise.race([woken, timer]);
     this.wake = undefined;
     stop.abort();
+    return sleptThrough;
   }
 
   private async pump(): Promise<void> {
@@ -237,9 +276,12 @@ export class RateLimiter {
     this.pumping = true;
     try {
       while (this.queue.length > 0 && !this.closed) {
-        const wait = this.waitMs();
+        // the first user waiter goes first; the first background waiter only when no user waits
+        const next = this.queue.find((w) => w.lane === 'user') ?? this.queue[0];
+        const waits = { user: this.waitMs('user'), background: this.waitMs('background') };
+        const wait = next === undefined ? 0 : waits[next.lane];
         if (wait > 0) {
-          this.expire(wait);
+          this.expire(waits);
           if (this.queue.length === 0) {
             break;
           }
@@ -250,17 +292,17 @@ export class RateLimiter {
           }
           const sleep = Math.min(wait, Math.max(1, earliest - this.clock.now()));
           const pausedBefore = this.pausedUntil;
-          await this.waitFor(sleep);
+          const sleptThrough = await this.waitFor(sleep);
           // A fake sleep may not move the clock: once slept through, a pause is over.
-          if (sleep === wait && this.pausedUntil === pausedBefore && this.clock.now() < this.pausedUntil) {
+          if (sleptThrough && sleep === wait && this.pausedUntil === pausedBefore && this.clock.now() < this.pausedUntil) {
             this.pausedUntil = 0;
           }
           continue;
         }
-        const head = this.queue.shift();
-        if (head !== undefined) {
-          head.signal?.removeEventListener('abort', head.onAbort);
-          head.resolve(this.take());
+        if (next !== undefined) {
+          this.queue.splice(this.queue.indexOf(next), 1);
+          next.signal?.removeEventListener('abort', next.onAbort);
+          next.resolve(this.take(next.lane));
         }
       }
     } finally {

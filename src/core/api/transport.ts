@@ -11,7 +11,7 @@
  */
 import { createSecureContext, type SecureContext } from 'node:tls';
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
-import { YampiError } from './errors';
+import { type FailureReason, YampiError } from './errors';
 import type { Route, Trust } from './network';
 import { cancelledError } from './retry';
 
@@ -250,9 +250,10 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
       this.fail(timedOut(this.req.timeoutMs, e));
       return;
     }
-    if (isTlsFailure(e)) {
+    const tlsReason = tlsFailureReason(e);
+    if (tlsReason !== undefined) {
       this.fail(new YampiError('tls', `TLS with ${hostOf(this.req.origin)} failed (${deepCode(e) ?? 'unknown'})`, {
-        host: hostOf(this.req.origin), proxy: this.req.proxy, cause: safeCause(e),
+        host: hostOf(this.req.origin), proxy: this.req.proxy, cause: safeCause(e), reason: tlsReason,
       }));
       return;
     }
@@ -295,11 +296,27 @@ function deepCode(e: unknown): string | undefined {
 }
 
 /** OpenSSL verification codes and Node's TLS errors: the certificate (or the handshake) failed. */
-const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|^ERR_TLS_|^ERR_SSL_|^UND_ERR_PRX_TLS$/;
+const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|^INVALID_(PURPOSE|CA)$|^PATH_LENGTH_EXCEEDED$|^ERR_TLS_|^ERR_SSL_|^UND_ERR_PRX_TLS$|^EPROTO$/;
 
-function isTlsFailure(e: unknown): boolean {
+/**
+ * Which TLS failure `e` is, by its code (OpenSSL's verification codes as Node reports them, Node's
+ * ERR_TLS_* and ERR_SSL_*, EPROTO from the handshake), or undefined when it is not one.
+ */
+export function tlsFailureReason(e: unknown): FailureReason | undefined {
   const code = deepCode(e);
-  return code !== undefined && TLS_CODE.test(code);
+  if (code === undefined || !TLS_CODE.test(code)) {
+    return undefined;
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH') {
+    return 'hostname';
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || code === 'ERR_TLS_CERT_EXPIRED') {
+    return 'expired';
+  }
+  if (code === 'EPROTO' || code.startsWith('ERR_SSL_') || code === 'ERR_TLS_INVALID_PROTOCOL_VERSION' || code === 'ERR_TLS_PROTOCOL_VERSION_CONFLICT') {
+    return 'protocol';
+  }
+  return 'untrusted';
 }
 
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE']);

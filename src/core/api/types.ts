@@ -25,6 +25,11 @@ export interface RateLimitWaitOption {
    * Default `true`: wait, within the operation deadline.
    */
   readonly waitForRateLimit?: boolean;
+  /**
+   * `true`: work of our own, not asked for by the user (records fetched to label Recent and Pinned):
+   * the limiter's background lane, after every user request and at most a third of the budget.
+   */
+  readonly background?: boolean;
 }
 
 export interface GetCustomerOptions extends RateLimitWaitOption {

@@ -74,6 +74,20 @@ const MAX_FIELD_LENGTH = 512;
  */
 export const MAX_HTML_LENGTH = 4_000_000;
 
+/**
+ * The largest `section` body the host posts (issue 18 point 2.8): a quarter of what the webview's
+ * guard (isToWebviewMessage) accepts, so a section never posts a message the page would drop and
+ * leave at "Loading". VS Code's postMessage serializes the message to JSON over the extension host's
+ * RPC and resolves true whatever the page does with it; there is no failure to wait for, so the
+ * cap is ours and checked before posting. A larger section shows its error state with Retry.
+ */
+export const MAX_SECTION_HTML_LENGTH = 1_000_000;
+
+/** True when a section's HTML fits in one message the webview accepts (with room to spare). */
+export function sectionFitsMessage(html: string): boolean {
+  return html.length <= MAX_SECTION_HTML_LENGTH;
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

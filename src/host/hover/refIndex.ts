@@ -1,6 +1,7 @@
 import vscode = require('vscode');
 import { TtlLruCache } from '../../core/cache';
-import { type CompiledPatterns, type CustomerRef, compilePatterns, type InvalidPattern, findRefsInDocument, findRefsInLine, MAX_DOCUMENT_LENGTH, refAt } from '../../core/customerRefs';
+import { type CompiledPatterns, type CustomerRef, compilePatterns, type InvalidPattern, MAX_DOCUMENT_LENGTH, refAt } from '../../core/customerRefs';
+import { type BudgetedScan, budgetedDocumentScan, budgetedLineScan } from '../../core/scanBudget/documentScan';
 import { Lifecycle } from '../lifecycle';
 import type { Services } from '../services';
 
@@ -16,6 +17,8 @@ function problemText(problem: InvalidPattern['problem']): string {
       return vscode.l10n.t('needs exactly one capture group for the id');
     case 'empty':
       return vscode.l10n.t('matches empty text');
+    case 'tooMany':
+      return vscode.l10n.t('more than 20 patterns');
   }
 }
 
@@ -26,8 +29,11 @@ function problemText(problem: InvalidPattern['problem']): string {
  */
 export class CustomerRefIndex extends Lifecycle {
   private compiled: CompiledPatterns;
-  /** Per document URI, the refs of one version; the 30 most recently used documents are kept. */
-  private readonly cache = new TtlLruCache<{ version: number; refs: readonly CustomerRef[] }>({ maxEntries: 30, ttlMs: Number.POSITIVE_INFINITY });
+  /**
+   * Per document URI, the scan of one version (whole document, or the visible ranges when the whole
+   * took too long: that outcome is kept too, so no hover retries it); the 30 most recently used.
+   */
+  private readonly cache = new TtlLruCache<{ version: number; scan: BudgetedScan }>({ maxEntries: 30, ttlMs: Number.POSITIVE_INFINITY });
 
   constructor(private readonly services: Services) {
     super();
@@ -51,11 +57,12 @@ export class CustomerRefIndex extends Lifecycle {
   private compile(): CompiledPatterns {
     const compiled = compilePatterns(this.services.settings.settings.hoverPatterns);
     for (const bad of compiled.invalid) {
-      this.services.logger.warn(`Ignoring yampi.hover.patterns entry ${JSON.stringify(bad.source)}: ${bad.reason}`);
+      this.services.logger.warn(`Ignoring yampi.hover.patterns entry ${JSON.stringify(bad.source)}: ${problemText(bad.problem)} (${bad.reason})`);
     }
     if (compiled.invalid.length > 0) {
       const open = vscode.l10n.t('Open Settings');
-      const message = vscode.l10n.t('Yampi: {0} of the patterns in yampi.hover.patterns cannot be used and are ignored: {1}', compiled.invalid.length, compiled.invalid.map((b) => `${b.source} (${problemText(b.problem)})`).join('; '));
+      // the count only: the sources (outside text) and why each was refused are in the log (above)
+      const message = vscode.l10n.t('Yampi: {0} of the patterns in yampi.hover.patterns cannot be used and are ignored (the Yampi log says which and why).', compiled.invalid.length);
       void this.services.notifier
         .warn(message, {}, open)
         .then((picked) => (picked === open ? vscode.commands.executeCommand('workbench.action.openSettings', 'yampi.hover.patterns') : undefined));
@@ -63,23 +70,37 @@ export class CustomerRefIndex extends Lifecycle {
     return compiled;
   }
 
-  /** Every customer id in the document (empty for documents too large to scan). */
+  /**
+   * Every customer id in the document within the scan budget: all of them, or those in the visible
+   * ranges when the whole document took too long (empty for documents too large to scan).
+   */
   refs(doc: vscode.TextDocument): readonly CustomerRef[] {
+    return this.scan(doc).refs;
+  }
+
+  private scan(doc: vscode.TextDocument): BudgetedScan {
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
     if (hit?.version === doc.version) {
-      return hit.refs;
+      return hit.scan;
     }
-    const refs = findRefsInDocument(doc.getText(), doc.languageId, this.compiled.patterns);
-    this.cache.set(key, { version: doc.version, refs });
-    return refs;
+    const visible = (): Array<readonly [number, number]> =>
+      vscode.window.visibleTextEditors
+        .filter((e) => e.document === doc)
+        .flatMap((e) => e.visibleRanges.map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const));
+    const scan = budgetedDocumentScan(doc.getText(), doc.languageId, this.compiled.patterns, visible, () => performance.now());
+    if (scan.coverage !== 'full') {
+      this.services.logger.info(`Customer id scan of ${doc.uri.scheme} document (version ${doc.version}) ran out of time: ${scan.coverage === 'visible' ? 'visible lines only' : 'part of the visible lines'}; hovers look at their own line`);
+    }
+    this.cache.set(key, { version: doc.version, scan });
+    return scan;
   }
 
-  /** The id at a position: from the document's refs, or (very large documents) from its line only. */
+  /** The id at a position: from the document's refs, or (very large or slow documents) from its line only. */
   refAt(doc: vscode.TextDocument, pos: vscode.Position): { id: number; range: vscode.Range } | undefined {
-    if (doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > MAX_DOCUMENT_LENGTH) {
+    if (doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > MAX_DOCUMENT_LENGTH || this.scan(doc).coverage !== 'full') {
       const line = doc.lineAt(pos.line).text;
-      const r = refAt(findRefsInLine(line, this.compiled.patterns), pos.character);
+      const r = refAt(budgetedLineScan(line, this.compiled.patterns, () => performance.now()), pos.character);
       return r && { id: r.id, range: new vscode.Range(pos.line, r.start, pos.line, r.end) };
     }
     const r = refAt(this.refs(doc), doc.offsetAt(pos));

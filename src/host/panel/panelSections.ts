@@ -1,8 +1,8 @@
-import type * as vscode from 'vscode';
 import type { Order } from '../../core/model/related';
 import { PANEL_PAGE_SIZE } from '../../core/model/relatedPaging';
 import { groupOf } from '../../core/tree/related';
-import { SECTION_IDS, type SectionId, type ToWebviewMessage } from '../../core/webview/protocol';
+import vscode = require('vscode');
+import { SECTION_IDS, type SectionId, sectionFitsMessage, type ToWebviewMessage } from '../../core/webview/protocol';
 import { renderSection, type SectionRenderOptions, type SectionView } from '../../core/webview/renderSections';
 import type { Services } from '../services';
 import { RelatedSection } from '../session/relatedSection';
@@ -19,8 +19,8 @@ export class PanelSections implements vscode.Disposable {
 
   constructor(
     session: StoreSession,
-    customerId: number,
-    services: Services,
+    private readonly customerId: number,
+    private readonly services: Services,
     /** Posts to the webview once it is ready (earlier messages would be lost; `ready` re-posts all). */
     private readonly post: (m: ToWebviewMessage) => void,
     private readonly renderOptions: () => SectionRenderOptions,
@@ -58,7 +58,14 @@ export class PanelSections implements vscode.Disposable {
   }
 
   send(section: SectionId): void {
-    this.post({ type: 'section', section, html: this.html(section) });
+    const html = this.html(section);
+    if (!sectionFitsMessage(html)) {
+      // the webview would drop the message and keep showing "Loading": show the error state instead
+      this.services.logger.warn(`The ${section} of customer #${this.customerId} render to ${html.length} characters, over the panel's message cap: shown as an error.`);
+      this.section(section).showError({ kind: 'invalidResponse', message: vscode.l10n.t('This list is too large to show in the panel.') });
+      return; // showError re-sends the section, now its error state
+    }
+    this.post({ type: 'section', section, html });
   }
 
   private html(section: SectionId): string {

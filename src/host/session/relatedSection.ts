@@ -22,6 +22,8 @@ export class RelatedSection implements vscode.Disposable {
   private current: SectionState<RelatedItem>;
   private inflight: vscode.CancellationTokenSource | undefined;
   private disposed = false;
+  /** The error shown is a loaded page refused by showError: Retry bypasses the cache. */
+  private refusedPage = false;
 
   constructor(private readonly deps: RelatedSectionDeps, initial: SectionState<RelatedItem> = { status: 'idle' }) {
     this.current = initial;
@@ -50,13 +52,27 @@ export class RelatedSection implements vscode.Disposable {
   retry(): Promise<void> {
     const prev = this.current;
     if (prev.status === 'error') {
-      return this.load({ status: 'loading' }, 1, false);
+      // a page refused after it loaded (showError) is in the client cache: ask the API again
+      const skipCache = this.refusedPage;
+      this.refusedPage = false;
+      return this.load({ status: 'loading' }, 1, skipCache);
     }
     if (prev.status === 'loaded' && prev.moreError !== undefined) {
       const more = loadingMore({ ...prev, moreError: undefined });
       return more ? this.load(more.state, retryPage(prev), false) : Promise.resolve();
     }
     return Promise.resolve();
+  }
+
+  /**
+   * Shows `error` in place of what was loaded (the loaded page cannot be shown, e.g. too large for
+   * the webview); Retry loads page 1 again.
+   */
+  showError(error: SectionError): void {
+    this.inflight?.cancel();
+    this.inflight = undefined;
+    this.refusedPage = true;
+    this.set({ status: 'error', error });
   }
 
   dispose(): void {

@@ -19,6 +19,8 @@ export interface FetchOptions {
   readonly token?: vscode.CancellationToken | undefined;
   /** false: fail at once with rateLimited instead of waiting for a rate window (the hover). */
   readonly waitForRateLimit?: boolean;
+  /** true: work the user did not ask for (labels of Recent and Pinned): the limiter's background lane. */
+  readonly background?: boolean;
 }
 
 /** What a session needs from the rest of the extension. */
@@ -85,6 +87,7 @@ export class StoreSession extends Lifecycle {
   getCustomer(id: number, opts: FetchOptions = {}): Promise<CustomerRecord> {
     return this.run(opts.token, (store, signal) => this.deps.client().getCustomer(store, id, {
       skipCache: opts.skipCache ?? false, signal, ...(opts.waitForRateLimit === false ? { waitForRateLimit: false } : {}),
+      ...(opts.background === true ? { background: true } : {}),
     }));
   }
 
@@ -203,11 +206,16 @@ export class StoreSession extends Lifecycle {
     }
   }
 
-  /** Fetches the records of Recent or Pinned (within the limiter), keeping failures as messages. */
+  /**
+   * Fetches the records of Recent or Pinned, called when the folder is expanded (VS Code asks for a
+   * folder's children only then), in the limiter's background lane: after anything the user asks
+   * for and within a third of the store's budget, so a hover or lookup never fails for it. Records
+   * that find no slot in time keep their failure (rate limited) as the node's message.
+   */
   async loadIds(ids: readonly number[]): Promise<void> {
     const gen = this.generation;
     const skipCache = this.takeSkipCache();
-    const results = await Promise.allSettled(ids.map((id) => this.getCustomer(id, { skipCache })));
+    const results = await Promise.allSettled(ids.map((id) => this.getCustomer(id, { skipCache, background: true })));
     if (gen !== this.generation || this.hasEnded()) {
       return;
     }

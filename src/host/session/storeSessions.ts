@@ -18,7 +18,13 @@ export class StoreSessions extends Lifecycle {
   /** A store's lists changed. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly credentials: CredentialStore, private readonly deps: Omit<SessionDeps, 'credentials'>) {
+  constructor(
+    private readonly credentials: CredentialStore,
+    private readonly deps: Omit<SessionDeps, 'credentials'> & {
+      /** Drops a store's slice of the client cache (without building a client when there is none). */
+      readonly clearCache: (alias: string) => void;
+    },
+  ) {
     super();
     this.register(credentials.onDidChange(({ credentialsOf }) => {
       const live = new Set(credentials.signedInAliases());
@@ -60,12 +66,17 @@ export class StoreSessions extends Lifecycle {
     return [...this.sessions.values()];
   }
 
-  /** Ends a store's session: requests cancelled, panels closed, data dropped. */
+  /**
+   * Ends a store's session: requests cancelled, panels closed, data dropped, the store's slice of
+   * the client cache with it, whatever ended it (sign-out here or in another window, credentials
+   * changed, the extension stopping).
+   */
   end(alias: string): void {
     const s = this.sessions.get(alias);
     if (s) {
       this.sessions.delete(alias);
       s.dispose();
+      this.deps.clearCache(alias);
       this.deps.logger.info(`Ended the session of store ${alias}.`);
       this.ended.fire(alias);
     }

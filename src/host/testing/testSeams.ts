@@ -126,6 +126,8 @@ export interface TestApi {
   readonly signedInContext: () => boolean;
   readonly savedStoreAliases: () => readonly string[];
   readonly hasSecretFor: (alias: string) => Promise<boolean>;
+  /** Deletes a store's secret straight from SecretStorage, as a sign-out in another window does. */
+  readonly deleteSecretElsewhere: (alias: string) => Promise<void>;
   readonly treeChildren: (node?: unknown) => Promise<RenderedNode[]>;
   /** Every element the tree fired a change for since the last call (undefined = the whole tree). */
   readonly takeTreeChanges: () => readonly unknown[];
@@ -191,6 +193,7 @@ export class TestSeams implements Seams {
       signedInContext: () => services.signedInContext(),
       savedStoreAliases: () => services.credentials.stores().map((x) => x.alias),
       hasSecretFor: async (alias) => (await context.secrets.get(`yampi.credentials/${alias}`)) !== undefined,
+      deleteSecretElsewhere: async (alias) => { await context.secrets.delete(`yampi.credentials/${alias}`); },
       treeChildren: async (node) => {
         const { tree } = await shell.load();
         const children = await tree.getChildren(isNode(node) ? node : undefined);

@@ -8,16 +8,17 @@ import { join } from 'node:path';
 import { createYampiClient } from '../../../src/core/api/index';
 import { bypassesProxy, describeRoute, loadTrust, resolveRoute } from '../../../src/core/api/network';
 import type { ClientOptions, YampiClient } from '../../../src/core/api/types';
+import { describeFailure } from '../../../src/core/failures';
 import type { Logger } from '../../../src/core/logger';
 import { startForwardProxy, type ForwardProxy } from '../../harness/forwardProxy';
-import { makeTestCa, type TestCa } from '../../harness/testCa';
+import { makeTestCa, TEST_HOST, type TestCa } from '../../harness/testCa';
 import { EDGE_CASE_IDS } from '../../sandbox/constants';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { aurora, owner, rejection, USER_AGENT } from './helpers';
 
 const ID = EDGE_CASE_IDS.knownGood;
 const HTTPS_TARGET = new URL('https://api.dooki.com.br/v2');
-const HTTP_TARGET = new URL('http://127.0.0.1:8080/v2');
+const HTTP_TARGET = new URL('http://10.0.0.5:8080/v2');
 
 describe('proxy route (issue 13 point 1)', () => {
   it('http.proxy wins over the environment; the environment is used when it is empty', () => {
@@ -62,6 +63,47 @@ describe('proxy route (issue 13 point 1)', () => {
   });
 });
 
+describe('proxy edges (issue 18 point 2.10)', () => {
+  const v4 = new URL('https://10.20.30.40/v2');
+  const v6 = new URL('https://[fd12:3456::1]:8443/v2');
+  const proxy = 'http://corp:8080';
+
+  it('noProxy takes IPv6 addresses with or without brackets, and CIDR blocks (v4 and v6)', () => {
+    const loop6 = new URL('http://[::1]:9000/');
+    assert.equal(bypassesProxy(loop6, ['::1']), true);
+    assert.equal(bypassesProxy(loop6, ['[::1]']), true);
+    assert.equal(bypassesProxy(loop6, ['[::1]:9000']), true);
+    assert.equal(bypassesProxy(loop6, ['[::1]:9001']), false);
+    assert.equal(bypassesProxy(v6, ['fd12:3456::1']), true);
+    assert.equal(bypassesProxy(v6, ['fd12:3456::2']), false);
+    assert.equal(bypassesProxy(v4, ['10.0.0.0/8']), true);
+    assert.equal(bypassesProxy(v4, ['11.0.0.0/8', '10.20.31.0/24']), false);
+    assert.equal(bypassesProxy(v6, ['fd00::/8']), true);
+    assert.equal(bypassesProxy(v6, ['fe80::/10']), false);
+    assert.equal(bypassesProxy(v4, ['fd00::/8']), false, 'a v6 block never holds a v4 address');
+    assert.equal(bypassesProxy(new URL('https://api.dooki.com.br'), ['10.0.0.0/8', '10.0.0.0/99', 'x/8']), false, 'bad or foreign blocks match nothing');
+    assert.equal(resolveRoute(v4, { proxy, env: { NO_PROXY: 'localhost, 10.0.0.0/8' } }).kind, 'direct');
+    assert.equal(resolveRoute(v6, { proxy, noProxy: ['fd00::/8'] }).kind, 'direct');
+  });
+
+  it('a loopback API URL never goes through a proxy, whatever the settings say', () => {
+    for (const url of ['http://127.0.0.1:8080/v2', 'http://127.3.4.5/v2', 'http://localhost:3000/v2', 'http://[::1]:9000/v2', 'https://api.localhost/v2']) {
+      const route = resolveRoute(new URL(url), { proxy, env: { HTTPS_PROXY: proxy, HTTP_PROXY: proxy } });
+      assert.equal(route.kind, 'direct', url);
+      assert.match(describeRoute(url, route), /loopback/);
+    }
+    assert.equal(resolveRoute(new URL('https://128.0.0.1/v2'), { proxy }).kind, 'proxy');
+  });
+
+  it('socks5:// (and any non-http proxy) is an unsupported proxy scheme, said plainly', () => {
+    const route = resolveRoute(HTTPS_TARGET, { proxy: 'socks5://corp:1080' });
+    assert.deepEqual(route, { kind: 'badProxy', source: 'http.proxy', problem: 'unsupportedScheme', scheme: 'socks5' });
+    assert.match(describeRoute('https://api.dooki.com.br', route), /socks5:\/\/, which is not supported/);
+    assert.deepEqual(resolveRoute(HTTPS_TARGET, { env: { HTTPS_PROXY: 'socks4://h:1' } }), { kind: 'badProxy', source: 'HTTPS_PROXY', problem: 'unsupportedScheme', scheme: 'socks4' });
+    assert.deepEqual(resolveRoute(HTTPS_TARGET, { proxy: 'http://' }), { kind: 'badProxy', source: 'http.proxy', problem: 'invalid' });
+  });
+});
+
 describe('trust store (issue 13 point 2)', () => {
   let ca: TestCa;
   before(() => {
@@ -103,9 +145,11 @@ describe('through a real proxy and over https (issue 13 point 3)', function () {
     info: (m) => logLines.push(m),
   };
 
-  const client = (base: Sandbox, options: Partial<ClientOptions> = {}): YampiClient => {
+  /** The sandbox's base URL with TEST_HOST for 127.0.0.1: not loopback by name, so a proxy is used. */
+  const named = (base: Sandbox): string => base.baseUrl.replace('127.0.0.1', TEST_HOST);
+  const client = (base: Sandbox | string, options: Partial<ClientOptions> = {}): YampiClient => {
     const c = createYampiClient({
-      baseUrl: base.baseUrl, userAgent: USER_AGENT, timeoutMs: 3000, requestsPerMinute: Number.POSITIVE_INFINITY, logger,
+      baseUrl: typeof base === 'string' ? base : base.baseUrl, userAgent: USER_AGENT, timeoutMs: 3000, requestsPerMinute: Number.POSITIVE_INFINITY, logger,
       ...options, hooks: { backoffBaseMs: 2, backoffMaxMs: 5 },
     });
     clients.push(c);
@@ -135,21 +179,24 @@ describe('through a real proxy and over https (issue 13 point 3)', function () {
   });
 
   it('a lookup over https through the proxy: one CONNECT tunnel, the sandbox answers, the log names the route', async () => {
-    const c = client(https, { proxy: { proxy: proxy.url }, tls: { extraCaCertsFile: ca.caFile } });
+    const c = client(named(https), { proxy: { proxy: proxy.url }, tls: { extraCaCertsFile: ca.caFile } });
     assert.equal((await c.getCustomer(aurora, ID)).customer.id, ID);
     assert.equal((await c.getCustomer(aurora, EDGE_CASE_IDS.company)).customer.id, EDGE_CASE_IDS.company);
     assert.ok(proxy.tunnels >= 1, 'the proxy saw the CONNECT');
-    assert.ok(proxy.hits.every((h) => h.kind === 'tunnel' && h.target === `127.0.0.1:${https.port}`));
+    assert.ok(proxy.hits.every((h) => h.kind === 'tunnel' && h.target === `${TEST_HOST}:${https.port}`));
     assert.equal(https.requests().length, 2);
-    assert.ok(logLines.includes(`Requests to ${https.origin} go via proxy ${proxy.url} (from http.proxy).`), logLines.join('\n'));
+    assert.ok(logLines.includes(`Requests to ${new URL(named(https)).origin} go via proxy ${proxy.url} (from http.proxy).`), logLines.join('\n'));
     assert.ok(logLines.some((l) => l.startsWith("TLS trust: Node's bundled roots + NODE_EXTRA_CA_CERTS (1)")));
   });
 
-  it('a lookup over http through the proxy is forwarded (no tunnel), the headers intact', async () => {
-    const c = client(http, { proxy: { env: { HTTP_PROXY: proxy.url } } });
+  it('a loopback API (http:// is only allowed there) never goes through the proxy, the headers intact (issue 18 point 2.10)', async () => {
+    const c = client(http, { proxy: { proxy: proxy.url, env: { HTTP_PROXY: proxy.url } } });
     assert.equal((await c.getCustomer(aurora, ID)).customer.id, ID);
-    assert.deepEqual(proxy.hits.map((h) => h.kind), ['forward']);
+    const c6 = client(https, { proxy: { proxy: proxy.url }, tls: { extraCaCertsFile: ca.caFile } });
+    assert.equal((await c6.getCustomer(aurora, ID)).customer.id, ID);
+    assert.deepEqual(proxy.hits, []);
     assert.equal(http.requests()[0]?.headers.userSecretKey, owner.userSecretKey);
+    assert.ok(logLines.includes(`Requests to ${http.origin} go direct (this machine (loopback) is never proxied).`), logLines.join('\n'));
   });
 
   it('noProxy (setting or NO_PROXY) bypasses the proxy', async () => {
@@ -164,17 +211,14 @@ describe('through a real proxy and over https (issue 13 point 3)', function () {
 
   it('proxy credentials in the URL are sent to the proxy and never shown', async () => {
     const withCreds = `http://alice:${encodeURIComponent('p@ss w0rd')}@127.0.0.1:${authProxy.port}`;
-    const c = client(https, { proxy: { proxy: withCreds }, tls: { extraCaCertsFile: ca.caFile } });
+    const c = client(named(https), { proxy: { proxy: withCreds }, tls: { extraCaCertsFile: ca.caFile } });
     assert.equal((await c.getCustomer(aurora, ID)).customer.id, ID);
     assert.ok(authProxy.tunnels >= 1);
-    const wrong = client(https, { proxy: { proxy: `http://alice:nope@127.0.0.1:${authProxy.port}` }, tls: { extraCaCertsFile: ca.caFile } });
+    const wrong = client(named(https), { proxy: { proxy: `http://alice:nope@127.0.0.1:${authProxy.port}` }, tls: { extraCaCertsFile: ca.caFile } });
     const e = await rejection(wrong.getCustomer(aurora, ID));
     assert.equal(e.kind, 'proxy');
     assert.deepEqual([e.proxy, e.status, e.attempts], [authProxy.url, 407, 1], 'a refusal is not retried');
-    const httpWrong = client(http, { proxy: { proxy: `http://alice:nope@127.0.0.1:${authProxy.port}` } });
-    const e407 = await rejection(httpWrong.getCustomer(aurora, ID));
-    assert.deepEqual([e407.kind, e407.status, e407.attempts], ['proxy', 407, 1]);
-    const everything = [...logLines, e.message, e407.message, String(e.cause), JSON.stringify(e)].join('\n');
+    const everything = [...logLines, e.message, String(e.cause), JSON.stringify(e)].join('\n');
     assert.doesNotMatch(everything, /alice|nope|p@ss|w0rd/);
   });
 
@@ -182,12 +226,12 @@ describe('through a real proxy and over https (issue 13 point 3)', function () {
     const dead = await startForwardProxy();
     const deadUrl = dead.url;
     await dead.close();
-    const c = client(https, { proxy: { proxy: deadUrl }, tls: { extraCaCertsFile: ca.caFile } });
+    const c = client(named(https), { proxy: { proxy: deadUrl }, tls: { extraCaCertsFile: ca.caFile } });
     const e = await rejection(c.getCustomer(aurora, ID));
     assert.deepEqual([e.kind, e.proxy, e.attempts], ['proxy', deadUrl, 3]);
-    const bad = client(https, { proxy: { proxy: 'ftp://corp:21' } });
+    const bad = client(named(https), { proxy: { proxy: 'http://' } });
     const eBad = await rejection(bad.getCustomer(aurora, ID));
-    assert.deepEqual([eBad.kind, eBad.message], ['proxy', 'the proxy URL from http.proxy is not valid']);
+    assert.deepEqual([eBad.kind, eBad.reason, eBad.message], ['proxy', 'invalidUrl', 'the proxy URL from http.proxy is not valid']);
     assert.equal(https.requests().length, 0);
   });
 
@@ -195,13 +239,51 @@ describe('through a real proxy and over https (issue 13 point 3)', function () {
     const direct = await rejection(client(https).getCustomer(aurora, ID));
     assert.deepEqual([direct.kind, direct.host, direct.attempts], ['tls', '127.0.0.1', 1]);
     assert.match(direct.message, /UNABLE_TO_VERIFY_LEAF_SIGNATURE/);
-    const proxied = await rejection(client(https, { proxy: { proxy: proxy.url } }).getCustomer(aurora, ID));
-    assert.deepEqual([proxied.kind, proxied.host], ['tls', '127.0.0.1']);
+    const proxied = await rejection(client(named(https), { proxy: { proxy: proxy.url } }).getCustomer(aurora, ID));
+    assert.deepEqual([proxied.kind, proxied.host], ['tls', TEST_HOST]);
     assert.equal(https.requests().length, 0);
   });
 
+  it('TLS failures say which: untrusted issuer, self-signed, host name mismatch, protocol (issue 18 point 2.10)', async () => {
+    const seen: Array<[string, string | undefined, string]> = [];
+    const fail = async (label: string, c: YampiClient): Promise<void> => {
+      const e = await rejection(c.getCustomer(aurora, ID));
+      seen.push([label, e.reason, e.kind]);
+      assert.equal(e.attempts, 1, `${label}: a TLS failure is not retried`);
+    };
+    await fail('untrusted issuer', client(https));
+    const selfSigned = await startSandbox({ rateLimit: false, tls: { key: ca.selfSignedKey, cert: ca.selfSignedCert } });
+    try {
+      await fail('self-signed', client(selfSigned));
+    } finally {
+      await selfSigned.close();
+    }
+    // through the proxy, a name the certificate does not hold (the proxy connects it to 127.0.0.1)
+    await fail('host name', client(https.baseUrl.replace('127.0.0.1', 'other.yampi.test'), { proxy: { proxy: proxy.url }, tls: { extraCaCertsFile: ca.caFile } }));
+    await fail('protocol', client(http.baseUrl.replace('http:', 'https:')));
+    assert.deepEqual(seen, [
+      ['untrusted issuer', 'untrusted', 'tls'], ['self-signed', 'untrusted', 'tls'], ['host name', 'hostname', 'tls'], ['protocol', 'protocol', 'tls'],
+    ]);
+    for (const locale of ['en', 'pt-br'] as const) {
+      const words = (['untrusted', 'expired', 'hostname', 'protocol'] as const).map((reason) => describeFailure({ kind: 'api', error: { kind: 'tls', host: 'h.example', reason } }, locale).message);
+      assert.equal(new Set(words).size, 4, `${locale}: each TLS failure has its own words`);
+      assert.ok(words.every((w) => w.includes('h.example')));
+    }
+  });
+
+  it('a socks5:// proxy fails at once with "unsupported proxy scheme", in the user\'s language (issue 18 point 2.10)', async () => {
+    const c = client(named(https), { proxy: { proxy: 'socks5://corp:1080' }, tls: { extraCaCertsFile: ca.caFile } });
+    const e = await rejection(c.getCustomer(aurora, ID));
+    assert.deepEqual([e.kind, e.reason, e.proxy, e.attempts], ['proxy', 'unsupportedScheme', 'socks5://', 1]);
+    assert.equal(https.requests().length, 0);
+    const failure = { kind: 'api', error: { kind: 'proxy', host: e.proxy, reason: e.reason } } as const;
+    assert.match(describeFailure(failure, 'en').message, /^Unsupported proxy scheme socks5:\/\//);
+    assert.match(describeFailure(failure, 'pt-br').message, /^Esquema de proxy não suportado socks5:\/\//);
+    assert.ok(logLines.some((l) => l.includes('uses socks5://, which is not supported')), logLines.join('\n'));
+  });
+
   it('http.proxyStrictSSL false skips the check on the proxied route only', async () => {
-    const loose = client(https, { proxy: { proxy: proxy.url, strictSSL: false } });
+    const loose = client(named(https), { proxy: { proxy: proxy.url, strictSSL: false } });
     assert.equal((await loose.getCustomer(aurora, ID)).customer.id, ID);
     const direct = client(https, { proxy: { strictSSL: false } });
     assert.equal((await rejection(direct.getCustomer(aurora, ID))).kind, 'tls');
@@ -211,11 +293,11 @@ describe('through a real proxy and over https (issue 13 point 3)', function () {
     const c = client(https, { tls: { extraCaCertsFile: ca.caFile } });
     await c.getCustomer(aurora, ID);
     assert.deepEqual(proxy.hits, []);
-    c.updateOptions({ proxy: { proxy: proxy.url } });
+    c.updateOptions({ baseUrl: named(https), proxy: { proxy: proxy.url } });
     await c.getCustomer(aurora, ID, { skipCache: true });
     const tunnels = proxy.tunnels;
     assert.ok(tunnels >= 1);
-    c.updateOptions({ proxy: {} });
+    c.updateOptions({ baseUrl: https.baseUrl, proxy: {} });
     await c.getCustomer(aurora, ID, { skipCache: true });
     assert.equal(proxy.tunnels, tunnels, 'direct again');
     assert.equal(https.requests().length, 3);

@@ -89,6 +89,26 @@ describe('YampiClient related records (sandbox over loopback)', () => {
     assert.equal(sb.requests().at(-1)?.query['skipCache'], 'true');
   });
 
+  it('never caches orders, addresses or carts that arrive after clearCache (issue 18 point 2.6)', async () => {
+    for (const [path, list] of [
+      ['/orders', () => client.listCustomerOrders(aurora, many)],
+      [`/customers/${many}/addresses`, () => client.listCustomerAddresses(aurora, many)],
+      [`/customers/${many}/carts`, () => client.listCustomerCarts(aurora, many)],
+    ] as const) {
+      for (const clear of [() => { client.clearCache('loja-aurora'); }, () => { client.clearCache(); }]) {
+        client.clearCache();
+        sb.reset();
+        sb.addFault({ path, latencyMs: 150, times: 1 });
+        const early = list();
+        await new Promise((r) => setTimeout(r, 30));
+        clear(); // Clear Cached Data while the request is in flight
+        await early;
+        await list();
+        assert.equal(sb.requests().length, 2, `${path}: a page that outlived clearCache was cached`);
+      }
+    }
+  });
+
   it('reads emporio-serra money and pagination as numeric strings', async () => {
     const store = sb.data.get('emporio-serra');
     const withOrders = store?.related.orders[0]?.customerId ?? 0;
