@@ -34,8 +34,8 @@ export function createAgentSurfaces(f: Features): AgentSurfaces {
     privacy: () => services.settings.settings.maskSensitiveData,
     getCustomer: (alias, id, token) => sessions.get(alias).getCustomer(id, { token }),
     searchCustomers: async (alias, query, limit, token) => {
-      const page = await sessions.get(alias).listCustomers(1, limit, query, { token });
-      return { items: page.items, total: page.pagination.total };
+      const outcome = await sessions.get(alias).searchCustomers(query, limit, { token });
+      return { items: outcome.items, total: outcome.total, unfiltered: outcome.unfiltered };
     },
     getOrders: async (alias, id, limit, token) => ordersPageOf(await sessions.get(alias).listOrders(id, 1, limit, { token }), locale()),
     describeError: (e) => describeError(e).message,

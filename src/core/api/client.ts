@@ -11,6 +11,7 @@ import { decodeAuthMe, decodeCustomerEnvelope, decodeCustomerPage } from './deco
 import { decodeAddressPage, decodeCartPage, decodeOrderPage } from './decodeRelated';
 import { YampiError } from './errors';
 import { InFlight } from './inflight';
+import { searchQueryParams } from '../search/search';
 import { RateLimiter, type Slot } from './rateLimiter';
 import { backoffDelay, defaultSleep, isRetryableStatus, parseRetryAfter } from './retry';
 import { describeRoute, loadTrust, resolveRoute, type ProxySettings, type Route, type TlsSettings } from './network';
@@ -165,7 +166,8 @@ export class HttpYampiClient implements YampiClient {
     const page = validatePage(opts.page ?? 1);
     const limit = validateLimit(opts.limit ?? 10);
     const q = validateQuery(opts.q);
-    const key = `${storeKey(store)}l:${page}:${limit}:${q ?? ''}`;
+    const convention = opts.convention ?? 'q';
+    const key = `${storeKey(store)}l:${page}:${limit}:${q === undefined ? '' : `${convention}:${q}`}`;
     if (opts.skipCache !== true) {
       const hit = this.pages.get(key);
       if (hit !== undefined) {
@@ -174,13 +176,15 @@ export class HttpYampiClient implements YampiClient {
     }
     const params = new URLSearchParams({ page: String(page), limit: String(limit) });
     if (q !== undefined) {
-      params.set('q', q);
+      for (const [k, v] of searchQueryParams(convention, q)) {
+        params.set(k, v);
+      }
     }
     if (opts.skipCache === true) {
       params.set('skipCache', 'true');
     }
     const path = `/${encodeURIComponent(alias)}/customers`;
-    const logTarget = `${path}?${params.toString().replace(/(^|&)q=[^&]*/, '$1q=[redacted]')}`;
+    const logTarget = `${path}?${params.toString().replace(/(^|&)(q|search)=[^&]*/, '$1$2=[redacted]')}`;
     const epoch = this.epochOf(alias);
     const result = await this.getShared(store, `${path}?${params.toString()}`, logTarget, { alias }, opts, decodeCustomerPage);
     if (this.epochOf(alias) !== epoch) {

@@ -12,6 +12,8 @@ import type { OrderPage } from '../model/related';
 import { itemCount, statusView } from '../model/relatedFormat';
 import { type Locale, type Message, msg, t } from '../model/strings';
 import { customerSummary } from '../model/summary';
+import type { SearchOutcome } from '../search/search';
+import { unfilteredSearchText } from '../search/text';
 import { ORDERS_LIMIT, plainText, SEARCH_LIMIT, storeLabel } from './tools';
 
 /** The store a result is about: its alias and, when known, its display name. */
@@ -63,6 +65,8 @@ export interface CustomersPage {
   readonly items: readonly CustomerRecord[];
   /** How many customers match in all, when the API says. */
   readonly total: number | undefined;
+  /** The store filtered by neither convention: what was looked through instead (src/core/search). */
+  readonly unfiltered?: SearchOutcome['unfiltered'];
 }
 
 /** Joins the lines that are present; an empty string is kept as a blank separator line. */
@@ -105,13 +109,15 @@ function customerLine(record: CustomerRecord, index: number, privacy: boolean, l
 export function searchResult(query: string, page: CustomersPage, store: ToolStore, privacy: boolean, locale: Locale): string {
   const where = storeLabel(store.alias, store.name, locale);
   const q = plainText(query, 80);
+  const notice = page.unfiltered === undefined ? undefined : unfilteredSearchText(page.unfiltered, locale);
   if (page.items.length === 0) {
-    return lines(t(locale, 'No customer in {0} matches "{1}".', where, q), t(locale, 'For one customer’s summary call yampi_getCustomer with its id; to show one to the user, open it in the panel with "Yampi: Look Up Customer…" (command yampi.openCustomer with the id).'));
+    return lines(t(locale, 'No customer in {0} matches "{1}".', where, q), notice, t(locale, 'For one customer’s summary call yampi_getCustomer with its id; to show one to the user, open it in the panel with "Yampi: Look Up Customer…" (command yampi.openCustomer with the id).'));
   }
   const total = page.total ?? page.items.length;
   return lines(
     t(locale, 'Yampi customers in {0} matching "{1}": {2} of {3}.', where, q, page.items.length, total),
     ...page.items.map((r, i) => customerLine(r, i, privacy, locale)),
+    notice,
     total > page.items.length ? t(locale, 'More customers match: use a narrower query or a larger limit (at most {0}).', SEARCH_LIMIT.max) : undefined,
     '',
     privacyLine(privacy, locale),

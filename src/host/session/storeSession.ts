@@ -11,6 +11,8 @@ import type { CustomerLists } from '../customerLists';
 import { describeError, NotSignedInError, SessionEndedError } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import { RelatedSection } from './relatedSection';
+import { runSearch, type SearchMode, type SearchOutcome } from '../../core/search/search';
+import type { SearchResults } from '../../core/tree/customerTree';
 
 export const PAGE_SIZE = 25;
 
@@ -58,7 +60,9 @@ export class StoreSession extends Lifecycle {
   /** Bumped by clear(): a result of a request started before it is not kept. */
   private generation = 0;
   private all: AllPages | undefined;
-  private search: { readonly query: string; readonly records: readonly CustomerRecord[] } | undefined;
+  private search: SearchResults | undefined;
+  /** What this store's search honours, found out by the first search (memory only, for the session). */
+  private searchMode: SearchMode | undefined;
   private readonly byId = new Map<number, CustomerRecord>();
   private readonly failures = new Map<number, string>();
   private skipCacheOnce = false;
@@ -92,6 +96,27 @@ export class StoreSession extends Lifecycle {
     return this.run(opts.token, (store, signal) => this.deps.client().listCustomers(store, {
       page, limit, ...(q !== undefined && q !== '' ? { q } : {}), skipCache: opts.skipCache ?? false, signal,
     }));
+  }
+
+  /**
+   * A search whose every result matches the query by our rule (src/core/search): the convention
+   * the store honours is found out once per session and logged; when it honours none, at most a
+   * few pages are looked through and the outcome says so.
+   */
+  searchCustomers(query: string, limit: number, opts: FetchOptions = {}): Promise<SearchOutcome> {
+    const q = query.trim();
+    return runSearch({
+      fetch: (convention, page, size) => this.run(opts.token, (store, signal) => this.deps.client().listCustomers(store, {
+        page, limit: size, ...(convention === undefined ? {} : { q, convention }), skipCache: opts.skipCache ?? false, signal,
+      })),
+      mode: this.searchMode,
+      remember: (mode) => {
+        if (!this.hasEnded()) {
+          this.searchMode = mode;
+        }
+      },
+      log: (m) => { this.deps.logger.info(`${m} (store ${this.alias})`); },
+    }, q, limit);
   }
 
   /** A page of the customer's orders (newest first; other customers' orders already dropped by the client). */
@@ -169,9 +194,9 @@ export class StoreSession extends Lifecycle {
   }
 
   /** Remembers what a search showed (the tree's Search results). */
-  setSearchResults(query: string, records: readonly CustomerRecord[]): void {
+  setSearchResults(query: string, outcome: Pick<SearchOutcome, 'items' | 'unfiltered'>): void {
     if (!this.hasEnded()) {
-      this.search = { query, records: [...records] };
+      this.search = { query, records: [...outcome.items], unfiltered: outcome.unfiltered };
       this.changed.fire();
     }
   }
@@ -266,6 +291,7 @@ export class StoreSession extends Lifecycle {
     this.lifetime.cancel();
     this.forget({ search: true });
     this.credentials = undefined;
+    this.searchMode = undefined;
   }
 
   /** Drops the data this session holds; requests started before are not kept (generation). */
