@@ -113,3 +113,8 @@ export function signedInToAurora(): () => TestApi {
     return api;
   };
 }
+
+/** Which customer-search convention the sandbox honours (`q`, `search`, `ignore`); reset by resetSandbox. */
+export async function setSandboxSearchMode(mode: 'q' | 'search' | 'ignore', alias?: string): Promise<void> {
+  await control('POST', 'search-mode', { mode, ...(alias === undefined ? {} : { alias }) });
+}
