@@ -35,17 +35,20 @@ export type SectionState<T> =
 export const PANEL_PAGE_SIZE = 10;
 export const TREE_PAGE_SIZE = 25;
 
-/** The state after a page arrived: page 1 replaces, later pages append (ids already shown are skipped). */
+/**
+ * The state after page `page` (the one asked for; the server's `current_page` is not trusted)
+ * arrived: page 1 replaces, later pages append (ids already shown are skipped).
+ */
 export function withPage<T extends { readonly id: number }>(
-  prev: SectionState<T>, items: readonly T[], pagination: Pagination, dropped: number,
+  prev: SectionState<T>, items: readonly T[], pagination: Pagination, dropped: number, page: number,
 ): SectionState<T> {
-  const base = prev.status === 'loaded' && pagination.currentPage > 1 ? prev : undefined;
+  const base = prev.status === 'loaded' && page > 1 ? prev : undefined;
   const seen = new Set(base?.items.map((i) => i.id));
   const merged = base === undefined ? [...items] : [...base.items, ...items.filter((i) => !seen.has(i.id))];
   // A page that came back empty ends the list even if the API still announces more.
-  const hasMore = items.length > 0 && hasMorePages(pagination);
+  const hasMore = items.length > 0 && hasMorePages(pagination, page);
   return {
-    status: 'loaded', items: merged, total: dropped > 0 ? undefined : pagination.total, hasMore, page: pagination.currentPage,
+    status: 'loaded', items: merged, total: dropped > 0 ? undefined : pagination.total, hasMore, page,
     dropped: (base?.dropped ?? 0) + dropped,
   };
 }

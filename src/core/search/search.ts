@@ -142,7 +142,7 @@ async function scan(deps: SearchDeps, q: ParsedQuery, limit: number): Promise<Se
       }
     }
     // the page asked for, not the one the server claims, decides what comes next
-    if (page.items.length === 0 || !hasMorePages({ ...page.pagination, currentPage: n })) {
+    if (page.items.length === 0 || !hasMorePages(page.pagination, n)) {
       complete = true;
       break;
     }

@@ -84,7 +84,7 @@ export class RelatedSection implements vscode.Disposable {
     try {
       const p = await this.deps.fetch(page, skipCache, cts.token);
       if (!cts.token.isCancellationRequested) {
-        this.set(settle(withPage(next, p.items, p.pagination, p.dropped)));
+        this.set(settle(withPage(next, p.items, p.pagination, p.dropped, page)));
       }
     } catch (e) {
       if (!cts.token.isCancellationRequested && !isCancellation(e)) {

@@ -3,7 +3,7 @@ import { YampiError } from '../../core/api/errors';
 import type { StoreRef, YampiClient } from '../../core/api/types';
 import type { Logger } from '../../core/logger';
 import type { CustomerPage, CustomerRecord, Pagination } from '../../core/model/customer';
-import type { Address, AddressPage, Cart, CartPage, Order, OrderPage } from '../../core/model/related';
+import { type Address, type AddressPage, type Cart, type CartPage, nextPageAfter, type Order, type OrderPage } from '../../core/model/related';
 import { type SectionError, type SectionState, TREE_PAGE_SIZE } from '../../core/model/relatedPaging';
 import type { SectionId } from '../../core/webview/protocol';
 import type { StoreTreeState } from '../../core/tree/customerTree';
@@ -209,7 +209,7 @@ export class StoreSession extends Lifecycle {
     const gen = this.generation;
     const page = await this.listCustomers(1, PAGE_SIZE, undefined, { skipCache: this.takeSkipCache() });
     if (gen === this.generation) {
-      this.all = { records: [...page.items], ...paging(page) };
+      this.all = { records: [...page.items], ...paging(page, 1) };
       this.changed.fire();
     }
   }
@@ -220,10 +220,12 @@ export class StoreSession extends Lifecycle {
       return;
     }
     const gen = this.generation;
-    const page = await this.listCustomers(all.nextPage, PAGE_SIZE, undefined);
+    const asked = all.nextPage;
+    const page = await this.listCustomers(asked, PAGE_SIZE, undefined);
     if (gen === this.generation && this.all === all) {
-      all.records.push(...page.items);
-      Object.assign(all, paging(page));
+      const seen = new Set(all.records.map((r) => r.customer.id));
+      all.records.push(...page.items.filter((r) => !seen.has(r.customer.id)));
+      Object.assign(all, paging(page, asked));
       this.changed.fire();
     }
   }
@@ -358,7 +360,7 @@ export function sectionErrorOf(e: unknown): SectionError {
   return { kind: YampiError.is(e) ? e.kind : 'network', message: describeError(e).message };
 }
 
-function paging(page: CustomerPage): { nextPage: number | undefined; total: number } {
-  const p = page.pagination;
-  return { nextPage: p.currentPage < p.totalPages ? p.currentPage + 1 : undefined, total: p.total };
+/** What follows the page asked for (the server's `current_page` is not trusted); an empty page ends the list. */
+function paging(page: CustomerPage, asked: number): { nextPage: number | undefined; total: number } {
+  return { nextPage: page.items.length === 0 ? undefined : nextPageAfter(asked, page.pagination), total: page.pagination.total };
 }
