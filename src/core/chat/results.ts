@@ -41,6 +41,8 @@ export interface OrdersPage {
   readonly orders: readonly OrderSummary[];
   /** How many orders the customer has in all, when the API says. */
   readonly total: number | undefined;
+  /** The store ignored the customer filter: how many pages were looked through (src/core/model/relatedPaging collectOrders). */
+  readonly filterIgnored?: { readonly pages: number } | undefined;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface OrdersPage {
  * status in the user's language, the unit count. When the API ignored the customer filter
  * (`dropped > 0`) its total counts the whole store, so no total is given. Carts never come here.
  */
-export function ordersPageOf(page: OrderPage, locale: Locale): OrdersPage {
+export function ordersPageOf(page: OrderPage & { readonly pages?: number }, locale: Locale): OrdersPage {
   return {
     orders: page.orders.map((o) => ({
       number: o.number ?? o.id,
@@ -58,6 +60,7 @@ export function ordersPageOf(page: OrderPage, locale: Locale): OrdersPage {
       itemCount: itemCount(o.items),
     })),
     total: page.dropped > 0 ? undefined : page.pagination.total,
+    filterIgnored: page.dropped > 0 ? { pages: page.pages ?? 1 } : undefined,
   };
 }
 
@@ -140,6 +143,10 @@ function orderLine(o: OrderSummary, index: number, locale: Locale): string {
 /** yampi_getCustomerOrders: number, date, status, total and items of each order, newest first. */
 export function ordersResult(customerId: number, page: OrdersPage, store: ToolStore, locale: Locale): string {
   const where = storeLabel(store.alias, store.name, locale);
+  const ignored = page.filterIgnored === undefined ? undefined : t(locale, 'Yampi ignored the customer filter: only the first {0} page(s) of what it returned were looked through, and they held other customers’ orders too. Older orders of this customer may exist.', page.filterIgnored.pages);
+  if (page.orders.length === 0 && ignored !== undefined) {
+    return lines(ignored, t(locale, 'The user can see the orders in the customer’s panel: "Yampi: Look Up Customer…" with id {0} (command yampi.openCustomer, arguments [{0}, "{1}"]).', customerId, store.alias));
+  }
   if (page.orders.length === 0) {
     return lines(t(locale, 'Customer #{0} has no orders in {1}.', customerId, where), t(locale, 'The user can see the orders in the customer’s panel: "Yampi: Look Up Customer…" with id {0} (command yampi.openCustomer, arguments [{0}, "{1}"]).', customerId, store.alias));
   }
@@ -148,6 +155,7 @@ export function ordersResult(customerId: number, page: OrdersPage, store: ToolSt
     t(locale, 'Orders of Yampi customer #{0} ({1}), newest first: {2} of {3}.', customerId, where, page.orders.length, total),
     ...page.orders.map((o, i) => orderLine(o, i, locale)),
     total > page.orders.length ? t(locale, 'Older orders exist: use a larger limit (at most {0}).', ORDERS_LIMIT.max) : undefined,
+    ignored,
     '',
     t(locale, 'The user can see the orders in the customer’s panel: "Yampi: Look Up Customer…" with id {0} (command yampi.openCustomer, arguments [{0}, "{1}"]).', customerId, store.alias),
   );

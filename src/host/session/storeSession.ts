@@ -162,7 +162,7 @@ export class StoreSession extends Lifecycle {
   /** Logs the records of other customers the client dropped (a count only: the API ignored the filter). */
   private noteDropped<P extends { readonly dropped: number }>(section: SectionId, customerId: number, page: P): P {
     if (page.dropped > 0) {
-      this.deps.logger.warn(`${section} of customer #${customerId} in ${this.alias}: the API returned ${page.dropped} record(s) of other customers (filter ignored); dropped, and no further pages are offered.`);
+      this.deps.logger.warn(`${section} of customer #${customerId} in ${this.alias}: the API returned ${page.dropped} record(s) of other customers (filter ignored); dropped; Look further is offered, bounded.`);
     }
     return page;
   }
