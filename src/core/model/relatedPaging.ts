@@ -112,12 +112,14 @@ export function retryPage<T>(prev: SectionState<T>): number {
 }
 
 /**
- * What a list says when the store ignored the customer filter and nothing of the customer's was
- * found (instead of "No orders yet"), or undefined when that is not the case.
+ * What a list says when the store ignored the customer filter (instead of "No orders yet" when
+ * nothing of the customer's was found), or undefined when it did not.
  */
 export function ignoredFilterText(state: SectionState<unknown>, locale: Locale): string | undefined {
-  if (state.status !== 'loaded' || state.filterIgnored !== true || state.items.length > 0) {
+  if (state.status !== 'loaded' || state.filterIgnored !== true) {
     return undefined;
   }
-  return t(locale, 'Yampi ignored the customer filter: the {0} page(s) looked through held only other customers’ records ({1}, not shown), so this customer may still have some further on.', state.page ?? 1, state.dropped ?? 0);
+  return state.items.length === 0
+    ? t(locale, 'Yampi ignored the customer filter: the {0} page(s) looked through held only other customers’ records ({1}, not shown), so this customer may still have some further on.', state.page ?? 1, state.dropped ?? 0)
+    : t(locale, 'Yampi ignored the customer filter: the {0} page(s) looked through also held {1} record(s) of other customers (not shown); this customer may have more further on.', state.page ?? 1, state.dropped ?? 0);
 }

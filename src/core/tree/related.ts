@@ -153,7 +153,7 @@ export function groupChildren(alias: string, customerId: number, group: GroupRec
           : [];
   const ignored = ignoredFilterText(state, locale);
   if (ignored !== undefined) {
-    nodes.push(leaf('empty', ignored, 'warning', 'yampi:empty'));
+    nodes.push(leaf('ignored', ignored, 'warning', 'yampi:empty'));
   } else if (nodes.length === 0 && !state.hasMore) {
     return [leaf('empty', t(locale, EMPTY[section]), 'info', 'yampi:empty')];
   }
