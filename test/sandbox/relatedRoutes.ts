@@ -13,10 +13,14 @@ function includes(q: URLSearchParams): ReadonlySet<string> {
   return new Set((q.get('include') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 }
 
-function orderJson(o: SandboxOrder, inc: ReadonlySet<string>): Json {
+/**
+ * `bareItems` (emporio-serra): `items` as the bare array the docs' order example shows; loja-aurora
+ * sends the Fractal include `{data: [...]}`. Both are what Yampi published; the decoder takes both.
+ */
+function orderJson(o: SandboxOrder, inc: ReadonlySet<string>, bareItems: boolean): Json {
   const out: Json = { ...o.json };
   if (inc.has('items')) {
-    out['items'] = { data: o.items };
+    out['items'] = bareItems ? o.items : { data: o.items };
   }
   if (inc.has('status')) {
     out['status'] = { data: o.status };
@@ -45,7 +49,7 @@ function orders(req: ApiRequest, store: StoreData, alias: string, ctx: PagingCon
   if (wanted.length > 0) {
     keep['customer_id[]'] = String(wanted[0]);
   }
-  return paginated(ctx, ordered, `/${alias}/orders`, keep, (o) => orderJson(o, inc));
+  return paginated(ctx, ordered, `/${alias}/orders`, keep, (o) => orderJson(o, inc, store.numbersAsStrings));
 }
 
 export function relatedAnswer(req: ApiRequest, store: StoreData, alias: string, bucket: string): ApiAnswer {

@@ -8,8 +8,8 @@ import type { YampiClient } from '../../../src/core/api/types';
 import type { CustomerRecord } from '../../../src/core/model/customer';
 import { looksFiltered, matchesQuery, parseQuery } from '../../../src/core/search/match';
 import { runSearch, SCAN_PAGE_SIZE, SCAN_PAGES, searchQueryParams, type SearchMode } from '../../../src/core/search/search';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { aurora, clientFor } from '../api/helpers';
+import type { Sandbox } from '../../sandbox/server';
+import { aurora, sandboxWithClient } from '../api/helpers';
 
 const rec = (c: Record<string, unknown>): CustomerRecord => ({ customer: { id: 1, ...c }, raw: c });
 
@@ -53,18 +53,11 @@ describe('search: the SDK convention', () => {
 });
 
 describe('search: calibration against the sandbox modes', () => {
+  const ctx = sandboxWithClient();
   let sb: Sandbox;
   let client: YampiClient;
-  before(async () => {
-    sb = await startSandbox({ rateLimit: false });
-    client = clientFor(sb, { cacheTtlMs: 0 });
-  });
-  after(async () => {
-    await client.close();
-    await sb.close();
-  });
   beforeEach(() => {
-    sb.reset();
+    ({ sb, client } = ctx());
   });
 
   /** A store session's memory, as StoreSession keeps it. */
