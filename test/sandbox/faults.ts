@@ -42,6 +42,8 @@ export interface FaultSpec {
    * failure the client's customer_id check exists for.
    */
   readonly ignoreFilters?: boolean;
+  /** `GET /customers/{id}` answers this other customer instead (issue 18: the answer must match the question). */
+  readonly answerCustomer?: number;
 }
 
 export interface ActiveFault extends FaultSpec {
@@ -52,7 +54,7 @@ export interface ActiveFault extends FaultSpec {
 
 const ALLOWED_KEYS = new Set([
   'alias', 'path', 'method', 'times', 'latencyMs', 'status', 'retryAfterSeconds', 'reset', 'body', 'oversizedBytes', 'chunked',
-  'slowBodyMs', 'slowHeadersMs', 'dataShape', 'ignoreFilters',
+  'slowBodyMs', 'slowHeadersMs', 'dataShape', 'ignoreFilters', 'answerCustomer',
 ]);
 
 /** Checks a fault received over HTTP; returns an error message or undefined. */

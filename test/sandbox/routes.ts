@@ -27,6 +27,8 @@ export interface ApiRequest {
   readonly dataShape: 'object' | 'array' | undefined;
   /** Fault `ignoreFilters`: list filters are ignored even in bracket form. */
   readonly ignoreFilters?: boolean;
+  /** Fault `answerCustomer`: the single-customer route answers this customer whatever was asked. */
+  readonly answerCustomer?: number | undefined;
   /** Which customer-search convention the store honours (default `q`). */
   readonly searchMode?: SearchMode;
 }
@@ -102,7 +104,7 @@ export function answer(req: ApiRequest, data: ReadonlyMap<string, StoreData>): A
   }
   const store = data.get(alias) as StoreData;
   if (m[2] !== undefined) {
-    const id = /^\d+$/.test(m[2]) ? Number(m[2]) : Number.NaN;
+    const id = req.answerCustomer ?? (/^\d+$/.test(m[2]) ? Number(m[2]) : Number.NaN);
     const customer = store.byId.get(id);
     if (customer === undefined) {
       return { ...error(404, 'Customer not found.'), bucket };

@@ -178,7 +178,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const api = answer(
       { method: entry.method, path: url.pathname, query: url.searchParams, userToken: entry.headers.userToken,
         userSecretKey: entry.headers.userSecretKey, baseUrl, dataShape: fault?.dataShape, ignoreFilters: fault?.ignoreFilters === true,
-        searchMode: searchModeOf(alias) },
+        searchMode: searchModeOf(alias), answerCustomer: fault?.answerCustomer },
       data,
     );
     let { status, body } = api;

@@ -154,7 +154,7 @@ export class HttpYampiClient implements YampiClient {
     const query = opts.skipCache === true ? '?skipCache=true' : '';
     const ctx = { alias, customerId };
     const epoch = this.epochOf(alias);
-    const record = await this.getShared(store, path + query, path + query, ctx, opts, decodeCustomerEnvelope);
+    const record = await this.getShared(store, path + query, path + query, ctx, opts, (body) => askedCustomer(decodeCustomerEnvelope(body), customerId));
     if (this.epochOf(alias) === epoch) {
       this.customers.set(key, record);
     }
@@ -464,6 +464,14 @@ export class HttpYampiClient implements YampiClient {
     await this.sleep(delay, signal);
     return true;
   }
+}
+
+/** The answer must be about the customer asked for: another one is never shown (or cached) as it. */
+function askedCustomer(record: CustomerRecord, customerId: number): CustomerRecord {
+  if (record.customer.id !== customerId) {
+    throw new YampiError('invalidResponse', `unexpected response: data.id is another customer than the one asked for`, { field: 'data.id', customerId });
+  }
+  return record;
 }
 
 function deadlineError(call: Call): YampiError {

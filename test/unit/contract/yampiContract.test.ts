@@ -201,3 +201,16 @@ describe('contract: the sandbox answers like the examples', () => {
     assert.ok(Array.isArray((a.data[0]?.['items'] as { data?: unknown }).data));
   });
 });
+
+describe('contract: every answer is checked against the question', () => {
+  const ctx = sandboxWithClient();
+
+  it('a single-customer answer about another customer is refused, never shown or cached as the one asked', async () => {
+    const { sb, client } = ctx();
+    sb.addFault({ path: '/customers/48213907', answerCustomer: 48216030, times: 1 });
+    const e = await rejection(client.getCustomer(aurora, 48213907));
+    assert.equal(e.kind, 'invalidResponse');
+    assert.equal(e.field, 'data.id');
+    assert.equal((await client.getCustomer(aurora, 48213907)).customer.id, 48213907);
+  });
+});
