@@ -93,7 +93,7 @@ export function askCustomerId(recent: readonly number[]): Promise<number | undef
 function resultItems(outcome: SearchOutcome, query: string, privacy: boolean): (vscode.QuickPickItem & { record?: CustomerRecord })[] {
   const records = outcome.items;
   // The store filtered by neither convention: an inert first row says what was looked through.
-  const notice = outcome.unfiltered === undefined ? [] : [{ label: `$(warning) ${unfilteredSearchText(outcome.unfiltered, locale())}`, alwaysShow: true }];
+  const notice = outcome.unfiltered === undefined ? [] : [{ label: `$(warning) ${vscode.l10n.t('Yampi ignored the search filter')}`, detail: unfilteredSearchText(outcome.unfiltered, locale()), alwaysShow: true }];
   if (records.length === 0) {
     return [...notice, { label: vscode.l10n.t('No customer matches “{0}”.', query), alwaysShow: true }];
   }
