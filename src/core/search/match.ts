@@ -12,7 +12,9 @@ export const MIN_QUERY_DIGITS = 3;
 
 /** Lower case without accents, whitespace runs collapsed: `  JOÃO  da Silva` → `joao da silva`. */
 export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  // plain ASCII without runs of spaces (most names and every e-mail): no normalization needed
+  const ascii = !/[^\x20-\x7e]|\s\s|^\s|\s$/.test(s);
+  return ascii ? s.toLowerCase() : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** What a query asks for, computed once per search. */
@@ -32,17 +34,31 @@ export function parseQuery(query: string): ParsedQuery {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
-function nameTexts(c: Customer): string[] {
-  return [str(c.name), `${str(c.first_name)} ${str(c.last_name)}`, str(c.generic_name), str(c.razao_social), str(c.email)];
+function textMatches(c: Customer, text: string): boolean {
+  for (const v of [c.name, c.email, c.razao_social, c.generic_name]) {
+    if (typeof v === 'string' && v !== '' && foldText(v).includes(text)) {
+      return true;
+    }
+  }
+  return (typeof c.first_name === 'string' || typeof c.last_name === 'string') && foldText(`${str(c.first_name)} ${str(c.last_name)}`).includes(text);
 }
 
-function digitTexts(c: Customer): string[] {
+/** Whether a CPF, CNPJ or phone of the customer contains one of `wanted` (digits only). */
+function digitsMatch(c: Customer, wanted: readonly string[]): boolean {
   const sheet = c.spreadsheet?.data;
-  return [
-    str(c.cpf), str(c.cnpj),
-    str(c.phone?.full_number), `${str(c.phone?.area_code)}${str(c.phone?.number)}`, str(c.phone?.formated_number),
-    `${str(sheet?.phone_code)}${str(sheet?.phone_number)}`, str(sheet?.phone),
-  ].map((s) => s.replace(/\D/g, '')).filter((s) => s !== '');
+  const candidates = [
+    c.cpf, c.cnpj, c.phone?.full_number, `${str(c.phone?.area_code)}${str(c.phone?.number)}`, c.phone?.formated_number,
+    `${str(sheet?.phone_code)}${str(sheet?.phone_number)}`, sheet?.phone,
+  ];
+  for (const v of candidates) {
+    if (typeof v === 'string' && v !== '') {
+      const d = /^\d*$/.test(v) ? v : v.replace(/\D/g, '');
+      if (wanted.some((w) => d.includes(w))) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Whether a record matches the query by our rule. */
@@ -50,14 +66,13 @@ export function matchesQuery(record: CustomerRecord, query: ParsedQuery | string
   const q = typeof query === 'string' ? parseQuery(query) : query;
   const c = record.customer;
   if (q.digits !== undefined) {
-    const wanted = q.digits;
     // +55 (Brazil's country code) in front of a phone: the stored numbers carry no country code.
-    const national = wanted.length >= 12 && wanted.startsWith('55') ? wanted.slice(2) : undefined;
-    if (digitTexts(c).some((d) => d.includes(wanted) || (national !== undefined && d.includes(national)))) {
+    const wanted = q.digits.length >= 12 && q.digits.startsWith('55') ? [q.digits, q.digits.slice(2)] : [q.digits];
+    if (digitsMatch(c, wanted)) {
       return true;
     }
   }
-  return q.text !== '' && nameTexts(c).some((s) => foldText(s).includes(q.text));
+  return q.text !== '' && textMatches(c, q.text);
 }
 
 /**
