@@ -1,6 +1,7 @@
 import vscode = require('vscode');
 import { ordersPageOf } from '../core/chat/results';
 import { COMMANDS } from '../core/commands/ids';
+import { collectOrders } from '../core/model/relatedPaging';
 import { createChatTools, type YampiChatTool } from './chatTools';
 import type { Features } from './commands/registry';
 import { describeError } from './errors';
@@ -34,10 +35,11 @@ export function createAgentSurfaces(f: Features): AgentSurfaces {
     privacy: () => services.settings.settings.maskSensitiveData,
     getCustomer: (alias, id, token) => sessions.get(alias).getCustomer(id, { token }),
     searchCustomers: async (alias, query, limit, token) => {
-      const page = await sessions.get(alias).listCustomers(1, limit, query, { token });
-      return { items: page.items, total: page.pagination.total };
+      const outcome = await sessions.get(alias).searchCustomers(query, limit, { token });
+      return { items: outcome.items, total: outcome.total, unfiltered: outcome.unfiltered };
     },
-    getOrders: async (alias, id, limit, token) => ordersPageOf(await sessions.get(alias).listOrders(id, 1, limit, { token }), locale()),
+    // a store that ignores the customer filter: a few more pages are looked through, never the store
+    getOrders: async (alias, id, limit, token) => ordersPageOf(await collectOrders((page) => sessions.get(alias).listOrders(id, page, limit, { token }), limit), locale()),
     describeError: (e) => describeError(e).message,
     log: (m) => { services.logger.info(m); },
   });

@@ -2,6 +2,8 @@ import vscode = require('vscode');
 import { parseLookupInput } from '../core/lookupInput';
 import type { CustomerRecord } from '../core/model/customer';
 import { customerSummary } from '../core/model/summary';
+import type { SearchOutcome } from '../core/search/search';
+import { unfilteredSearchText } from '../core/search/text';
 import { describeError, isCancellation } from './errors';
 import { locale } from './locale';
 import type { Services } from './services';
@@ -88,11 +90,14 @@ export function askCustomerId(recent: readonly number[]): Promise<number | undef
 }
 
 /** Search results as quick-pick rows: our icon (never one from the data), name, `#id` and masked e-mail. */
-function resultItems(records: readonly CustomerRecord[], query: string, privacy: boolean): (vscode.QuickPickItem & { record?: CustomerRecord })[] {
+function resultItems(outcome: SearchOutcome, query: string, privacy: boolean): (vscode.QuickPickItem & { record?: CustomerRecord })[] {
+  const records = outcome.items;
+  // The store filtered by neither convention: an inert first row says what was looked through.
+  const notice = outcome.unfiltered === undefined ? [] : [{ label: `$(warning) ${vscode.l10n.t('Yampi ignored the search filter')}`, detail: unfilteredSearchText(outcome.unfiltered, locale()), alwaysShow: true }];
   if (records.length === 0) {
-    return [{ label: vscode.l10n.t('No customer matches “{0}”.', query), alwaysShow: true }];
+    return [...notice, { label: vscode.l10n.t('No customer matches “{0}”.', query), alwaysShow: true }];
   }
-  return records.map((record) => {
+  return [...notice, ...records.map((record) => {
     const s = customerSummary(record, locale(), privacy);
     return {
       label: s.name,
@@ -102,7 +107,7 @@ function resultItems(records: readonly CustomerRecord[], query: string, privacy:
       alwaysShow: true,
       record,
     };
-  });
+  })];
 }
 
 /**
@@ -122,12 +127,12 @@ export function searchCustomersInteractive(services: Services, session: StoreSes
     current = cts;
     qp.busy = true;
     try {
-      const page = await session.listCustomers(1, 25, query, { token: cts.token });
+      const outcome = await session.searchCustomers(query, 25, { token: cts.token });
       if (cts.token.isCancellationRequested) {
         return;
       }
-      qp.items = resultItems(page.items, query, services.settings.settings.maskSensitiveData);
-      session.setSearchResults(query, page.items);
+      qp.items = resultItems(outcome, query, services.settings.settings.maskSensitiveData);
+      session.setSearchResults(query, outcome);
     } catch (e) {
       if (!isCancellation(e) && !cts.token.isCancellationRequested) {
         services.logger.warn('Search failed', e);

@@ -65,7 +65,7 @@ const options = { locale: LOCALE, maskAddresses: true };
 
 /** The section's HTML after its first page (or page `n`) arrived, as the host renders it. */
 function sectionHtml<T extends Order | Address | Cart>(section: SectionId, prev: SectionState<T>, items: readonly T[], p: Pagination, dropped: number): { html: string; state: SectionState<T> } {
-  const state = withPage(prev, items, p, dropped);
+  const state = withPage(prev, items, p, dropped, p.currentPage);
   return { state, html: renderSection(groupOf(section, state), options) };
 }
 

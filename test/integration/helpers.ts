@@ -122,3 +122,8 @@ export function extensionLog(api: TestApi): string[] {
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   return files(api.logDir()).map((f) => fs.readFileSync(f, 'utf8'));
 }
+
+/** Which customer-search convention the sandbox honours (`q`, `search`, `ignore`); reset by resetSandbox. */
+export async function setSandboxSearchMode(mode: 'q' | 'search' | 'ignore', alias?: string): Promise<void> {
+  await control('POST', 'search-mode', { mode, ...(alias === undefined ? {} : { alias }) });
+}

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EDGE_CASE_IDS, SANDBOX_STORES, SANDBOX_USERS } from './constants';
 import { checkFaultSpec, type FaultSpec } from './faults';
+import { SEARCH_MODES, type SearchMode } from './routes';
 import type { RateLimitConfig, Sandbox } from './server';
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -67,6 +68,16 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       sb.setRateLimit(body === false || (typeof body === 'object' && body !== null && 'enabled' in body && body.enabled === false) ? false : (body as Partial<RateLimitConfig>));
       reply(res, 200, { ok: true });
       return;
+    case 'POST /__sandbox/search-mode': {
+      const b = (typeof body === 'object' && body !== null ? body : {}) as { mode?: unknown; alias?: unknown };
+      if (!SEARCH_MODES.includes(b.mode as SearchMode) || (b.alias !== undefined && typeof b.alias !== 'string')) {
+        reply(res, 400, { error: `body must be {"mode": ${SEARCH_MODES.map((m) => `"${m}"`).join(' | ')}, "alias"?: string}` });
+        return;
+      }
+      sb.setSearchMode(b.mode as SearchMode, b.alias);
+      reply(res, 200, { ok: true });
+      return;
+    }
     case 'POST /__sandbox/reset':
       sb.reset();
       reply(res, 200, { ok: true });

@@ -44,6 +44,8 @@ export interface FaultSpec {
   readonly ignoreFilters?: boolean;
   /** Orders only: each order's items repeated until its item names hold about this many characters (a huge section). */
   readonly hugeItemsChars?: number;
+  /** `GET /customers/{id}` answers this other customer instead (issue 18: the answer must match the question). */
+  readonly answerCustomer?: number;
 }
 
 export interface ActiveFault extends FaultSpec {
@@ -54,7 +56,7 @@ export interface ActiveFault extends FaultSpec {
 
 const ALLOWED_KEYS = new Set([
   'alias', 'path', 'method', 'times', 'latencyMs', 'status', 'retryAfterSeconds', 'reset', 'body', 'oversizedBytes', 'chunked',
-  'slowBodyMs', 'slowHeadersMs', 'dataShape', 'ignoreFilters', 'hugeItemsChars',
+  'slowBodyMs', 'slowHeadersMs', 'dataShape', 'ignoreFilters', 'hugeItemsChars', 'answerCustomer',
 ]);
 
 /** Checks a fault received over HTTP; returns an error message or undefined. */

@@ -13,10 +13,15 @@ function includes(q: URLSearchParams): ReadonlySet<string> {
   return new Set((q.get('include') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 }
 
-function orderJson(o: SandboxOrder, inc: ReadonlySet<string>, hugeItemsChars?: number): Json {
+/**
+ * `bareItems` (emporio-serra): `items` as the bare array the docs' order example shows; loja-aurora
+ * sends the Fractal include `{data: [...]}`. Both are what Yampi published; the decoder takes both.
+ */
+function orderJson(o: SandboxOrder, inc: ReadonlySet<string>, bareItems: boolean, hugeItemsChars?: number): Json {
   const out: Json = { ...o.json };
   if (inc.has('items')) {
-    out['items'] = { data: hugeItemsChars === undefined ? o.items : hugeItems(o.items, hugeItemsChars) };
+    const items = hugeItemsChars === undefined ? o.items : hugeItems(o.items, hugeItemsChars);
+    out['items'] = bareItems ? items : { data: items };
   }
   if (inc.has('status')) {
     out['status'] = { data: o.status };
@@ -45,7 +50,7 @@ function orders(req: ApiRequest, store: StoreData, alias: string, ctx: PagingCon
   if (wanted.length > 0) {
     keep['customer_id[]'] = String(wanted[0]);
   }
-  return paginated(ctx, ordered, `/${alias}/orders`, keep, (o) => orderJson(o, inc, req.hugeItemsChars));
+  return paginated(ctx, ordered, `/${alias}/orders`, keep, (o) => orderJson(o, inc, store.numbersAsStrings, req.hugeItemsChars));
 }
 
 /** Fault `hugeItemsChars`: the items with long names, repeated until the names hold about `chars` characters. */

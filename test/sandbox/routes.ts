@@ -29,7 +29,19 @@ export interface ApiRequest {
   readonly ignoreFilters?: boolean;
   /** Fault `hugeItemsChars`. */
   readonly hugeItemsChars?: number | undefined;
+  /** Fault `answerCustomer`: the single-customer route answers this customer whatever was asked. */
+  readonly answerCustomer?: number | undefined;
+  /** Which customer-search convention the store honours (default `q`). */
+  readonly searchMode?: SearchMode;
 }
+
+/**
+ * Customer-search conventions a store may honour: `q` (what a third-party client sends), `search`
+ * (Yampi's official SDK, l5-repository: `search` + `searchFields`), or `ignore` (neither: the
+ * store's first customers come back whatever was asked).
+ */
+export type SearchMode = 'q' | 'search' | 'ignore';
+export const SEARCH_MODES: readonly SearchMode[] = ['q', 'search', 'ignore'];
 
 export function error(status: number, message: string): ApiAnswer {
   return { status, body: { message, status_code: status } };
@@ -94,7 +106,7 @@ export function answer(req: ApiRequest, data: ReadonlyMap<string, StoreData>): A
   }
   const store = data.get(alias) as StoreData;
   if (m[2] !== undefined) {
-    const id = /^\d+$/.test(m[2]) ? Number(m[2]) : Number.NaN;
+    const id = req.answerCustomer ?? (/^\d+$/.test(m[2]) ? Number(m[2]) : Number.NaN);
     const customer = store.byId.get(id);
     if (customer === undefined) {
       return { ...error(404, 'Customer not found.'), bucket };
@@ -116,10 +128,66 @@ export function search(customers: readonly SandboxCustomer[], q: string): readon
   return customers.filter((c) => (numeric ? c.searchDigits.includes(digits) : c.searchText.includes(text)));
 }
 
+/** Fields the sandbox's l5-repository search accepts (`searchFields`), and what each compares. */
+const L5_FIELDS: Readonly<Record<string, (c: SandboxCustomer) => { readonly text: string; readonly digits: boolean }>> = {
+  name: (c) => ({ text: fold(str(c.json['name'])), digits: false }),
+  email: (c) => ({ text: fold(str(c.json['email'])), digits: false }),
+  razao_social: (c) => ({ text: fold(str(c.json['razao_social'])), digits: false }),
+  cpf: (c) => ({ text: str(c.json['cpf']).replace(/\D/g, ''), digits: true }),
+  cnpj: (c) => ({ text: str(c.json['cnpj']).replace(/\D/g, ''), digits: true }),
+  phone: (c) => ({ text: str((c.json['phone'] as Json | null | undefined)?.['full_number']).replace(/\D/g, ''), digits: true }),
+};
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/**
+ * l5-repository's RequestCriteria as Yampi's SDK drives it: `search=value` (applied to every field
+ * of `searchFields`) or `search=field:value;field:value`, `searchFields=field:like;field:=`, the
+ * fields joined with OR; `like` = contains (case and accents ignored, like a *_ci collation),
+ * `=` = equals. Fields the store does not make searchable are ignored.
+ */
+export function l5Search(customers: readonly SandboxCustomer[], search: string, searchFields: string): readonly SandboxCustomer[] {
+  if (search.trim() === '') {
+    return customers;
+  }
+  const conditions = new Map<string, string>();
+  for (const part of searchFields.split(';')) {
+    const [field, cond] = part.split(':');
+    if (field !== undefined && field in L5_FIELDS) {
+      conditions.set(field, cond === 'like' ? 'like' : '=');
+    }
+  }
+  const pairs = search.includes(':') ? search.split(';').map((p) => p.split(':')).filter((p): p is [string, string] => p.length === 2 && p[0] !== undefined && p[1] !== undefined) : undefined;
+  const wanted = new Map<string, string>();
+  for (const field of Object.keys(L5_FIELDS)) {
+    const value = pairs === undefined ? search : pairs.find(([f]) => f === field)?.[1];
+    if (value !== undefined && (conditions.size === 0 || conditions.has(field))) {
+      wanted.set(field, value);
+    }
+  }
+  return customers.filter((c) => [...wanted].some(([field, value]) => {
+    const have = L5_FIELDS[field]?.(c);
+    if (have === undefined) {
+      return false;
+    }
+    const v = have.digits ? value.replace(/\D/g, '') : fold(value.trim());
+    if (v === '') {
+      return false;
+    }
+    return (conditions.get(field) ?? '=') === 'like' ? have.text.includes(v) : have.text === v;
+  }));
+}
+
 function list(req: ApiRequest, store: StoreData, alias: string): Json {
-  const q = req.query.get('q') ?? '';
+  const mode = req.searchMode ?? 'q';
+  const q = mode === 'q' ? (req.query.get('q') ?? '') : '';
+  const l5 = mode === 'search' ? { search: req.query.get('search') ?? '', searchFields: req.query.get('searchFields') ?? '' } : undefined;
   const ctx = { query: req.query, baseUrl: req.baseUrl, numbersAsStrings: store.numbersAsStrings };
-  return paginated(ctx, search(store.customers, q), `/${alias}/customers`, q === '' ? {} : { q }, (c) => c.json);
+  const found = l5 !== undefined ? l5Search(store.customers, l5.search, l5.searchFields) : search(store.customers, q);
+  const keep: Record<string, string> = q !== '' ? { q } : l5 !== undefined && l5.search !== '' ? { ...l5 } : {};
+  return paginated(ctx, found, `/${alias}/customers`, keep, (c) => c.json);
 }
 
 function me(user: SandboxUser, data: ReadonlyMap<string, StoreData>): Json {

@@ -10,10 +10,11 @@ import { SANDBOX_RATE_LIMIT } from './constants';
 import { buildSandboxData, type StoreData } from './data';
 import { handleControl } from './control';
 import { faultBody, FaultTable, type ActiveFault, type FaultSpec } from './faults';
-import { aliasOf, answer } from './routes';
+import { aliasOf, answer, type SearchMode } from './routes';
 
 export { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, SANDBOX_RATE_LIMIT, SANDBOX_STORES, SANDBOX_USERS } from './constants';
 export type { FaultSpec } from './faults';
+export { SEARCH_MODES, type SearchMode } from './routes';
 
 export interface RateLimitConfig {
   /** Requests per window per store (customers routes). Default 60. */
@@ -33,6 +34,8 @@ export interface SandboxOptions {
   readonly now?: () => number;
   /** Serve https with this key and certificate (PEM), e.g. from test/harness/testCa.ts. */
   readonly tls?: { readonly key: string; readonly cert: string };
+  /** The customer-search convention every store honours (default `q`); `setSearchMode` changes it per store. */
+  readonly searchMode?: SearchMode;
 }
 
 export interface RequestLogEntry {
@@ -75,6 +78,9 @@ export interface Sandbox {
   clearFaults(): void;
   faults(): readonly ActiveFault[];
   setRateLimit(config: Partial<RateLimitConfig> | false): void;
+  /** Which search convention a store honours (`q`, `search`, `ignore`); without `alias`, every store. */
+  setSearchMode(mode: SearchMode, alias?: string): void;
+  searchMode(alias: string): SearchMode;
   /** Clears faults, the request log and rate windows (data never changes). */
   reset(): void;
   close(): Promise<void>;
@@ -127,6 +133,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let limits = rateConfig(options.rateLimit);
   let windows = new Map<string, { start: number; count: number }>();
   let baseUrl = '';
+  const defaultSearchMode = options.searchMode ?? 'q';
+  let searchModes = new Map<string, SearchMode>();
+  const searchModeOf = (alias: string | undefined): SearchMode => (alias === undefined ? undefined : searchModes.get(alias)) ?? searchModes.get('*') ?? defaultSearchMode;
 
   function countRequest(bucket: string): { limit: number; remaining: number; allowed: boolean } | undefined {
     if (limits === false) {
@@ -169,7 +178,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const api = answer(
       { method: entry.method, path: url.pathname, query: url.searchParams, userToken: entry.headers.userToken,
         userSecretKey: entry.headers.userSecretKey, baseUrl, dataShape: fault?.dataShape, ignoreFilters: fault?.ignoreFilters === true,
-        hugeItemsChars: fault?.hugeItemsChars },
+        hugeItemsChars: fault?.hugeItemsChars, searchMode: searchModeOf(alias), answerCustomer: fault?.answerCustomer },
       data,
     );
     let { status, body } = api;
@@ -270,10 +279,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       limits = rateConfig(config);
       windows = new Map();
     },
+    setSearchMode: (mode, alias) => {
+      if (alias === undefined) {
+        searchModes = new Map([['*', mode]]);
+      } else {
+        searchModes.set(alias, mode);
+      }
+    },
+    searchMode: (alias) => searchModeOf(alias),
     reset: () => {
       faults.clear();
       log = [];
       windows = new Map();
+      searchModes = new Map();
     },
     close: () => closeServer(server),
   };

@@ -11,6 +11,7 @@ import { decodeAuthMe, decodeCustomerEnvelope, decodeCustomerPage } from './deco
 import { decodeAddressPage, decodeCartPage, decodeOrderPage } from './decodeRelated';
 import { YampiError } from './errors';
 import { InFlight } from './inflight';
+import { searchQueryParams } from '../search/search';
 import { type Lane, RateLimiter, type Slot } from './rateLimiter';
 import { backoffDelay, defaultSleep, isRetryableStatus, parseRetryAfter } from './retry';
 import { describeRoute, loadTrust, resolveRoute, type ProxySettings, type Route, type TlsSettings } from './network';
@@ -155,7 +156,7 @@ export class HttpYampiClient implements YampiClient {
     const query = opts.skipCache === true ? '?skipCache=true' : '';
     const ctx = { alias, customerId };
     const epoch = this.epochOf(alias);
-    const record = await this.getShared(store, path + query, path + query, ctx, opts, decodeCustomerEnvelope);
+    const record = await this.getShared(store, path + query, path + query, ctx, opts, (body) => askedCustomer(decodeCustomerEnvelope(body), customerId));
     if (this.epochOf(alias) === epoch) {
       this.customers.set(key, record);
     }
@@ -167,7 +168,8 @@ export class HttpYampiClient implements YampiClient {
     const page = validatePage(opts.page ?? 1);
     const limit = validateLimit(opts.limit ?? 10);
     const q = validateQuery(opts.q);
-    const key = `${storeKey(store)}l:${page}:${limit}:${q ?? ''}`;
+    const convention = opts.convention ?? 'q';
+    const key = `${storeKey(store)}l:${page}:${limit}:${q === undefined ? '' : `${convention}:${q}`}`;
     if (opts.skipCache !== true) {
       const hit = this.pages.get(key);
       if (hit !== undefined) {
@@ -176,13 +178,15 @@ export class HttpYampiClient implements YampiClient {
     }
     const params = new URLSearchParams({ page: String(page), limit: String(limit) });
     if (q !== undefined) {
-      params.set('q', q);
+      for (const [k, v] of searchQueryParams(convention, q)) {
+        params.set(k, v);
+      }
     }
     if (opts.skipCache === true) {
       params.set('skipCache', 'true');
     }
     const path = `/${encodeURIComponent(alias)}/customers`;
-    const logTarget = `${path}?${params.toString().replace(/(^|&)q=[^&]*/, '$1q=[redacted]')}`;
+    const logTarget = `${path}?${params.toString().replace(/(^|&)(q|search)=[^&]*/, '$1$2=[redacted]')}`;
     const epoch = this.epochOf(alias);
     const result = await this.getShared(store, `${path}?${params.toString()}`, logTarget, { alias }, opts, decodeCustomerPage);
     if (this.epochOf(alias) !== epoch) {
@@ -472,6 +476,14 @@ export class HttpYampiClient implements YampiClient {
     await this.sleep(delay, signal);
     return true;
   }
+}
+
+/** The answer must be about the customer asked for: another one is never shown (or cached) as it. */
+function askedCustomer(record: CustomerRecord, customerId: number): CustomerRecord {
+  if (record.customer.id !== customerId) {
+    throw new YampiError('invalidResponse', `unexpected response: data.id is another customer than the one asked for`, { field: 'data.id', customerId });
+  }
+  return record;
 }
 
 function deadlineError(call: Call): YampiError {

@@ -222,12 +222,22 @@ function ownedPage<T>(
   strict: boolean,
 ): { kept: T[]; pagination: Pagination; dropped: number } {
   const data = dataList(body, what);
-  const all = data.map((v, i) => decodeOne(v, `data[${i}]`));
+  // A record that names another customer is dropped before it is decoded: a malformed stranger
+  // (the store ignored the filter) is counted, not a failed page.
+  const mine = data.map((v, i) => [v, i] as const).filter(([v]) => !namesAnother(v, customerId));
+  const all = mine.map(([v, i]) => decodeOne(v, `data[${i}]`));
   const kept = all.filter((t) => {
     const owner = ownerOf(t);
     return owner === customerId || (!strict && owner === undefined);
   });
-  return { kept, pagination: decodePagination((body as Json)['meta'], data.length), dropped: all.length - kept.length };
+  return { kept, pagination: decodePagination((body as Json)['meta'], data.length), dropped: data.length - kept.length };
+}
+
+/** Whether a raw record's `customer_id` is a readable id other than `customerId`. */
+function namesAnother(v: unknown, customerId: number): boolean {
+  const raw = isObject(v) ? v['customer_id'] : undefined;
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : undefined;
+  return n !== undefined && Number.isSafeInteger(n) && n !== customerId;
 }
 
 function createdMs(o: Order): string {

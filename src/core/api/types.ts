@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';
 import type { AddressPage, CartPage, OrderPage } from '../model/related';
 import type { ProxySettings, TlsSettings } from './network';
+import type { SearchConvention } from '../search/search';
 
 export type { ProxySettings, TlsSettings } from './network';
 
@@ -45,6 +46,11 @@ export interface ListCustomersOptions extends RateLimitWaitOption {
   readonly limit?: number;
   /** Free-text search over name, e-mail, CPF/CNPJ and phone. Empty means no search. */
   readonly q?: string;
+  /**
+   * How `q` is sent: `q=<text>` (default) or Yampi's SDK form `search=<text>&searchFields=…`
+   * (src/core/search). Whatever is sent, the answer is the store's: check it (runSearch does).
+   */
+  readonly convention?: SearchConvention;
   readonly skipCache?: boolean;
   readonly signal?: AbortSignal;
 }

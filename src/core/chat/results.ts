@@ -12,6 +12,8 @@ import type { OrderPage } from '../model/related';
 import { itemCount, statusView } from '../model/relatedFormat';
 import { type Locale, type Message, msg, t } from '../model/strings';
 import { customerSummary } from '../model/summary';
+import type { SearchOutcome } from '../search/search';
+import { unfilteredSearchText } from '../search/text';
 import { ORDERS_LIMIT, plainText, SEARCH_LIMIT, storeLabel } from './tools';
 
 /** The store a result is about: its alias and, when known, its display name. */
@@ -39,6 +41,8 @@ export interface OrdersPage {
   readonly orders: readonly OrderSummary[];
   /** How many orders the customer has in all, when the API says. */
   readonly total: number | undefined;
+  /** The store ignored the customer filter: how many pages were looked through (src/core/model/relatedPaging collectOrders). */
+  readonly filterIgnored?: { readonly pages: number } | undefined;
 }
 
 /**
@@ -46,7 +50,7 @@ export interface OrdersPage {
  * status in the user's language, the unit count. When the API ignored the customer filter
  * (`dropped > 0`) its total counts the whole store, so no total is given. Carts never come here.
  */
-export function ordersPageOf(page: OrderPage, locale: Locale): OrdersPage {
+export function ordersPageOf(page: OrderPage & { readonly pages?: number }, locale: Locale): OrdersPage {
   return {
     orders: page.orders.map((o) => ({
       number: o.number ?? o.id,
@@ -56,6 +60,7 @@ export function ordersPageOf(page: OrderPage, locale: Locale): OrdersPage {
       itemCount: itemCount(o.items),
     })),
     total: page.dropped > 0 ? undefined : page.pagination.total,
+    filterIgnored: page.dropped > 0 ? { pages: page.pages ?? 1 } : undefined,
   };
 }
 
@@ -63,6 +68,8 @@ export interface CustomersPage {
   readonly items: readonly CustomerRecord[];
   /** How many customers match in all, when the API says. */
   readonly total: number | undefined;
+  /** The store filtered by neither convention: what was looked through instead (src/core/search). */
+  readonly unfiltered?: SearchOutcome['unfiltered'];
 }
 
 /** Joins the lines that are present; an empty string is kept as a blank separator line. */
@@ -105,13 +112,15 @@ function customerLine(record: CustomerRecord, index: number, privacy: boolean, l
 export function searchResult(query: string, page: CustomersPage, store: ToolStore, privacy: boolean, locale: Locale): string {
   const where = storeLabel(store.alias, store.name, locale);
   const q = plainText(query, 80);
+  const notice = page.unfiltered === undefined ? undefined : unfilteredSearchText(page.unfiltered, locale);
   if (page.items.length === 0) {
-    return lines(t(locale, 'No customer in {0} matches "{1}".', where, q), t(locale, 'For one customer’s summary call yampi_getCustomer with its id; to show one to the user, open it in the panel with "Yampi: Look Up Customer…" (command yampi.openCustomer with the id).'));
+    return lines(t(locale, 'No customer in {0} matches "{1}".', where, q), notice, t(locale, 'For one customer’s summary call yampi_getCustomer with its id; to show one to the user, open it in the panel with "Yampi: Look Up Customer…" (command yampi.openCustomer with the id).'));
   }
   const total = page.total ?? page.items.length;
   return lines(
     t(locale, 'Yampi customers in {0} matching "{1}": {2} of {3}.', where, q, page.items.length, total),
     ...page.items.map((r, i) => customerLine(r, i, privacy, locale)),
+    notice,
     total > page.items.length ? t(locale, 'More customers match: use a narrower query or a larger limit (at most {0}).', SEARCH_LIMIT.max) : undefined,
     '',
     privacyLine(privacy, locale),
@@ -134,6 +143,10 @@ function orderLine(o: OrderSummary, index: number, locale: Locale): string {
 /** yampi_getCustomerOrders: number, date, status, total and items of each order, newest first. */
 export function ordersResult(customerId: number, page: OrdersPage, store: ToolStore, locale: Locale): string {
   const where = storeLabel(store.alias, store.name, locale);
+  const ignored = page.filterIgnored === undefined ? undefined : t(locale, 'Yampi ignored the customer filter: only the first {0} page(s) of what it returned were looked through, and they held other customers’ orders too. Older orders of this customer may exist.', page.filterIgnored.pages);
+  if (page.orders.length === 0 && ignored !== undefined) {
+    return lines(ignored, t(locale, 'The user can see the orders in the customer’s panel: "Yampi: Look Up Customer…" with id {0} (command yampi.openCustomer, arguments [{0}, "{1}"]).', customerId, store.alias));
+  }
   if (page.orders.length === 0) {
     return lines(t(locale, 'Customer #{0} has no orders in {1}.', customerId, where), t(locale, 'The user can see the orders in the customer’s panel: "Yampi: Look Up Customer…" with id {0} (command yampi.openCustomer, arguments [{0}, "{1}"]).', customerId, store.alias));
   }
@@ -142,6 +155,7 @@ export function ordersResult(customerId: number, page: OrdersPage, store: ToolSt
     t(locale, 'Orders of Yampi customer #{0} ({1}), newest first: {2} of {3}.', customerId, where, page.orders.length, total),
     ...page.orders.map((o, i) => orderLine(o, i, locale)),
     total > page.orders.length ? t(locale, 'Older orders exist: use a larger limit (at most {0}).', ORDERS_LIMIT.max) : undefined,
+    ignored,
     '',
     t(locale, 'The user can see the orders in the customer’s panel: "Yampi: Look Up Customer…" with id {0} (command yampi.openCustomer, arguments [{0}, "{1}"]).', customerId, store.alias),
   );

@@ -112,9 +112,17 @@ export interface CartPage {
   readonly dropped: number;
 }
 
-/** Whether more pages follow (a `next` link or a page count above the current page). */
-export function hasMorePages(p: Pagination): boolean {
-  return p.next !== undefined || p.currentPage < p.totalPages;
+/**
+ * Whether more pages follow the page we asked for (a `next` link, or a page count above it). The
+ * server's `current_page` is not trusted: some answer 1 whatever was asked.
+ */
+export function hasMorePages(p: Pagination, requestedPage: number): boolean {
+  return p.next !== undefined || requestedPage < p.totalPages;
+}
+
+/** The page to ask for after `requestedPage`, or undefined when it was the last. */
+export function nextPageAfter(requestedPage: number, p: Pagination): number | undefined {
+  return hasMorePages(p, requestedPage) ? requestedPage + 1 : undefined;
 }
 
 /** The cart as plain JSON for a copy or a chat tool: the secrets are not in `Cart` at all. */

@@ -8,6 +8,7 @@ import type { CustomerRecord } from '../model/customer';
 import { buildCustomerView, fieldLeafText, findField, type CustomerView, type GroupId } from '../model/fields';
 import { type Locale, msg, t } from '../model/strings';
 import { customerSummary } from '../model/summary';
+import { unfilteredSearchText } from '../search/text';
 import type { Address, Cart, Order } from '../model/related';
 import type { SectionState } from '../model/relatedPaging';
 import { SECTION_IDS, type SectionId } from '../webview/protocol';
@@ -36,6 +37,13 @@ export interface TreeDescriptor {
   readonly accessibilityLabel?: string;
 }
 
+/** The last search of a store: its verified results and, when the store filtered by neither convention, what was looked through. */
+export interface SearchResults {
+  readonly query: string;
+  readonly records: readonly CustomerRecord[];
+  readonly unfiltered?: { readonly pages: number; readonly records: number; readonly complete: boolean } | undefined;
+}
+
 /** What the tree shows of one store (all of it owned by that store's session). */
 export interface StoreTreeState {
   readonly alias: string;
@@ -45,7 +53,7 @@ export interface StoreTreeState {
   readonly pinned: readonly number[];
   /** Loaded pages of All customers; undefined before the first page. */
   readonly all: { readonly records: readonly CustomerRecord[]; readonly total: number; readonly more: boolean } | undefined;
-  readonly search: { readonly query: string; readonly records: readonly CustomerRecord[] } | undefined;
+  readonly search: SearchResults | undefined;
   /** A record the session holds for this id (list pages, search results, Recent/Pinned fetches). */
   readonly record: (id: number) => CustomerRecord | undefined;
   /** Why a Recent/Pinned customer could not be loaded (already localized), if it failed. */
@@ -94,10 +102,13 @@ export function listChildren(store: StoreTreeState, folder: 'all' | 'search'): N
   const alias = store.alias;
   const records = folder === 'all' ? (store.all?.records ?? []) : (store.search?.records ?? []);
   const emptyKey = folder === 'all' ? 'all-empty' : 'search-empty';
+  const parent = nodeId({ type: 'folder', alias, folder });
+  // The store filtered by neither convention: say so above the (verified) results.
+  const notice: Node[] = folder === 'search' && store.search?.unfiltered !== undefined ? [{ type: 'message', alias, parent, key: 'search-unfiltered' }] : [];
   if (records.length === 0) {
-    return [{ type: 'message', alias, parent: nodeId({ type: 'folder', alias, folder }), key: emptyKey }];
+    return [...notice, { type: 'message', alias, parent, key: emptyKey }];
   }
-  const items: Node[] = records.map((r) => ({ type: 'customer', alias, folder, id: r.customer.id }));
+  const items: Node[] = [...notice, ...records.map((r): Node => ({ type: 'customer', alias, folder, id: r.customer.id }))];
   if (folder === 'all' && store.all?.more === true) {
     items.push({ type: 'loadMore', alias });
   }
@@ -120,6 +131,10 @@ export function hintText(key: string, store: StoreTreeState | undefined, locale:
       return t(locale, 'This store has no customers yet.');
     case 'search-empty':
       return t(locale, 'No customer matches “{0}”.', store?.search?.query ?? '');
+    case 'search-unfiltered': {
+      const u = store?.search?.unfiltered;
+      return u === undefined ? undefined : unfilteredSearchText(u, locale);
+    }
     case 'recent-empty':
       return t(locale, 'Customers you look up appear here.');
     case 'pinned-empty':

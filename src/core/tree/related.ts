@@ -6,7 +6,7 @@
  * `yampi:loadMore+orders`, `yampi:sectionError+retry`.
  */
 import type { Address, Cart, Order, OrderItem } from '../model/related';
-import type { SectionState } from '../model/relatedPaging';
+import { ignoredFilterText, type SectionState } from '../model/relatedPaging';
 import {
   addressLines, cartTransactionText, itemCount, sectionErrorText, itemCountText, money, orderLabel, orderSummary, statusView, when,
 } from '../model/relatedFormat';
@@ -151,7 +151,10 @@ export function groupChildren(alias: string, customerId: number, group: GroupRec
         : group.section === 'carts' && group.state.status === 'loaded'
           ? group.state.items.map((c) => cartNode(alias, customerId, c, locale))
           : [];
-  if (nodes.length === 0 && !state.hasMore) {
+  const ignored = ignoredFilterText(state, locale);
+  if (ignored !== undefined) {
+    nodes.push(leaf('ignored', ignored, 'warning', 'yampi:empty'));
+  } else if (nodes.length === 0 && !state.hasMore) {
     return [leaf('empty', t(locale, EMPTY[section]), 'info', 'yampi:empty')];
   }
   const next = (state.page ?? 1) + 1;
@@ -161,6 +164,8 @@ export function groupChildren(alias: string, customerId: number, group: GroupRec
     nodes.push(leaf('more', t(locale, 'Loading more…'), 'loading~spin', 'yampi:loading'));
   } else if (state.hasMore) {
     nodes.push(leaf('more', t(locale, 'Load more…'), 'fold-down', `yampi:loadMore+${section}`, { kind: 'loadMore', section, page: next }));
+  } else if (state.canLookFurther === true) {
+    nodes.push(leaf('more', t(locale, 'Look further…'), 'search', `yampi:loadMore+${section}`, { kind: 'loadMore', section, page: next }));
   }
   return nodes;
 }

@@ -7,7 +7,7 @@
  */
 export type { SectionError, SectionState } from '../model/relatedPaging';
 import type { Address, Cart, Order, OrderItem } from '../model/related';
-import type { SectionError, SectionState } from '../model/relatedPaging';
+import { ignoredFilterText, LOOK_FURTHER_PAGES, type SectionError, type SectionState } from '../model/relatedPaging';
 import {
   addressLines, cartTransactionText, sectionErrorText, itemCount, itemCountText, money, orderLabel, statusView, when, type StatusView,
 } from '../model/relatedFormat';
@@ -167,11 +167,12 @@ function bodyHtml(view: SectionView, opts: SectionRenderOptions): string {
     case 'error':
       return errorBlock(section, state.error, locale);
     case 'loaded': {
-      if (state.items.length === 0 && !state.hasMore) {
+      const ignored = ignoredFilterText(state, locale);
+      if (state.items.length === 0 && !state.hasMore && ignored === undefined) {
         return `<p class="section-state section-empty">${escapeHtml(t(locale, EMPTY[section]))}</p>`;
       }
-      const dropped =
-        state.dropped !== undefined && state.dropped > 0 ? `<p class="muted section-note">${icon('info')}${escapeHtml(t(locale, 'The API also returned {0} record(s) of other customers; they are not shown.', state.dropped))}</p>` : '';
+      const note = ignored ?? (state.dropped !== undefined && state.dropped > 0 ? t(locale, 'The API also returned {0} record(s) of other customers; they are not shown.', state.dropped) : undefined);
+      const dropped = note === undefined ? '' : `<p class="muted section-note${ignored === undefined ? '' : ' section-filter-ignored'}" role="status">${icon(ignored === undefined ? 'info' : 'warning')}${escapeHtml(note)}</p>`;
       let more = '';
       if (state.moreError !== undefined) {
         more = errorBlock(section, state.moreError, locale);
@@ -179,6 +180,8 @@ function bodyHtml(view: SectionView, opts: SectionRenderOptions): string {
         more = `<p class="section-state" role="status">${icon('loading', ' codicon-modifier-spin')}<span>${escapeHtml(t(locale, 'Loading more…'))}</span></p>`;
       } else if (state.hasMore) {
         more = sectionButton(section, 'loadMore', t(locale, 'Load more'), 'fold-down', t(locale, 'Load the next {0}', t(locale, TITLE[section]).toLowerCase()));
+      } else if (state.canLookFurther === true) {
+        more = sectionButton(section, 'loadMore', t(locale, 'Look further'), 'search', t(locale, 'Look through at most {0} more pages of what Yampi returns', LOOK_FURTHER_PAGES));
       }
       return `${listHtml(view, opts)}${dropped}<div class="section-more">${more}</div>`;
     }
@@ -186,8 +189,8 @@ function bodyHtml(view: SectionView, opts: SectionRenderOptions): string {
 }
 
 function countText(state: SectionView['state'], locale: Locale): string {
-  if (state.status !== 'loaded' || (state.items.length === 0 && !state.hasMore)) {
-    return '';
+  if (state.status !== 'loaded' || (state.items.length === 0 && !state.hasMore) || state.filterIgnored === true) {
+    return state.status === 'loaded' && state.filterIgnored === true && state.items.length > 0 ? String(state.items.length) : '';
   }
   const n = state.items.length;
   return state.total !== undefined && state.total > n ? t(locale, '{0} of {1}', n, state.total) : String(n);

@@ -38,9 +38,9 @@ export function customerCommands(f: Features): CustomerCommands {
     [COMMANDS.searchCustomers]: async (query) => {
       const session = services.sessions.get();
       if (typeof query === 'string') {
-        const page = await session.listCustomers(1, PAGE, query.trim());
-        session.setSearchResults(query.trim(), page.items);
-        return page.items.map((r) => r.customer);
+        const outcome = await session.searchCustomers(query, PAGE);
+        session.setSearchResults(query.trim(), outcome);
+        return outcome.items.map((r) => r.customer);
       }
       const picked = await searchCustomersInteractive(services, session);
       return picked ? (await open(f, picked.customer.id, session.alias))?.customer : undefined;

@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import type { SectionError, SectionState } from '../../core/model/relatedPaging';
-import { loadingMore, retryPage, withError, withPage } from '../../core/model/relatedPaging';
+import { LOOK_FURTHER_PAGES, loadingMore, retryPage, withError, withPage } from '../../core/model/relatedPaging';
 import { isCancellation } from '../errors';
 import type { RelatedItem, RelatedPage } from './storeSession';
 
@@ -43,9 +43,24 @@ export class RelatedSection implements vscode.Disposable {
     return this.load({ status: 'loading' }, 1, skipCache);
   }
 
-  loadMore(): Promise<void> {
-    const more = loadingMore(this.current);
-    return more ? this.load(more.state, more.page, false) : Promise.resolve();
+  /**
+   * The next page; when the store ignored the customer filter, Look further: at most
+   * LOOK_FURTHER_PAGES more pages, stopping at the first that holds the customer's records.
+   */
+  async loadMore(): Promise<void> {
+    const further = this.current.status === 'loaded' && this.current.filterIgnored === true;
+    for (let i = 0; i < (further ? LOOK_FURTHER_PAGES : 1); i++) {
+      const before = this.current.status === 'loaded' ? this.current.items.length : 0;
+      const more = loadingMore(this.current);
+      if (!more) {
+        return;
+      }
+      await this.load(more.state, more.page, false);
+      const now = this.current;
+      if (now.status !== 'loaded' || now.moreError !== undefined || now.items.length > before) {
+        return;
+      }
+    }
   }
 
   /** After a failure: the first page again, or the Load more that failed (the rows stay). */
@@ -100,7 +115,7 @@ export class RelatedSection implements vscode.Disposable {
     try {
       const p = await this.deps.fetch(page, skipCache, cts.token);
       if (!cts.token.isCancellationRequested) {
-        this.set(settle(withPage(next, p.items, p.pagination, p.dropped)));
+        this.set(withPage(next, p.items, p.pagination, p.dropped, page));
       }
     } catch (e) {
       if (!cts.token.isCancellationRequested && !isCancellation(e)) {
@@ -113,12 +128,4 @@ export class RelatedSection implements vscode.Disposable {
       cts.dispose();
     }
   }
-}
-
-/**
- * A page that arrived with records of other customers: Yampi ignored the filter, so its paging
- * counts the whole store and Load more would walk all of it. The list ends there.
- */
-export function settle<T>(state: SectionState<T>): SectionState<T> {
-  return state.status === 'loaded' && (state.dropped ?? 0) > 0 ? { ...state, hasMore: false } : state;
 }

@@ -3,7 +3,7 @@ import { YampiError } from '../../core/api/errors';
 import type { StoreRef, YampiClient } from '../../core/api/types';
 import type { Logger } from '../../core/logger';
 import type { CustomerPage, CustomerRecord, Pagination } from '../../core/model/customer';
-import type { Address, AddressPage, Cart, CartPage, Order, OrderPage } from '../../core/model/related';
+import { type Address, type AddressPage, type Cart, type CartPage, nextPageAfter, type Order, type OrderPage } from '../../core/model/related';
 import { type SectionError, type SectionState, TREE_PAGE_SIZE } from '../../core/model/relatedPaging';
 import type { SectionId } from '../../core/webview/protocol';
 import type { StoreTreeState } from '../../core/tree/customerTree';
@@ -11,6 +11,8 @@ import type { CustomerLists } from '../customerLists';
 import { describeError, NotSignedInError, SessionEndedError } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import { RelatedSection } from './relatedSection';
+import { runSearch, type SearchMode, type SearchOutcome } from '../../core/search/search';
+import type { SearchResults } from '../../core/tree/customerTree';
 
 export const PAGE_SIZE = 25;
 
@@ -60,7 +62,9 @@ export class StoreSession extends Lifecycle {
   /** Bumped by clear(): a result of a request started before it is not kept. */
   private generation = 0;
   private all: AllPages | undefined;
-  private search: { readonly query: string; readonly records: readonly CustomerRecord[] } | undefined;
+  private search: SearchResults | undefined;
+  /** What this store's search honours, found out by the first search (memory only, for the session). */
+  private searchMode: SearchMode | undefined;
   private readonly byId = new Map<number, CustomerRecord>();
   private readonly failures = new Map<number, string>();
   private skipCacheOnce = false;
@@ -95,6 +99,27 @@ export class StoreSession extends Lifecycle {
     return this.run(opts.token, (store, signal) => this.deps.client().listCustomers(store, {
       page, limit, ...(q !== undefined && q !== '' ? { q } : {}), skipCache: opts.skipCache ?? false, signal,
     }));
+  }
+
+  /**
+   * A search whose every result matches the query by our rule (src/core/search): the convention
+   * the store honours is found out once per session and logged; when it honours none, at most a
+   * few pages are looked through and the outcome says so.
+   */
+  searchCustomers(query: string, limit: number, opts: FetchOptions = {}): Promise<SearchOutcome> {
+    const q = query.trim();
+    return runSearch({
+      fetch: (convention, page, size) => this.run(opts.token, (store, signal) => this.deps.client().listCustomers(store, {
+        page, limit: size, ...(convention === undefined ? {} : { q, convention }), skipCache: opts.skipCache ?? false, signal,
+      })),
+      mode: this.searchMode,
+      remember: (mode) => {
+        if (!this.hasEnded()) {
+          this.searchMode = mode;
+        }
+      },
+      log: (m) => { this.deps.logger.info(`${m} (store ${this.alias})`); },
+    }, q, limit);
   }
 
   /** A page of the customer's orders (newest first; other customers' orders already dropped by the client). */
@@ -140,7 +165,7 @@ export class StoreSession extends Lifecycle {
   /** Logs the records of other customers the client dropped (a count only: the API ignored the filter). */
   private noteDropped<P extends { readonly dropped: number }>(section: SectionId, customerId: number, page: P): P {
     if (page.dropped > 0) {
-      this.deps.logger.warn(`${section} of customer #${customerId} in ${this.alias}: the API returned ${page.dropped} record(s) of other customers (filter ignored); dropped, and no further pages are offered.`);
+      this.deps.logger.warn(`${section} of customer #${customerId} in ${this.alias}: the API returned ${page.dropped} record(s) of other customers (filter ignored); dropped; Look further is offered, bounded.`);
     }
     return page;
   }
@@ -172,9 +197,9 @@ export class StoreSession extends Lifecycle {
   }
 
   /** Remembers what a search showed (the tree's Search results). */
-  setSearchResults(query: string, records: readonly CustomerRecord[]): void {
+  setSearchResults(query: string, outcome: Pick<SearchOutcome, 'items' | 'unfiltered'>): void {
     if (!this.hasEnded()) {
-      this.search = { query, records: [...records] };
+      this.search = { query, records: [...outcome.items], unfiltered: outcome.unfiltered };
       this.changed.fire();
     }
   }
@@ -187,7 +212,7 @@ export class StoreSession extends Lifecycle {
     const gen = this.generation;
     const page = await this.listCustomers(1, PAGE_SIZE, undefined, { skipCache: this.takeSkipCache() });
     if (gen === this.generation) {
-      this.all = { records: [...page.items], ...paging(page) };
+      this.all = { records: [...page.items], ...paging(page, 1) };
       this.changed.fire();
     }
   }
@@ -198,10 +223,12 @@ export class StoreSession extends Lifecycle {
       return;
     }
     const gen = this.generation;
-    const page = await this.listCustomers(all.nextPage, PAGE_SIZE, undefined);
+    const asked = all.nextPage;
+    const page = await this.listCustomers(asked, PAGE_SIZE, undefined);
     if (gen === this.generation && this.all === all) {
-      all.records.push(...page.items);
-      Object.assign(all, paging(page));
+      const seen = new Set(all.records.map((r) => r.customer.id));
+      all.records.push(...page.items.filter((r) => !seen.has(r.customer.id)));
+      Object.assign(all, paging(page, asked));
       this.changed.fire();
     }
   }
@@ -274,6 +301,7 @@ export class StoreSession extends Lifecycle {
     this.lifetime.cancel();
     this.forget({ search: true });
     this.credentials = undefined;
+    this.searchMode = undefined;
   }
 
   /** Drops the data this session holds; requests started before are not kept (generation). */
@@ -340,7 +368,7 @@ export function sectionErrorOf(e: unknown): SectionError {
   return { kind: YampiError.is(e) ? e.kind : 'network', message: describeError(e).message };
 }
 
-function paging(page: CustomerPage): { nextPage: number | undefined; total: number } {
-  const p = page.pagination;
-  return { nextPage: p.currentPage < p.totalPages ? p.currentPage + 1 : undefined, total: p.total };
+/** What follows the page asked for (the server's `current_page` is not trusted); an empty page ends the list. */
+function paging(page: CustomerPage, asked: number): { nextPage: number | undefined; total: number } {
+  return { nextPage: page.items.length === 0 ? undefined : nextPageAfter(asked, page.pagination), total: page.pagination.total };
 }

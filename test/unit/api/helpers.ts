@@ -191,3 +191,28 @@ export function sandboxPerSuite(): { readonly sb: Sandbox; readonly client: Yamp
   });
   return ctx;
 }
+
+/**
+ * Mocha hooks for a describe block on one sandbox (no rate limit) and an uncached client: started
+ * before, reset before each test, closed after. The getter is valid inside tests.
+ */
+export function sandboxWithClient(): () => { readonly sb: Sandbox; readonly client: YampiClient } {
+  let ctx: { sb: Sandbox; client: YampiClient } | undefined;
+  before(async () => {
+    const sb = await startSandbox({ rateLimit: false });
+    ctx = { sb, client: clientFor(sb, { cacheTtlMs: 0 }) };
+  });
+  after(async () => {
+    await ctx?.client.close();
+    await ctx?.sb.close();
+  });
+  beforeEach(() => {
+    ctx?.sb.reset();
+  });
+  return () => {
+    if (ctx === undefined) {
+      throw new Error('the before hook has not run');
+    }
+    return ctx;
+  };
+}

@@ -15,16 +15,16 @@ const address: Address = { id: 3, receiver: 'Mariana', street: 'Avenida Brasil',
 describe('related paging state', () => {
   it('page 1 replaces, later pages append without duplicates, and an empty page ends the list', () => {
     let s: SectionState<Order> = { status: 'loading' };
-    s = withPage(s, [order(1), order(2)], pag(1, 2, 4), 0);
+    s = withPage(s, [order(1), order(2)], pag(1, 2, 4), 0, 1);
     assert.deepEqual(s.status === 'loaded' && [s.items.length, s.hasMore, s.total, s.page], [2, true, 4, 1]);
     const more = loadingMore(s);
     assert.ok(more);
     assert.equal(more.page, 2);
     assert.equal(loadingMore(more.state), undefined, 'no second Load more while one runs');
-    s = withPage(more.state, [order(2), order(3), order(4)], pag(2, 2, 4), 0);
+    s = withPage(more.state, [order(2), order(3), order(4)], pag(2, 2, 4), 0, 2);
     assert.deepEqual(s.status === 'loaded' && [s.items.map((o) => o.id), s.hasMore, s.loadingMore], [[1, 2, 3, 4], false, undefined]);
     assert.equal(loadingMore(s), undefined);
-    const stuck = withPage({ status: 'loading' }, [], pag(1, 9, 200), 0);
+    const stuck = withPage({ status: 'loading' }, [], pag(1, 9, 200), 0, 1);
     assert.equal(stuck.status === 'loaded' && stuck.hasMore, false);
   });
 
@@ -32,16 +32,16 @@ describe('related paging state', () => {
     const err = { kind: 'timeout', message: 'timed out' } as const;
     assert.deepEqual(withError({ status: 'loading' }, err), { status: 'error', error: err });
     assert.equal(retryPage(withError({ status: 'loading' }, err)), 1);
-    const loaded = withPage({ status: 'loading' }, [order(1)], pag(1, 3, 60), 0);
+    const loaded = withPage({ status: 'loading' }, [order(1)], pag(1, 3, 60), 0, 1);
     const failed = withError(loadingMore(loaded)?.state ?? loaded, err);
     assert.deepEqual(failed.status === 'loaded' && [failed.items.length, failed.moreError, failed.loadingMore], [1, err, false]);
     assert.equal(retryPage(failed), 2);
   });
 
   it('hides the total and counts dropped records when the API answered other customers\' orders', () => {
-    const s = withPage({ status: 'loading' }, [order(1)], pag(1, 40, 1000), 24);
+    const s = withPage({ status: 'loading' }, [order(1)], pag(1, 40, 1000), 24, 1);
     assert.deepEqual(s.status === 'loaded' && [s.total, s.dropped], [undefined, 24]);
-    const s2 = withPage(s, [order(2)], pag(2, 40, 1000), 20);
+    const s2 = withPage(s, [order(2)], pag(2, 40, 1000), 20, 2);
     assert.equal(s2.status === 'loaded' && s2.dropped, 44);
   });
 });
@@ -54,7 +54,7 @@ describe('tree: related groups', () => {
       ['loja-aurora/7/addresses', 'Endereços', 'yampi:related+addresses', 'collapsed'],
       ['loja-aurora/7/carts', 'Carrinhos abandonados', 'yampi:related+carts', 'collapsed'],
     ]);
-    const counted = relatedGroups('loja-aurora', 7, 'en', { orders: withPage({ status: 'loading' }, [order(1)], pag(1, 2, 30), 0) });
+    const counted = relatedGroups('loja-aurora', 7, 'en', { orders: withPage({ status: 'loading' }, [order(1)], pag(1, 2, 30), 0, 1) });
     assert.equal(counted[0]?.description, '1 of 30');
     assert.equal(counted[1]?.description, undefined);
   });
@@ -66,8 +66,8 @@ describe('tree: related groups', () => {
     assert.ok(first);
     assert.equal(first.label, 'Não foi possível carregar esta seção: sem permissão nesta loja');
     assert.deepEqual(first.action, { kind: 'retry', section: 'carts', page: 1 });
-    assert.equal(groupChildren('a', 7, { section: 'addresses', state: withPage({ status: 'loading' }, [], pag(1, 1, 0), 0) }, 'en', true)[0]?.label, 'No saved addresses.');
-    const page1 = withPage({ status: 'loading' }, Array.from({ length: 25 }, (_, i) => order(i + 1)), pag(1, 2, 32), 0);
+    assert.equal(groupChildren('a', 7, { section: 'addresses', state: withPage({ status: 'loading' }, [], pag(1, 1, 0), 0, 1) }, 'en', true)[0]?.label, 'No saved addresses.');
+    const page1 = withPage({ status: 'loading' }, Array.from({ length: 25 }, (_, i) => order(i + 1)), pag(1, 2, 32), 0, 1);
     const nodes = groupChildren('a', 7, { section: 'orders', state: page1 }, 'en', true);
     assert.equal(nodes.length, 26);
     assert.deepEqual(nodes.at(-1)?.action, { kind: 'loadMore', section: 'orders', page: 2 });

@@ -39,7 +39,7 @@ describe('tree: related nodes', () => {
 
   it('a group shows loading, then its rows with Load more (a command taking the node), an order its items', () => {
     assert.deepEqual(relatedChildren(group('orders'), store({}), ctx).map((n) => describeNode(n, store({}), ctx).contextValue), ['yampi:loading']);
-    const s = store({ orders: withPage({ status: 'loading' }, [order(1), order(2)], pag(1, 3, 60), 0) });
+    const s = store({ orders: withPage({ status: 'loading' }, [order(1), order(2)], pag(1, 3, 60), 0, 1) });
     const rows = relatedChildren(group('orders'), s, ctx);
     const ds = rows.map((n) => describeNode(n, s, ctx));
     assert.deepEqual(ds.map((d) => d.label), ['#1001', '#1002', 'Load more…']);
@@ -62,13 +62,13 @@ describe('tree: related nodes', () => {
     assert.ok(leaf);
     const d = describeNode(leaf, s, ctx);
     assert.deepEqual([d.contextValue, d.command?.id, d.icon?.id], ['yampi:sectionError+retry', 'yampi.retry', 'error']);
-    const loaded = withPage({ status: 'loading' }, [order(1)], pag(1, 2, 30), 0);
+    const loaded = withPage({ status: 'loading' }, [order(1)], pag(1, 2, 30), 0, 1);
     const s2 = store({ orders: withError(loadingMore(loaded)?.state ?? loaded, err) });
     assert.deepEqual(relatedChildren(group('orders'), s2, ctx).map((n) => describeNode(n, s2, ctx).contextValue), ['yampi:order+copyable', 'yampi:sectionError+retry']);
   });
 
   it('addresses are masked in privacy mode and shown without it', () => {
-    const s = store({ addresses: withPage({ status: 'loading' }, [address], pag(1, 1, 1), 0) });
+    const s = store({ addresses: withPage({ status: 'loading' }, [address], pag(1, 1, 1), 0, 1) });
     const [row] = relatedChildren(group('addresses'), s, ctx);
     assert.ok(row);
     const masked = describeNode(row, s, ctx);
