@@ -56,15 +56,19 @@ function runGit(gitPath: string, cwd: string, args: readonly string[], maxBuffer
 export class GitStatus {
   private api: Promise<GitApi | undefined> | undefined;
   private readonly cache = new Map<string, { at: number; status: Promise<FileStatus> }>();
+  private saidFallback = false;
 
   constructor(private readonly logger: Logger) {}
 
-  /** The Git extension's API, or undefined when it is absent, disabled or not ready in time. */
-  gitApi(): Promise<GitApi | undefined> {
+  /**
+   * The Git extension's API, or undefined when it is absent, disabled (`git.enabled: false` makes
+   * getAPI throw) or not ready in time. Only an API is kept: after a failure the next call asks again,
+   * so turning git on takes effect.
+   */
+  async gitApi(): Promise<GitApi | undefined> {
     this.api ??= (async () => {
       const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
       if (!ext) {
-        this.logger.info('Keys in source: the Git extension is absent; .gitignore files are read instead.');
         return undefined;
       }
       const exports = ext.isActive ? ext.exports : await withTimeout(ext.activate(), GIT_TIMEOUT_MS, undefined);
@@ -78,7 +82,11 @@ export class GitStatus {
       }
       return api;
     })().catch(() => undefined);
-    return this.api;
+    const api = await this.api;
+    if (!api) {
+      this.api = undefined;
+    }
+    return api;
   }
 
   private async gitPath(): Promise<string> {
@@ -110,6 +118,10 @@ export class GitStatus {
       return { ignored: false, tracking: 'noRepository' };
     }
     const repo = (await this.gitApi())?.getRepository(uri) ?? undefined;
+    if (!repo && !this.saidFallback) {
+      this.saidFallback = true;
+      this.logger.info('Keys in source: the Git extension knows no repository for a file (absent, disabled or not a repository): its ignore rules come from the .gitignore files.');
+    }
     const ignored = repo && uri.scheme === 'file'
       ? (await withTimeout(repo.checkIgnore([uri.fsPath]), GIT_TIMEOUT_MS, new Set<string>())).size > 0
       : await this.ignoredByFiles(uri);
@@ -127,20 +139,6 @@ export class GitStatus {
     const dir = vscode.Uri.joinPath(uri, '..').fsPath;
     const out = await runGit(await this.gitPath(), dir, ['ls-files', '-z', '--', uri.fsPath]);
     return out === undefined ? 'noRepository' : out.length > 0 ? 'tracked' : 'untracked';
-  }
-
-  /** Every tracked file of the repository around `dir`, as file URIs' fsPaths, or undefined (no repository, no git). */
-  async trackedFiles(dir: vscode.Uri): Promise<Set<string> | undefined> {
-    if (dir.scheme !== 'file') {
-      return undefined;
-    }
-    const gitPath = await this.gitPath();
-    const top = (await runGit(gitPath, dir.fsPath, ['rev-parse', '--show-toplevel']))?.trim();
-    const out = top ? await runGit(gitPath, top, ['ls-files', '-z'], 64 * 1024 * 1024) : undefined;
-    if (top === undefined || top === '' || out === undefined) {
-      return undefined;
-    }
-    return new Set(out.split('\0').filter((p) => p !== '').map((p) => vscode.Uri.joinPath(vscode.Uri.file(top), p).fsPath));
   }
 
   /**

@@ -1,7 +1,6 @@
 import vscode = require('vscode');
 import ignore from 'ignore';
 import { type GitignoreFile, GitignoreRules } from '../../core/keys/gitignoreRules';
-import type { Tracking } from '../../core/keys/messages';
 import { filterInSlices, isScannableText, MAX_FILE_BYTES, scanFiles } from '../../core/keys/workspaceScan';
 import type { KeysFeature } from './keysFeature';
 import { readText, relativePath } from './gitStatus';
@@ -52,13 +51,13 @@ export async function scanWorkspace(feature: KeysFeature): Promise<number> {
         capped ||= listed.length >= MAX_FILES;
         const ignored = await feature.git.ignoredAmong(folder.uri, listed, rules);
         const candidates = await filterInSlices(listed, (u) => !ignored.has(u.toString()), 500, pause);
-        const tracked = await feature.git.trackedFiles(folder.uri);
         const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
         let lastReport = 0;
-        const summary = await scanFiles(candidates, (uri) => readCandidate(uri, open), (uri, text) => {
+        const summary = await scanFiles(candidates, (uri) => readCandidate(uri, open), async (uri, text) => {
           const found = feature.findings(uri, text);
-          const tracking: Tracking = tracked === undefined ? 'noRepository' : tracked.has(uri.fsPath) ? 'tracked' : 'untracked';
-          if (feature.publish(uri, text, found, tracking) > 0) {
+          // files with findings are few: git is asked about each (its own repository, nested ones too)
+          const status = await feature.git.status(uri);
+          if (feature.publish(uri, text, status.ignored ? [] : found, status.tracking) > 0) {
             feature.scanned.add(uri.toString());
             findings += found.length;
             files++;
