@@ -28,6 +28,15 @@ export const KEY_LENGTH = 40;
 export const CONTEXT_WINDOW = 120;
 /** Texts longer than this are scanned up to here only (the host skips such files anyway). */
 export const MAX_SCAN_CHARS = 8 * 1024 * 1024;
+/** At most this many findings per text: more is not a file written by hand, and Problems would not show them usefully. */
+export const MAX_FINDINGS = 100;
+/** At most this many candidates get the placeholder test (the one check that costs more than a few comparisons). */
+const MAX_PLACEHOLDER_CHECKS = 1000;
+/**
+ * At most this many bare 40-character runs are considered as tokens per text. A file with more is
+ * data (a dump, a blob), not code written by hand; `sk_`/`wh_` keys are looked for in all of it.
+ */
+export const MAX_TOKEN_CANDIDATES = 2000;
 
 // character classes by code: 1 letter, 2 digit, 4 underscore
 const CLASS = new Uint8Array(128);
@@ -38,9 +47,10 @@ for (let c = 0; c < 128; c++) {
 const LETTER = 1;
 const DIGIT = 2;
 const UNDERSCORE = 4;
-
-function charClass(code: number): number {
-  return code < 128 ? (CLASS[code] ?? 0) : 0;
+/** 1 for the characters of a hex number. */
+const HEX = new Uint8Array(128);
+for (const ch of '0123456789abcdefABCDEF') {
+  HEX[ch.charCodeAt(0)] = 1;
 }
 
 /** Characters that glue a run to a base64 blob, a JWT, a path or an integrity hash around it. */
@@ -48,22 +58,51 @@ const GLUE = new Set(['+', '/', '.', '-', '=']);
 const BASE64ISH = /[A-Za-z0-9+/=_-]/;
 
 /** Words that make a value a placeholder; a random key holds one of them with negligible odds. */
-const PLACEHOLDER_WORDS = ['xxxx', 'your', 'example', 'placeholder', 'redacted', 'changeme', 'dummy', 'insert', 'replace', '123456', 'abcdef'];
+const PLACEHOLDER_WORDS = /xxxx|your|example|placeholder|redacted|changeme|dummy|insert|replace|123456|abcdef/i;
+
+/** How many different characters `text` has in [start, end) (letters and digits only), counted without allocating. */
+function distinctChars(text: string, start: number, end: number): number {
+  let lo = 0; // bits for codes 48..79
+  let hi = 0; // bits for codes 80..122
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 80) {
+      const bit = 1 << (c - 48);
+      if ((lo & bit) === 0) {
+        lo |= bit;
+        count++;
+      }
+    } else {
+      const bit = 1 << (c - 80);
+      if ((hi & bit) === 0) {
+        hi |= bit;
+        count++;
+      }
+    }
+  }
+  return count;
+}
 
 /** A value that is a stand-in, not a key: few distinct characters, or a placeholder word. */
 export function isPlaceholder(body: string): boolean {
-  const distinct = new Set(body);
-  if (distinct.size < 8) {
-    return true;
-  }
-  const lower = body.toLowerCase();
-  return PLACEHOLDER_WORDS.some((w) => lower.includes(w));
+  return distinctChars(body, 0, body.length) < 8 || PLACEHOLDER_WORDS.test(body);
 }
 
-function isHex(text: string, start: number, end: number): boolean {
+/** `sk_` or `wh_` at `start`. */
+function prefixKind(text: string, start: number): KeyKind | undefined {
+  if (text.charCodeAt(start + 2) !== 0x5f) {
+    return undefined;
+  }
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  return a === 0x73 && b === 0x6b ? 'secretKey' : a === 0x77 && b === 0x68 ? 'webhookSecret' : undefined;
+}
+
+/** Letters and digits only (no underscore) in [start, end). */
+function isKeyBody(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i) | 0x20; // fold case
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) {
+    if (CLASS[text.charCodeAt(i)] === UNDERSCORE) {
       return false;
     }
   }
@@ -73,7 +112,7 @@ function isHex(text: string, start: number, end: number): boolean {
 /** Whether the run [start, end) continues a blob on either side (`+`, `/`, `.`, `-`, `=` next to more of it). */
 function isGlued(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
-  if (before !== undefined && GLUE.has(before) && before !== '=' && BASE64ISH.test(text[start - 2] ?? ' ')) {
+  if (before !== undefined && before !== '=' && GLUE.has(before) && BASE64ISH.test(text[start - 2] ?? ' ')) {
     return true;
   }
   const after = text[end];
@@ -83,61 +122,101 @@ function isGlued(text: string, start: number, end: number): boolean {
   return after !== undefined && GLUE.has(after) && BASE64ISH.test(text[end + 1] ?? ' ');
 }
 
-/** Whether a Yampi context name (`token`, `User-Token`, `yampi…`) is written just before `start`. */
-function hasContext(text: string, start: number): boolean {
-  const window = text.slice(Math.max(0, start - CONTEXT_WINDOW), start).toLowerCase();
-  return window.includes('token') || window.includes('yampi');
+/**
+ * Whether a Yampi context name (`token`, `User-Token`, `yampi…`) is written in the CONTEXT_WINDOW
+ * characters before a position. Positions must be asked in ascending order: each name's next
+ * occurrence is searched once per step forward, so all the questions together read the text once.
+ */
+function contextFinder(text: string): (start: number) => boolean {
+  const names = /token|yampi/gi; // both five letters
+  let next = -1;
+  return (start) => {
+    const from = Math.max(0, start - CONTEXT_WINDOW);
+    if (next !== Number.MAX_SAFE_INTEGER && next < from) {
+      names.lastIndex = from;
+      next = names.exec(text)?.index ?? Number.MAX_SAFE_INTEGER;
+    }
+    return next + 5 <= start;
+  };
 }
 
-/** Every Yampi key in `text`, in order. */
+/**
+ * Every Yampi key in `text`, in order (at most MAX_FINDINGS). Only runs of exactly 40 word
+ * characters matter, so the scan jumps: it looks at the 40th character from where a run could
+ * start; when that is not a word character, no 40-run starts before it and the 39 characters in
+ * between are never read. Otherwise it reads back to the start of that run and on to its end.
+ * Every character is read at most twice.
+ */
 export function scanForKeys(text: string): KeyFinding[] {
   const n = Math.min(text.length, MAX_SCAN_CHARS);
-  const found: KeyFinding[] = [];
+  const secrets: KeyFinding[] = [];
   const tokens: number[] = [];
   let secretKeys = 0;
-  let i = 0;
-  while (i < n) {
-    if (charClass(text.charCodeAt(i)) === 0) {
-      i++;
+  let checks = 0;
+  // invariant: the character before p is not a word character (or p is 0)
+  let p = 0;
+  while (p + KEY_LENGTH <= n) {
+    const probe = p + KEY_LENGTH - 1;
+    let c = text.charCodeAt(probe);
+    let k = c < 128 ? (CLASS[c] ?? 0) : 0;
+    if (k === 0) {
+      p = probe + 1;
       continue;
     }
-    // a maximal run of word characters: count what it holds
-    const start = i;
-    let seen = 0;
-    let underscores = 0;
-    while (i < n) {
-      const k = charClass(text.charCodeAt(i));
+    // the run around the probe: its bounds, and what it holds (classes seen, all hex or not)
+    let seen = k;
+    let hex = HEX[c] ?? 0;
+    let start = probe;
+    while (start > p) {
+      c = text.charCodeAt(start - 1);
+      k = c < 128 ? (CLASS[c] ?? 0) : 0;
       if (k === 0) {
         break;
       }
       seen |= k;
-      if (k === UNDERSCORE) {
-        underscores++;
-      }
-      i++;
+      hex &= HEX[c] ?? 0;
+      start--;
     }
-    if (i - start !== KEY_LENGTH) {
+    let end = probe + 1;
+    while (end < n) {
+      c = text.charCodeAt(end);
+      k = c < 128 ? (CLASS[c] ?? 0) : 0;
+      if (k === 0) {
+        break;
+      }
+      seen |= k;
+      hex &= HEX[c] ?? 0;
+      end++;
+    }
+    p = end + 1;
+    if (end - start !== KEY_LENGTH) {
       continue;
     }
-    if (underscores === 1 && text[start + 2] === '_') {
-      const prefix = text.slice(start, start + 3);
-      const kind: KeyKind | undefined = prefix === 'sk_' ? 'secretKey' : prefix === 'wh_' ? 'webhookSecret' : undefined;
-      if (kind !== undefined && !isPlaceholder(text.slice(start + 3, i))) {
-        found.push({ kind, start, end: i });
-        if (kind === 'secretKey') {
-          secretKeys++;
-        }
+    const kind = (seen & UNDERSCORE) === 0 ? undefined : prefixKind(text, start);
+    if (kind !== undefined) {
+      if (secrets.length >= MAX_FINDINGS) {
+        break; // enough to say; the rest of the text cannot add a finding before these
       }
-    } else if (underscores === 0 && (seen & LETTER) !== 0 && (seen & DIGIT) !== 0) {
+      if (checks++ < MAX_PLACEHOLDER_CHECKS && isKeyBody(text, start + 3, end) && !isPlaceholder(text.slice(start + 3, end))) {
+        secrets.push({ kind, start, end });
+        secretKeys += kind === 'secretKey' ? 1 : 0;
+      }
+    } else if (seen === (LETTER | DIGIT) && hex === 0 && tokens.length < MAX_TOKEN_CANDIDATES) {
       tokens.push(start);
     }
   }
+  const found = [...secrets];
+  const inContext = secretKeys > 0 || tokens.length === 0 ? () => true : contextFinder(text.slice(0, n));
   for (const start of tokens) {
+    if (found.length >= MAX_FINDINGS || checks >= MAX_PLACEHOLDER_CHECKS) {
+      break;
+    }
     const end = start + KEY_LENGTH;
-    if (isHex(text, start, end) || isGlued(text, start, end) || isPlaceholder(text.slice(start, end))) {
+    if (isGlued(text, start, end) || !inContext(start)) {
       continue;
     }
-    if (secretKeys > 0 || hasContext(text, start)) {
+    checks++;
+    if (!isPlaceholder(text.slice(start, end))) {
       found.push({ kind: 'userToken', start, end });
     }
   }

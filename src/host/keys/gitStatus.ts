@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import vscode = require('vscode');
 import { type GitignoreFile, GitignoreRules } from '../../core/keys/gitignoreRules';
 import type { Tracking } from '../../core/keys/messages';
+import { filterInSlices } from '../../core/keys/workspaceScan';
 import type { Logger } from '../../core/logger';
 
 /** The parts of the built-in Git extension's API (`vscode.git`, getAPI(1)) this feature uses. */
@@ -28,6 +29,9 @@ export interface FileStatus {
 
 /** Every git call ends within this (a slow disk or a huge repository must not hold the feature). */
 const GIT_TIMEOUT_MS = 5000;
+/** Files handled between two turns of the event loop when many are asked about at once. */
+const SLICE = 100;
+const pause = (): Promise<void> => new Promise((resolve) => { setImmediate(resolve); });
 /** How long an answer about a file stays good (a `git add` or a new rule shows within this). */
 const CACHE_MS = 5000;
 
@@ -150,13 +154,19 @@ export class GitStatus {
     const ignored = new Set<string>();
     const byRepo = new Map<GitRepository, vscode.Uri[]>();
     const rest: vscode.Uri[] = [];
-    for (const f of files) {
-      const repo = f.scheme === 'file' ? api?.getRepository(f) : undefined;
-      if (repo) {
-        byRepo.set(repo, [...(byRepo.get(repo) ?? []), f]);
-      } else {
-        rest.push(f);
+    // thousands of files: asked in slices, with a turn of the event loop between them
+    for (let i = 0; i < files.length; i += SLICE) {
+      for (const f of files.slice(i, i + SLICE)) {
+        const repo = f.scheme === 'file' ? api?.getRepository(f) : undefined;
+        if (repo) {
+          const list = byRepo.get(repo) ?? [];
+          list.push(f);
+          byRepo.set(repo, list);
+        } else {
+          rest.push(f);
+        }
       }
+      await pause();
     }
     for (const [repo, list] of byRepo) {
       for (let i = 0; i < list.length; i += 1000) {
@@ -168,11 +178,12 @@ export class GitStatus {
     }
     if (rest.length > 0) {
       const r = await rules();
-      for (const f of rest) {
+      const hits = await filterInSlices(rest, (f) => {
         const rel = relativePath(folder, f);
-        if (rel !== undefined && r.ignores(rel)) {
-          ignored.add(f.toString());
-        }
+        return rel !== undefined && r.ignores(rel);
+      }, SLICE, pause);
+      for (const f of hits) {
+        ignored.add(f.toString());
       }
     }
     return ignored;

@@ -50,7 +50,7 @@ export async function scanWorkspace(feature: KeysFeature): Promise<number> {
         const listed = await listFiles(folder, rules, token);
         capped ||= listed.length >= MAX_FILES;
         const ignored = await feature.git.ignoredAmong(folder.uri, listed, rules);
-        const candidates = await filterInSlices(listed, (u) => !ignored.has(u.toString()), 500, pause);
+        const candidates = await filterInSlices(listed, (u) => !ignored.has(u.toString()), 100, pause);
         const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
         let lastReport = 0;
         const summary = await scanFiles(candidates, (uri) => readCandidate(uri, open), async (uri, text) => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isPlaceholder, KEY_PRETEST, scanForKeys } from '../../../src/core/keys/scanner';
+import { isPlaceholder, KEY_PRETEST, MAX_FINDINGS, scanForKeys } from '../../../src/core/keys/scanner';
 import { FALSE_POSITIVES, SK, TOKENS, TRUE_POSITIVES } from './corpus';
 
 const found = (text: string): Array<[string, string]> => scanForKeys(text).map((f) => [f.kind, text.slice(f.start, f.end)]);
@@ -49,7 +49,8 @@ describe('key scanner', () => {
     assert.deepEqual(found('a1'.repeat(500_000)), []);
     assert.deepEqual(found(`token aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5hJ `.repeat(10_000)), []); // 39
     const many = `token: ${TOKENS[2]}\n`.repeat(20_000);
-    assert.equal(scanForKeys(many).length, 20_000);
+    assert.equal(scanForKeys(many).length, MAX_FINDINGS, 'at most MAX_FINDINGS per text');
+    assert.equal(scanForKeys(`${'token 3f786850e387550fdab836ed7e6dc881de23001b\n'.repeat(5000)}token: ${TOKENS[2]}`).length, 1, 'the last of many rejected candidates');
   });
 
   it('offsets are exact in text with multi-byte characters before the key', () => {
