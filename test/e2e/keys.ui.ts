@@ -46,7 +46,12 @@ describe('keys in source (installed .vsix)', function () {
   it('the key is a Problems entry from Yampi; Quick Fix offers Move to .env, which replaces it with os.environ', async () => {
     const { workbench } = ui();
     const { page } = workbench;
-    await workbench.openFile(FILE);
+    // from the Explorer: Quick Open's file list, cached earlier in a long session, may not have the new file yet
+    await workbench.runCommand('View: Show Explorer');
+    const explorer = page.locator('.explorer-folders-view');
+    await explorer.locator('.monaco-list-row', { hasText: 'keys-tmp-ui' }).first().click({ timeout: 30_000 });
+    await explorer.locator('.monaco-list-row', { hasText: FILE }).first().click({ timeout: workbench.timeoutMs });
+    await page.locator('.tabs-container .tab.active', { hasText: FILE }).waitFor({ timeout: workbench.timeoutMs });
     await workbench.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
     const problems = page.locator('.part.panel');
     const entry = problems.locator('.monaco-list-row', { hasText: 'User-Secret-Key' }).first();
