@@ -10,6 +10,7 @@ export interface Settings {
   readonly cacheTtlSeconds: number;
   readonly requestTimeoutSeconds: number;
   readonly terminalLinksEnabled: boolean;
+  readonly keysEnabled: boolean;
 }
 
 export const DEFAULT_API_BASE_URL = 'https://api.dooki.com.br/v2';
@@ -22,6 +23,7 @@ export const SETTING_KEYS = {
   cacheTtlSeconds: 'cache.ttlSeconds',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   terminalLinksEnabled: 'terminalLinks.enabled',
+  keysEnabled: 'keys.enabled',
 } as const satisfies Record<keyof Settings, string>;
 
 export type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
@@ -79,5 +81,6 @@ export function parseSettings(get: (key: SettingKey) => unknown): Settings {
     cacheTtlSeconds: num(get(SETTING_KEYS.cacheTtlSeconds), 300, 0, 86400),
     requestTimeoutSeconds: num(get(SETTING_KEYS.requestTimeoutSeconds), 15, 1, 120),
     terminalLinksEnabled: get(SETTING_KEYS.terminalLinksEnabled) !== false,
+    keysEnabled: get(SETTING_KEYS.keysEnabled) !== false,
   };
 }

@@ -1,10 +1,19 @@
 import vscode = require('vscode');
-import { COMMANDS, TOOL_NAMES, VIEWS, WORKSPACE_KEYS } from '../core/commands/ids';
+import { COMMANDS, isKeysCommand, TOOL_NAMES, VIEWS, WORKSPACE_KEYS } from '../core/commands/ids';
 import type { Node } from '../core/tree/nodes';
 import type { LoadedFeatures } from './features';
-import { Lifecycle } from './lifecycle';
+import type { KeysFeature } from './keys/keysFeature';
+import { DisposableGroup, Lifecycle } from './lifecycle';
 import type { Services } from './services';
 import type { CustomerTerminalLink } from './terminalLinks';
+
+/**
+ * Text that can hold a Yampi key at all (src/core/keys/scanner.ts KEY_PRETEST, copied here: the
+ * shell imports nothing more at activation; a unit test keeps the two equal).
+ */
+const KEY_PRETEST = /sk_|wh_|token|yampi/i;
+/** Lines of one change event the pre-test reads (a paste of a whole file is tested as the document). */
+const PRETEST_MAX_LINES = 200;
 
 /** Where hovers and links apply: files (local or on the remote host) and unsaved editors. */
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
@@ -22,6 +31,7 @@ export class Shell extends Lifecycle {
   readonly treeChanges = this.register(new vscode.EventEmitter<Node | undefined>());
   private loading: Promise<LoadedFeatures> | undefined;
   private features: LoadedFeatures | undefined;
+  private keysLoading: Promise<KeysFeature> | undefined;
   private serializer: vscode.Disposable | undefined;
 
   constructor(readonly services: Services) {
@@ -45,9 +55,16 @@ export class Shell extends Lifecycle {
     return this.loading;
   }
 
+  /** Loads and builds "Keys in source" (its own chunk, dist/keysFeature-*.js) on the first call. */
+  loadKeys(): Promise<KeysFeature> {
+    this.keysLoading ??= import('./keys/keysFeature.js').then(({ KeysFeature: Feature }) => this.register(new Feature(this.services)));
+    return this.keysLoading;
+  }
+
   /** Registers every stand-in. */
   registerAll(): this {
     this.registerCommands();
+    this.registerKeys();
     this.registerTree();
     this.registerHovers();
     if (this.services.context.workspaceState.get(WORKSPACE_KEYS.panelsOpen) === true) {
@@ -64,6 +81,9 @@ export class Shell extends Lifecycle {
       this.register(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         let features: LoadedFeatures;
         try {
+          if (isKeysCommand(id)) {
+            return await (await this.loadKeys()).commands[id](...args);
+          }
           features = await this.load();
         } catch (e) {
           const message = e instanceof Error ? e.message : String(e);
@@ -74,6 +94,40 @@ export class Shell extends Lifecycle {
         return features.commands[id](...args);
       }));
     }
+  }
+
+  /**
+   * Keys in source: Problems entries for keys in open documents. Activation registers two listeners
+   * and reads nothing; a document is looked at when it opens or changes (only the changed lines),
+   * and the feature's chunk loads the first time one passes a cheap pre-test. Documents already
+   * open are looked at once, after activation. The loaded feature listens on its own from then on.
+   */
+  private registerKeys(): void {
+    const check = (doc: vscode.TextDocument, lines?: readonly vscode.TextDocumentContentChangeEvent[]): void => {
+      if (this.keysLoading || !this.services.settings.settings.keysEnabled) {
+        return;
+      }
+      const text = lines && lines.length <= PRETEST_MAX_LINES
+        ? lines.map((c) => doc.lineAt(Math.min(c.range.start.line, doc.lineCount - 1)).text + c.text).join('\n')
+        : doc.getText();
+      if (KEY_PRETEST.test(text)) {
+        stop.dispose();
+        void this.loadKeys().catch((e: unknown) => { this.services.logger.warn('Loading Keys in source failed.', e); });
+      }
+    };
+    const stop = new DisposableGroup(
+      vscode.workspace.onDidOpenTextDocument((d) => { check(d); }),
+      vscode.workspace.onDidChangeTextDocument((e) => { check(e.document, e.contentChanges); }),
+    );
+    this.register(stop);
+    const checkOpen = (): void => { for (const d of vscode.workspace.textDocuments) { check(d); } };
+    const startup = setTimeout(checkOpen, 0);
+    stop.register({ dispose: () => { clearTimeout(startup); } });
+    stop.register(this.services.settings.onDidChange(({ changed }) => {
+      if (changed.includes('keys.enabled')) {
+        checkOpen();
+      }
+    }));
   }
 
   private registerTree(): void {

@@ -53,6 +53,15 @@ export const SANDBOX_USERS = {
     userSecretKey: 'ysk_sandbox_single_1e8f5b3d6a20c4',
     stores: [SANDBOX_STORES.serra.alias],
   },
+  /** Keys shaped like real ones (User-Token: 40 letters and digits; sk_ + 37): Keys in source signs in with them from a file. */
+  realShape: {
+    id: 987656,
+    name: 'Carla Mendes',
+    email: 'carla.mendes@sandbox.example',
+    userToken: 'huG8GP38g4o5MNJAYKJ1UXXFWXLCpaNfhs0gCa05',
+    userSecretKey: 'sk_RFRunzqw7wZyVGOeUvfJIssDj4PTTKtb2TxxD',
+    stores: [SANDBOX_STORES.aurora.alias],
+  },
 } as const satisfies Record<string, SandboxUser>;
 
 /** Named customers of loja-aurora (ids look like real 8-digit Yampi ids). */

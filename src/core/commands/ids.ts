@@ -22,10 +22,22 @@ export const COMMANDS = {
   retry: 'yampi.retry',
   copyCustomerId: 'yampi.copyCustomerId',
   openSampleLog: 'yampi.openSampleLog',
+  scanWorkspaceForKeys: 'yampi.scanWorkspaceForKeys',
+  keysMoveToEnv: 'yampi.keys.moveToEnv',
+  keysSignIn: 'yampi.keys.signIn',
+  keysIgnoreOccurrence: 'yampi.keys.ignoreOccurrence',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
 export type CommandId = (typeof COMMANDS)[CommandName];
+
+/** The commands of "Keys in source": the shell hands them to their own lazy chunk (src/host/keys/), not to the features. */
+export const KEYS_COMMANDS = [COMMANDS.scanWorkspaceForKeys, COMMANDS.keysMoveToEnv, COMMANDS.keysSignIn, COMMANDS.keysIgnoreOccurrence] as const;
+export type KeysCommandId = (typeof KEYS_COMMANDS)[number];
+
+export function isKeysCommand(id: string): id is KeysCommandId {
+  return (KEYS_COMMANDS as readonly string[]).includes(id);
+}
 
 /** Commands VS Code's own UI (welcome view, hover links) may run; not a command of ours. */
 export const OPEN_SETTINGS = 'workbench.action.openSettings';
@@ -41,8 +53,10 @@ export const TOOL_NAMES = ['yampi_getCustomer', 'yampi_searchCustomers', 'yampi_
 
 /**
  * Keys this extension keeps in VS Code's workspace state. Never customer data: only whether a
- * detail panel was open, so the next start knows to register the panel serializer at once.
+ * detail panel was open, so the next start knows to register the panel serializer at once, and
+ * the SHA-256 hashes of key occurrences the user chose to ignore (never a key).
  */
 export const WORKSPACE_KEYS = {
   panelsOpen: 'yampi.panelsOpen',
+  keysIgnored: 'yampi.keys.ignored',
 } as const;

@@ -1,4 +1,4 @@
-import type { COMMANDS, CommandId, CommandName } from '../../core/commands/ids';
+import type { COMMANDS, CommandId, CommandName, KeysCommandId } from '../../core/commands/ids';
 import { runCommand } from '../errors';
 import type { CustomerRefIndex } from '../hover/refIndex';
 import type { DetailPanels } from '../panel/detailPanels';
@@ -7,10 +7,12 @@ import type { CustomerTreeProvider } from '../tree/customerTreeProvider';
 
 /** A command handler: it receives what VS Code passes (never trusted) and parses it with core/commands/args. */
 export type Handler = (...args: unknown[]) => Promise<unknown>;
-/** The handlers of every command (all of COMMANDS, or it does not compile); the shell registers their stand-ins. */
-export type CommandTable = { readonly [K in CommandId]: Handler };
+/** The handlers of every command (all of COMMANDS but the keys' own, or it does not compile); the shell registers their stand-ins. */
+export type CommandTable = { readonly [K in Exclude<CommandId, KeysCommandId>]: Handler };
+/** The handlers of the "Keys in source" commands (src/host/keys/). */
+export type KeysCommandTable = { readonly [K in KeysCommandId]: Handler };
 /** The handlers of some commands, named by their COMMANDS key. */
-export type Commands<K extends CommandName> = Pick<CommandTable, (typeof COMMANDS)[K]>;
+export type Commands<K extends CommandName> = Pick<CommandTable, Exclude<(typeof COMMANDS)[K], KeysCommandId>>;
 
 /** What command handlers work with. */
 export interface Features {
@@ -22,9 +24,17 @@ export interface Features {
 
 /** The same table with every handler behind the error funnel (a failure is shown once, with its actions). */
 export function withErrorFunnel(services: Services, table: CommandTable): CommandTable {
+  return funnel(services, table);
+}
+
+/** Every handler of a table behind the error funnel. */
+export function funnel<T extends Partial<Record<CommandId, Handler>>>(services: Services, table: T): T {
   const funneled: Partial<Record<CommandId, Handler>> = {};
-  for (const id of Object.keys(table) as CommandId[]) {
-    funneled[id] = runCommand(services.logger, services.notifier, id, table[id]);
+  for (const id of Object.keys(table) as Array<keyof T & CommandId>) {
+    const handler = table[id];
+    if (handler) {
+      funneled[id] = runCommand(services.logger, services.notifier, id, handler);
+    }
   }
-  return funneled as CommandTable;
+  return funneled as T;
 }
