@@ -38,6 +38,7 @@ export function createAgentSurfaces(f: Features): AgentSurfaces {
       return { items: page.items, total: page.pagination.total };
     },
     getOrders: async (alias, id, limit, token) => ordersPageOf(await sessions.get(alias).listOrders(id, 1, limit, { token }), locale()),
+    orderText: (store, input, token) => f.orders.chatText(store, input, token),
     describeError: (e) => describeError(e).message,
     log: (m) => { services.logger.info(m); },
   });

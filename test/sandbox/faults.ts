@@ -42,6 +42,8 @@ export interface FaultSpec {
    * failure the client's customer_id check exists for.
    */
   readonly ignoreFilters?: boolean;
+  /** Ignore these order-number conventions (`number[]`, `search`, `q`): answer as if they were not sent (orderRoutes.ts). */
+  readonly ignoreOrderNumberFilters?: readonly ('number[]' | 'search' | 'q')[];
 }
 
 export interface ActiveFault extends FaultSpec {
@@ -52,7 +54,7 @@ export interface ActiveFault extends FaultSpec {
 
 const ALLOWED_KEYS = new Set([
   'alias', 'path', 'method', 'times', 'latencyMs', 'status', 'retryAfterSeconds', 'reset', 'body', 'oversizedBytes', 'chunked',
-  'slowBodyMs', 'slowHeadersMs', 'dataShape', 'ignoreFilters',
+  'slowBodyMs', 'slowHeadersMs', 'dataShape', 'ignoreFilters', 'ignoreOrderNumberFilters',
 ]);
 
 /** Checks a fault received over HTTP; returns an error message or undefined. */

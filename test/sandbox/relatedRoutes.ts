@@ -5,6 +5,7 @@
  */
 import type { StoreData } from './data';
 import { paginated, type PagingContext } from './paging';
+import { filterByNumber, orderAnswer, orderExtras } from './orderRoutes';
 import type { SandboxOrder } from './relatedData';
 import { error, type ApiAnswer, type ApiRequest } from './routes';
 import type { Json } from './vocabulary';
@@ -13,8 +14,8 @@ function includes(q: URLSearchParams): ReadonlySet<string> {
   return new Set((q.get('include') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 }
 
-function orderJson(o: SandboxOrder, inc: ReadonlySet<string>): Json {
-  const out: Json = { ...o.json };
+function orderJson(o: SandboxOrder, inc: ReadonlySet<string>, store: StoreData): Json {
+  const out: Json = { ...o.json, ...orderExtras(o, inc, store) };
   if (inc.has('items')) {
     out['items'] = { data: o.items };
   }
@@ -30,7 +31,7 @@ function orderJson(o: SandboxOrder, inc: ReadonlySet<string>): Json {
  */
 function orders(req: ApiRequest, store: StoreData, alias: string, ctx: PagingContext): Json {
   const wanted = req.ignoreFilters === true ? [] : req.query.getAll('customer_id[]').map(Number).filter((n) => Number.isSafeInteger(n));
-  const all = store.related.orders;
+  const all = filterByNumber(req, store.related.orders);
   const matching = wanted.length === 0 ? all : all.filter((o) => wanted.includes(o.customerId));
   // Stored newest first; `sortedBy=asc` (or no sortedBy) answers oldest first like an id-ordered table.
   const ordered = req.query.get('sortedBy') === 'desc' ? matching : [...matching].reverse();
@@ -45,11 +46,20 @@ function orders(req: ApiRequest, store: StoreData, alias: string, ctx: PagingCon
   if (wanted.length > 0) {
     keep['customer_id[]'] = String(wanted[0]);
   }
-  return paginated(ctx, ordered, `/${alias}/orders`, keep, (o) => orderJson(o, inc));
+  for (const k of ['number[]', 'search', 'searchFields', 'q']) {
+    const v = req.query.get(k);
+    if (v !== null) {
+      keep[k] = v;
+    }
+  }
+  return paginated(ctx, ordered, `/${alias}/orders`, keep, (o) => orderJson(o, inc, store));
 }
 
 export function relatedAnswer(req: ApiRequest, store: StoreData, alias: string, bucket: string): ApiAnswer {
   const ctx: PagingContext = { query: req.query, baseUrl: req.baseUrl, numbersAsStrings: store.numbersAsStrings };
+  if (/\/(?:orders\/[^/]+|checkout\/statuses)\/?$/.test(req.path)) {
+    return orderAnswer(req, store, alias, bucket, (o, inc) => orderJson(o, inc, store));
+  }
   if (/\/orders\/?$/.test(req.path)) {
     return { status: 200, body: orders(req, store, alias, ctx), bucket };
   }

@@ -168,7 +168,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const api = answer(
       { method: entry.method, path: url.pathname, query: url.searchParams, userToken: entry.headers.userToken,
-        userSecretKey: entry.headers.userSecretKey, baseUrl, dataShape: fault?.dataShape, ignoreFilters: fault?.ignoreFilters === true },
+        userSecretKey: entry.headers.userSecretKey, baseUrl, dataShape: fault?.dataShape, ignoreFilters: fault?.ignoreFilters === true,
+        ...(fault?.ignoreOrderNumberFilters === undefined ? {} : { ignoreOrderNumberFilters: fault.ignoreOrderNumberFilters }) },
       data,
     );
     let { status, body } = api;

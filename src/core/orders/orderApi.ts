@@ -1,0 +1,44 @@
+/**
+ * The order routes (`GET /{alias}/orders?…`, `/orders/{id}`, `/checkout/statuses`) as the client's
+ * generic store GET takes them, and an OrderFinder over any such GET: the host runs it through a
+ * store's session, tests and the bench straight through the client.
+ */
+import { YampiError } from '../api/errors';
+import type { StoreRoute } from '../api/types';
+import { decodeOrderEnvelope, decodeOrderList } from './decodeOrder';
+import { type NumberConvention, numberQuery, type OrderFinder } from './orderLookup';
+
+/** What an order answer includes: items, the buyer and the delivery address — never transactions (card-holder documents). */
+export const ORDER_INCLUDE = 'items,customer,shipping_address';
+/** Orders asked per number lookup: enough for a lax `q` that matches more than one number. */
+export const LOOKUP_LIMIT = 10;
+
+export function numberRoute(n: number, convention: NumberConvention): StoreRoute {
+  return { kind: `orders:${convention}`, path: '/orders', query: { ...numberQuery(convention, n), include: ORDER_INCLUDE, limit: String(LOOKUP_LIMIT) } };
+}
+
+export function idRoute(id: number): StoreRoute {
+  return { kind: 'order', path: `/orders/${id}`, query: { include: ORDER_INCLUDE } };
+}
+
+export const STATUSES_ROUTE: StoreRoute = { kind: 'statuses', path: '/checkout/statuses' };
+
+/** A GET of one store route, decoded. */
+export type RouteGet = <T>(route: StoreRoute, decode: (body: unknown) => T) => Promise<T>;
+
+/** The finder over `get`: a 404 on `/orders/{id}` means "no such order". */
+export function orderFinder(get: RouteGet): OrderFinder {
+  return {
+    byNumber: (n, convention) => get(numberRoute(n, convention), decodeOrderList),
+    byId: async (id) => {
+      try {
+        return await get(idRoute(id), decodeOrderEnvelope);
+      } catch (e) {
+        if (YampiError.is(e) && e.kind === 'notFound') {
+          return undefined;
+        }
+        throw e;
+      }
+    },
+  };
+}
