@@ -5,6 +5,7 @@
  */
 import { YampiError } from '../api/errors';
 import type { StoreRoute } from '../api/types';
+import { TtlLruCache } from '../cache';
 import { decodeOrderEnvelope, decodeOrderList } from './decodeOrder';
 import { type NumberConvention, numberQuery, type OrderFinder } from './orderLookup';
 
@@ -26,15 +27,43 @@ export const STATUSES_ROUTE: StoreRoute = { kind: 'statuses', path: '/checkout/s
 /** A GET of one store route, decoded. */
 export type RouteGet = <T>(route: StoreRoute, decode: (body: unknown) => T) => Promise<T>;
 
-/** The finder over `get`: a 404 on `/orders/{id}` means "no such order". */
-export function orderFinder(get: RouteGet): OrderFinder {
+/**
+ * Ids the store answered 404 for, kept like the client keeps answers (the id check of bare digits
+ * asks for one on almost every lookup; a warm lookup makes no request).
+ */
+export class MissingIds {
+  private readonly cache: TtlLruCache<true, number>;
+
+  constructor(ttlMs: number, now?: () => number) {
+    this.cache = new TtlLruCache<true, number>({ ttlMs, maxEntries: 200, ...(now === undefined ? {} : { now }) });
+  }
+
+  has(id: number): boolean {
+    return this.cache.get(id) === true;
+  }
+
+  add(id: number): void {
+    this.cache.set(id, true);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+/** The finder over `get`: a 404 on `/orders/{id}` means "no such order" (remembered in `missing`, when given). */
+export function orderFinder(get: RouteGet, missing?: MissingIds, skipCache = false): OrderFinder {
   return {
     byNumber: (n, convention) => get(numberRoute(n, convention), decodeOrderList),
     byId: async (id) => {
+      if (!skipCache && missing?.has(id) === true) {
+        return undefined;
+      }
       try {
         return await get(idRoute(id), decodeOrderEnvelope);
       } catch (e) {
         if (YampiError.is(e) && e.kind === 'notFound') {
+          missing?.add(id);
           return undefined;
         }
         throw e;

@@ -38,7 +38,7 @@ export class OrderFeature extends Lifecycle {
 
   constructor(private readonly services: Services) {
     super();
-    this.service = new OrderService(services.logger);
+    this.service = new OrderService(services.logger, () => services.settings.settings.cacheTtlSeconds * 1000);
     this.panels = this.register(new OrderPanels(services, this.service));
     this.hover = this.register(new OrderHoverProvider(services, this.service));
     this.terminalLinks = new OrderTerminalLinkProvider(services);

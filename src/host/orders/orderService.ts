@@ -1,7 +1,7 @@
 import { YampiError } from '../../core/api/errors';
 import type { Logger } from '../../core/logger';
 import { decodeOrderEnvelope, decodeStatuses } from '../../core/orders/decodeOrder';
-import { idRoute, orderFinder, STATUSES_ROUTE } from '../../core/orders/orderApi';
+import { idRoute, MissingIds, orderFinder, STATUSES_ROUTE } from '../../core/orders/orderApi';
 import type { OrderQuery } from '../../core/orders/orderInput';
 import { lookUpOrder, type LookupOutcome, type NumberConvention } from '../../core/orders/orderLookup';
 import type { OrderDetail, StoreStatus } from '../../core/orders/orderModel';
@@ -15,8 +15,10 @@ import type { FetchOptions, StoreSession } from '../session/storeSession';
 export class OrderService {
   private readonly statusLists = new WeakMap<StoreSession, Promise<readonly StoreStatus[] | undefined>>();
   private readonly preferred = new WeakMap<StoreSession, NumberConvention>();
+  private readonly missing = new WeakMap<StoreSession, MissingIds>();
 
-  constructor(private readonly logger: Logger) {}
+  /** `cacheTtlMs`: how long a 404 for an id is believed (the client's cache time). */
+  constructor(private readonly logger: Logger, private readonly cacheTtlMs: () => number) {}
 
   /** `GET /{alias}/orders/{id}`; a 404, or an answer about another order, rejects with `notFound`. */
   async getById(session: StoreSession, id: number, opts: FetchOptions = {}): Promise<OrderDetail> {
@@ -30,7 +32,12 @@ export class OrderService {
 
   /** The lookup of "Look Up Order…", the hover and the chat tool: never an order that does not match. */
   async lookup(session: StoreSession, query: OrderQuery, opts: FetchOptions = {}): Promise<LookupOutcome> {
-    const finder = orderFinder((route, decode) => session.getRoute(route, decode, opts));
+    let missing = this.missing.get(session);
+    if (missing === undefined) {
+      missing = new MissingIds(this.cacheTtlMs());
+      this.missing.set(session, missing);
+    }
+    const finder = orderFinder((route, decode) => session.getRoute(route, decode, opts), missing, opts.skipCache === true);
     const { outcome, search } = await lookUpOrder(finder, query, this.preferred.get(session));
     if (search !== undefined && search.ignored.length > 0) {
       this.logger.warn(`Order number lookup in ${session.alias}: the API ignored ${search.ignored.join(', ')} (answered other orders only)${search.convention === undefined ? '; no convention filtered' : `; ${search.convention} filtered`}.`);

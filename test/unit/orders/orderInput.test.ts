@@ -28,7 +28,7 @@ describe('orders: parsing what "Look Up Order…" is given', () => {
     assert.deepEqual(parseOrderInput('abc'), { ok: false, error: 'notANumber' });
     assert.deepEqual(parseOrderInput('/customers/123'), { ok: false, error: 'notANumber' });
     assert.deepEqual(parseOrderInput('1000457; drop'), { ok: false, error: 'notANumber' });
-    assert.deepEqual(parseOrderInput(`${'1'.repeat(3000)}`), { ok: false, error: 'notANumber' });
+    assert.deepEqual(parseOrderInput('1'.repeat(3000)), { ok: false, error: 'notANumber' });
     assert.equal(orderInputMessage('1000457', 'en'), undefined);
     assert.match(orderInputMessage('abc', 'en') ?? '', /Not an order number/);
     assert.match(orderInputMessage('abc', 'pt-br') ?? '', /Não é um número de pedido/);

@@ -28,7 +28,7 @@ describe('orders: finding an order by number, checked against the question', () 
     const s = store(ORDERS, ['bracket']);
     const { outcome } = await lookUpOrder(s, { kind: 'number', number: 1002, alsoId: true });
     assert.equal(outcome.kind, 'found');
-    assert.equal(outcome.kind === 'found' && outcome.order.id, 13);
+    assert.equal(outcome.order.id, 13);
     assert.deepEqual(s.log.sort(), ['id', 'number:bracket']);
   });
 
@@ -83,7 +83,7 @@ describe('orders: finding an order by number, checked against the question', () 
     const s = store(ORDERS, ['bracket']);
     const { outcome } = await lookUpOrder(s, { kind: 'number', number: 1001, alsoId: true });
     assert.equal(outcome.kind, 'choice');
-    assert.deepEqual(outcome.kind === 'choice' && [outcome.byNumber.id, outcome.byId.id], [12, 1001]);
+    assert.deepEqual([outcome.byNumber.id, outcome.byId.id], [12, 1001]);
   });
 
   it('offers the id alone (never opens it unasked) when no order has that number', async () => {
