@@ -83,6 +83,8 @@ export class OrderFeature extends Lifecycle {
   /** Looks the order up (every answer checked), then opens the one the user means — never another. */
   private async lookUpAndOpen(query: OrderQuery): Promise<OrderDetail | undefined> {
     const session = this.services.sessions.get();
+    // the store's status names load beside the lookup (once per session): the panel paints with them
+    void this.service.statuses(session);
     const asked = query.kind === 'id' ? vscode.l10n.t('order id {0}', query.id) : vscode.l10n.t('order #{0}', query.number);
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Looking up {0}…', asked) },

@@ -17,6 +17,12 @@ function commandOf(kind: OrderRefKind, value: number): string {
   return kind === 'id' ? orderCommandUri(COMMANDS.openOrder, [value]) : `command:${COMMANDS.lookupOrder}?${encodeURIComponent(JSON.stringify([`#${value}`]))}`;
 }
 
+/** `Open Yampi order #2940` / `Open Yampi order id 1093051`. */
+function openTooltip(kind: OrderRefKind, value: number): string {
+  const loc = locale();
+  return t(loc, 'Open Yampi order {0}', kind === 'number' ? `#${value}` : t(loc, 'id {0}', value));
+}
+
 /**
  * Hovers and document links over order references (src/core/orders/orderRefs.ts), beside the
  * customer ones. Finding is local and cached per document version; a hover asks the active store
@@ -91,10 +97,9 @@ export class OrderHoverProvider extends Lifecycle implements vscode.HoverProvide
   }
 
   provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] {
-    const loc = locale();
     return this.refs(doc).map((r) => {
       const link = new vscode.DocumentLink(new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), vscode.Uri.parse(commandOf(r.kind, r.value)));
-      link.tooltip = t(loc, 'Open Yampi {0}', orderRefLabel(r.kind, r.value, loc));
+      link.tooltip = openTooltip(r.kind, r.value);
       return link;
     });
   }
@@ -119,9 +124,8 @@ export class OrderTerminalLinkProvider implements vscode.TerminalLinkProvider<Or
       return [];
     }
     const separators = vscode.workspace.getConfiguration().get<unknown>('terminal.integrated.wordSeparators');
-    const loc = locale();
     return findOrderTerminalLinks(context.line, typeof separators === 'string' ? separators : DEFAULT_WORD_SEPARATORS)
-      .map((l) => new OrderTerminalLink(l.startIndex, l.length, t(loc, 'Open Yampi {0}', orderRefLabel(l.kind, l.value, loc)), l.kind, l.value));
+      .map((l) => new OrderTerminalLink(l.startIndex, l.length, openTooltip(l.kind, l.value), l.kind, l.value));
   }
 
   async handleTerminalLink(link: OrderTerminalLink): Promise<void> {
