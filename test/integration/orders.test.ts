@@ -148,6 +148,14 @@ describe('Orders: look up an order by number and reach its customer', () => {
     assert.ok(!text.includes('mariana.ribeiro'), text);
   });
 
+  it('Yampi: Refresh reloads open order panels, bypassing caches', async () => {
+    await vscode.commands.executeCommand('yampi.openOrder', ORDER.id, aurora);
+    await waitFor('the order panel', () => panel(api, ORDER.id));
+    await vscode.commands.executeCommand('yampi.refresh');
+    const refetched = (await sandboxRequests()).filter((r) => r.path === `/v2/${aurora}/orders/${ORDER.id}` && r.query['skipCache'] === 'true');
+    assert.equal(refetched.length, 1);
+  });
+
   it('signing out closes every order panel of the store', async () => {
     await vscode.commands.executeCommand('yampi.openOrder', ORDER.id, aurora);
     await waitFor('the order panel', () => panel(api, ORDER.id));
