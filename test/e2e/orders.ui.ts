@@ -51,4 +51,22 @@ describe('Orders (installed .vsix, sandbox store)', function () {
     await workbench.page.keyboard.press('Escape');
     await closeAllEditors(workbench);
   });
+
+  it('an open order panel comes back after Developer: Reload Window, titled by number only', async () => {
+    const { workbench } = ui();
+    await workbench.runCommand('Yampi: Look Up Order…');
+    await workbench.waitForQuickInput();
+    await workbench.fillQuickInput(`#${ORDER.number}`);
+    await panelFrame(workbench).locator('#root [data-section="order"]').waitFor({ timeout: workbench.timeoutMs });
+    await workbench.runCommand('Developer: Reload Window');
+    await workbench.page.waitForLoadState('domcontentloaded');
+    await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const frame = panelFrame(workbench);
+    await frame.locator('#root [data-section="order"]').waitFor({ timeout: 60_000 });
+    assert.match(await frame.locator('#order-title').innerText(), new RegExp(`#${ORDER.number}`));
+    const tab = workbench.page.locator('.tabs-container .tab', { hasText: `#${ORDER.number}` }).first();
+    assert.match(await tab.innerText(), new RegExp(`^(Order|Pedido) #${ORDER.number}$`));
+    await workbench.screenshot('order-after-reload');
+    await closeAllEditors(workbench);
+  });
 });
