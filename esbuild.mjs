@@ -5,7 +5,7 @@
 //                        loaded on first use through a dynamic import(); dist/chunk-*.js: code both share.
 //   dist/api.js        – the Yampi API client with undici, loaded on the first request (lazy).
 //   dist/re2.js     – re2js for user-written hover patterns, required on first use (lazy).
-//   dist/webview.js    – the detail panel script (browser/iife).
+//   dist/webview.js    – the detail panel script (browser/iife); dist/orderView.js the order panel's.
 // Flags: --production (minify, no source maps), --watch. Writes dist/meta.json for size reports.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -194,7 +194,7 @@ const configs = [
   { ...node, entryPoints: { api: 'src/core/api/index.ts' }, outdir: 'dist', plugins: [undiciParts] },
   {
     ...common,
-    entryPoints: { webview: 'src/webview-ui/main.ts' },
+    entryPoints: { webview: 'src/webview-ui/main.ts', orderView: 'src/webview-ui/orders/orderMain.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',

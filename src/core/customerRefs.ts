@@ -139,7 +139,7 @@ export function re2Loaded(): boolean {
   return re2Module !== undefined;
 }
 
-function nativePattern(source: string, re: RegExp): IdPattern {
+export function nativePattern(source: string, re: RegExp): IdPattern {
   return {
     source,
     engine: 'native',

@@ -40,6 +40,7 @@ export function createAgentSurfaces(f: Features): AgentSurfaces {
     },
     // a store that ignores the customer filter: a few more pages are looked through, never the store
     getOrders: async (alias, id, limit, token) => ordersPageOf(await collectOrders((page) => sessions.get(alias).listOrders(id, page, limit, { token }), limit), locale()),
+    orderText: (store, input, token) => f.orders.chatText(store, input, token),
     describeError: (e) => describeError(e).message,
     log: (m) => { services.logger.info(m); },
   });

@@ -7,7 +7,7 @@
  */
 import vscode = require('vscode');
 import { type CustomersPage, failureResult, type OrdersPage, customerResult, ordersResult, searchResult, type ToolFailure, toolFailureOf, type ToolStore } from '../core/chat/results';
-import { type GetCustomerInput, type GetOrdersInput, parseToolInput, type SearchCustomersInput, storeLabel, toolConfirmation, TOOL_NAMES, type ToolInputs, type ToolName } from '../core/chat/tools';
+import { type GetCustomerInput, type GetOrderInput, type GetOrdersInput, parseToolInput, type SearchCustomersInput, storeLabel, toolConfirmation, TOOL_NAMES, type ToolInputs, type ToolName } from '../core/chat/tools';
 import type { CustomerRecord } from '../core/model/customer';
 import { type Locale, toLocale } from '../core/model/strings';
 
@@ -24,6 +24,8 @@ export interface ChatToolDeps {
   getCustomer(alias: string, id: number, token: vscode.CancellationToken): Promise<CustomerRecord>;
   searchCustomers(alias: string, query: string, limit: number, token: vscode.CancellationToken): Promise<CustomersPage>;
   getOrders(alias: string, id: number, limit: number, token: vscode.CancellationToken): Promise<OrdersPage>;
+  /** yampi_getOrder's whole text (src/host/orders/orderFeature.ts): the order, checked, or why there is none. */
+  orderText(store: ToolStore, input: GetOrderInput, token: vscode.CancellationToken): Promise<string>;
   /** A short localized message for an unexpected error (e.g. the host's describeError); never a secret. */
   describeError?(e: unknown): string;
   log?(message: string): void;
@@ -118,11 +120,13 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
         const i = input as GetOrdersInput;
         return ordersResult(i.id, await this.deps.getOrders(store.alias, i.id, i.limit, token), store, l);
       }
+      case 'yampi_getOrder':
+        return this.deps.orderText(store, input as GetOrderInput, token);
     }
   }
 }
 
-/** The three tools; the shell registers stand-ins for them at activation (src/host/shell.ts). */
+/** The tools; the shell registers stand-ins for them at activation (src/host/shell.ts). */
 export function createChatTools(deps: ChatToolDeps): readonly YampiChatTool[] {
   return TOOL_NAMES.map((name) => new YampiChatTool(name, deps));
 }

@@ -12,6 +12,7 @@ import { CustomerHoverProvider } from './hover/hoverProvider';
 import { CustomerRefIndex } from './hover/refIndex';
 import { Lifecycle } from './lifecycle';
 import { DetailPanels } from './panel/detailPanels';
+import { OrderFeature } from './orders/orderFeature';
 import type { Services } from './services';
 import { StoreSessions } from './session/storeSessions';
 import { CustomerTreeProvider } from './tree/customerTreeProvider';
@@ -29,6 +30,7 @@ export class LoadedFeatures extends Lifecycle implements Features {
   readonly hover: CustomerHoverProvider;
   readonly commands: CommandTable;
   readonly agents: AgentSurfaces;
+  readonly orders: OrderFeature;
 
   constructor(readonly services: Services, treeChanges: vscode.EventEmitter<Node | undefined>) {
     super();
@@ -42,7 +44,8 @@ export class LoadedFeatures extends Lifecycle implements Features {
     this.panels = this.register(new DetailPanels(services));
     this.refs = this.register(new CustomerRefIndex(services));
     this.hover = new CustomerHoverProvider(services, this.refs);
-    this.commands = withErrorFunnel(services, { ...credentialCommands(services), ...customerCommands(this), ...copyCommands(this), ...dataCommands(this) });
+    this.orders = this.register(new OrderFeature(services));
+    this.commands = withErrorFunnel(services, { ...credentialCommands(services), ...customerCommands(this), ...copyCommands(this), ...dataCommands(this), ...this.orders.commands() });
     this.agents = this.register(createAgentSurfaces(this));
   }
 }

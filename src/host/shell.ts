@@ -5,6 +5,7 @@ import type { LoadedFeatures } from './features';
 import type { KeysFeature } from './keys/keysFeature';
 import { DisposableGroup, Lifecycle } from './lifecycle';
 import type { Services } from './services';
+import type { OrderTerminalLink } from './orders/orderHover';
 import type { CustomerTerminalLink } from './terminalLinks';
 
 /**
@@ -67,7 +68,8 @@ export class Shell extends Lifecycle {
     this.registerKeys();
     this.registerTree();
     this.registerHovers();
-    if (this.services.context.workspaceState.get(WORKSPACE_KEYS.panelsOpen) === true) {
+    const state = this.services.context.workspaceState;
+    if (state.get(WORKSPACE_KEYS.panelsOpen) === true || state.get(WORKSPACE_KEYS.orderPanelsOpen) === true) {
       this.registerPanelSerializer();
     }
     this.registerTerminalLinks();
@@ -153,6 +155,13 @@ export class Shell extends Lifecycle {
     };
     this.register(vscode.languages.registerHoverProvider(SELECTOR, provider));
     this.register(vscode.languages.registerDocumentLinkProvider(SELECTOR, provider));
+    // order references (src/host/orders/orderHover.ts): their own provider, never read as customers
+    const orders: vscode.HoverProvider & vscode.DocumentLinkProvider = {
+      provideHover: async (doc, pos, token) => (enabled() ? (await this.load()).orders.hover.provideHover(doc, pos, token) : undefined),
+      provideDocumentLinks: async (doc) => (enabled() ? (await this.load()).orders.hover.provideDocumentLinks(doc) : []),
+    };
+    this.register(vscode.languages.registerHoverProvider(SELECTOR, orders));
+    this.register(vscode.languages.registerDocumentLinkProvider(SELECTOR, orders));
   }
 
   /** Whether the panel serializer is registered (test seams). */
@@ -173,6 +182,9 @@ export class Shell extends Lifecycle {
     this.serializer = this.register(vscode.window.registerWebviewPanelSerializer(VIEWS.detailPanel, {
       deserializeWebviewPanel: async (panel, state: unknown) => { await (await this.load()).panels.restore(panel, state); },
     }));
+    this.register(vscode.window.registerWebviewPanelSerializer(VIEWS.orderPanel, {
+      deserializeWebviewPanel: async (panel, state: unknown) => { await (await this.load()).orders.panels.restore(panel, state); },
+    }));
   }
 
   /**
@@ -185,7 +197,15 @@ export class Shell extends Lifecycle {
         this.services.settings.settings.terminalLinksEnabled ? (await this.load()).agents.terminalLinks.provideTerminalLinks(context, token) : [],
       handleTerminalLink: async (link) => { await (await this.load()).agents.terminalLinks.handleTerminalLink(link); },
     };
-    const register = (): void => { this.register(vscode.window.registerTerminalLinkProvider(provider)); };
+    const orders: vscode.TerminalLinkProvider<OrderTerminalLink> = {
+      provideTerminalLinks: async (context, token) =>
+        this.services.settings.settings.terminalLinksEnabled ? (await this.load()).orders.terminalLinks.provideTerminalLinks(context, token) : [],
+      handleTerminalLink: async (link) => { await (await this.load()).orders.terminalLinks.handleTerminalLink(link); },
+    };
+    const register = (): void => {
+      this.register(vscode.window.registerTerminalLinkProvider(provider));
+      this.register(vscode.window.registerTerminalLinkProvider(orders));
+    };
     if (vscode.window.terminals.length > 0) {
       register();
       return;

@@ -125,6 +125,10 @@ function messageFor(action: string, field: string | undefined, target: HTMLEleme
       const section = target.dataset['section'];
       return isSectionId(section) ? { type: action, section } : undefined;
     }
+    case 'openOrder': {
+      const orderId = Number(target.dataset['orderId']);
+      return Number.isSafeInteger(orderId) && orderId > 0 ? { type: 'openOrder', orderId } : undefined;
+    }
     case 'copyOrder': {
       const orderId = Number(target.dataset['orderId']);
       const what = target.dataset['what'];

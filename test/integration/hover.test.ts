@@ -106,7 +106,10 @@ describe('hover and links over customer ids', () => {
     const hover = await yampiHover(doc, dataId);
     assert.ok(hover, 'no hover over customer.data.id');
     assert.match(plain(hover.text), /Mariana Costa Ribeiro/);
-    assert.equal(await yampiHover(doc, positionOf(doc, '90311245')), undefined, 'the order id is not a customer id');
+    // resource.id of an order event is an order (issue 20): its card is the order's, never a customer's
+    const order = await yampiHover(doc, positionOf(doc, '90311245'));
+    assert.match(plain(order?.text ?? ''), /^\$\((?:package|search-stop)\) Order id 90311245|Order #/, 'the order id is not a customer id');
+    assert.doesNotMatch(order?.text ?? '', /Customer|\$\(person\)/);
     assert.equal(await yampiHover(doc, positionOf(doc, '7711')), undefined, 'the merchant id is not a customer id');
     assert.equal((await customerGets()).length, 1);
   });

@@ -5,6 +5,7 @@
  */
 import { EDGE_CASE_IDS, FIRST_REGULAR_ID, REGULAR_CUSTOMERS, SANDBOX_STORES, type SandboxStoreInfo } from './constants';
 import { edgeCaseCustomers } from './edgeCases';
+import { withOrderCases } from './orderRoutes';
 import { buildRelated, type RelatedData } from './relatedData';
 import {
   BRANDS, CATEGORIES, CITIES, COMPANY_SUFFIXES, COMPANY_WORDS, EMAIL_DOMAINS, FEMALE_NAMES, MALE_NAMES, NEIGHBORHOODS, STREETS,
@@ -183,7 +184,7 @@ function buildStore(info: SandboxStoreInfo, seed: number, count: number, firstId
   }
   customers.sort((a, b) => a.id - b.id);
   // Own seed, drawn after the customers: the customer records stay exactly as they were.
-  const related = buildRelated(seededRandom(seed ^ 0x5eed), info, customers.map((c) => c.json), numbersAsStrings);
+  const related = withOrderCases(buildRelated(seededRandom(seed ^ 0x5eed), info, customers.map((c) => c.json), numbersAsStrings), info.alias, firstId);
   return { info, customers, byId: new Map(customers.map((c) => [c.id, c])), numbersAsStrings, related };
 }
 

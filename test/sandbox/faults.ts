@@ -46,6 +46,8 @@ export interface FaultSpec {
   readonly hugeItemsChars?: number;
   /** `GET /customers/{id}` answers this other customer instead (issue 18: the answer must match the question). */
   readonly answerCustomer?: number;
+  /** Ignore these order-number conventions (`number[]`, `search`, `q`): answer as if they were not sent (orderRoutes.ts). */
+  readonly ignoreOrderNumberFilters?: readonly ('number[]' | 'search' | 'q')[];
 }
 
 export interface ActiveFault extends FaultSpec {
@@ -56,7 +58,7 @@ export interface ActiveFault extends FaultSpec {
 
 const ALLOWED_KEYS = new Set([
   'alias', 'path', 'method', 'times', 'latencyMs', 'status', 'retryAfterSeconds', 'reset', 'body', 'oversizedBytes', 'chunked',
-  'slowBodyMs', 'slowHeadersMs', 'dataShape', 'ignoreFilters', 'hugeItemsChars', 'answerCustomer',
+  'slowBodyMs', 'slowHeadersMs', 'dataShape', 'ignoreFilters', 'hugeItemsChars', 'answerCustomer', 'ignoreOrderNumberFilters',
 ]);
 
 /** Checks a fault received over HTTP; returns an error message or undefined. */

@@ -5,6 +5,7 @@
  */
 import type { StoreData } from './data';
 import { paginated, type PagingContext } from './paging';
+import { filterByNumber, orderAnswer, orderExtras } from './orderRoutes';
 import type { SandboxOrder } from './relatedData';
 import { error, type ApiAnswer, type ApiRequest } from './routes';
 import type { Json } from './vocabulary';
@@ -17,8 +18,9 @@ function includes(q: URLSearchParams): ReadonlySet<string> {
  * `bareItems` (emporio-serra): `items` as the bare array the docs' order example shows; loja-aurora
  * sends the Fractal include `{data: [...]}`. Both are what Yampi published; the decoder takes both.
  */
-function orderJson(o: SandboxOrder, inc: ReadonlySet<string>, bareItems: boolean, hugeItemsChars?: number): Json {
-  const out: Json = { ...o.json };
+function orderJson(o: SandboxOrder, inc: ReadonlySet<string>, store: StoreData, hugeItemsChars?: number): Json {
+  const bareItems = store.numbersAsStrings;
+  const out: Json = { ...o.json, ...orderExtras(o, inc, store) };
   if (inc.has('items')) {
     const items = hugeItemsChars === undefined ? o.items : hugeItems(o.items, hugeItemsChars);
     out['items'] = bareItems ? items : { data: items };
@@ -35,7 +37,7 @@ function orderJson(o: SandboxOrder, inc: ReadonlySet<string>, bareItems: boolean
  */
 function orders(req: ApiRequest, store: StoreData, alias: string, ctx: PagingContext): Json {
   const wanted = req.ignoreFilters === true ? [] : req.query.getAll('customer_id[]').map(Number).filter((n) => Number.isSafeInteger(n));
-  const all = store.related.orders;
+  const all = filterByNumber(req, store.related.orders);
   const matching = wanted.length === 0 ? all : all.filter((o) => wanted.includes(o.customerId));
   // Stored newest first; `sortedBy=asc` (or no sortedBy) answers oldest first like an id-ordered table.
   const ordered = req.query.get('sortedBy') === 'desc' ? matching : [...matching].reverse();
@@ -50,7 +52,13 @@ function orders(req: ApiRequest, store: StoreData, alias: string, ctx: PagingCon
   if (wanted.length > 0) {
     keep['customer_id[]'] = String(wanted[0]);
   }
-  return paginated(ctx, ordered, `/${alias}/orders`, keep, (o) => orderJson(o, inc, store.numbersAsStrings, req.hugeItemsChars));
+  for (const k of ['number[]', 'search', 'searchFields', 'q']) {
+    const v = req.query.get(k);
+    if (v !== null) {
+      keep[k] = v;
+    }
+  }
+  return paginated(ctx, ordered, `/${alias}/orders`, keep, (o) => orderJson(o, inc, store, req.hugeItemsChars));
 }
 
 /** Fault `hugeItemsChars`: the items with long names, repeated until the names hold about `chars` characters. */
@@ -66,6 +74,9 @@ function hugeItems(items: SandboxOrder['items'], chars: number): SandboxOrder['i
 
 export function relatedAnswer(req: ApiRequest, store: StoreData, alias: string, bucket: string): ApiAnswer {
   const ctx: PagingContext = { query: req.query, baseUrl: req.baseUrl, numbersAsStrings: store.numbersAsStrings };
+  if (/\/(?:orders\/[^/]+|checkout\/statuses)\/?$/.test(req.path)) {
+    return orderAnswer(req, store, alias, bucket, (o, inc) => orderJson(o, inc, store));
+  }
   if (/\/orders\/?$/.test(req.path)) {
     return { status: 200, body: orders(req, store, alias, ctx), bucket };
   }

@@ -33,6 +33,8 @@ export interface ApiRequest {
   readonly answerCustomer?: number | undefined;
   /** Which customer-search convention the store honours (default `q`). */
   readonly searchMode?: SearchMode;
+  /** Fault `ignoreOrderNumberFilters`: the order-number conventions ignored (orderRoutes.ts). */
+  readonly ignoreOrderNumberFilters?: readonly ('number[]' | 'search' | 'q')[];
 }
 
 /**
@@ -87,10 +89,10 @@ export function answer(req: ApiRequest, data: ReadonlyMap<string, StoreData>): A
     const user = findUser(req.userToken, req.userSecretKey);
     return user === undefined ? { ...error(401, 'Unauthenticated.'), bucket: 'auth' } : { status: 200, body: me(user, data), bucket: 'auth' };
   }
-  const related = /^\/v2\/([^/]+)\/(?:orders|customers\/\d+\/(?:addresses|carts))\/?$/.exec(req.path);
+  const related = /^\/v2\/([^/]+)\/(?:orders(?:\/[^/]+)?|checkout\/statuses|customers\/\d+\/(?:addresses|carts))\/?$/.exec(req.path);
   if (related !== null) {
     const alias = decodeURIComponent(related[1] ?? '');
-    const bucket = req.path.endsWith('/orders') || req.path.endsWith('/orders/') ? `${alias}:orders` : `${alias}:customers`;
+    const bucket = /\/(?:orders(?:\/[^/]+)?|checkout\/statuses)\/?$/.test(req.path) ? `${alias}:orders` : `${alias}:customers`;
     const refused = gate(req, data, alias, bucket);
     return refused ?? relatedAnswer(req, data.get(alias) as StoreData, alias, bucket);
   }

@@ -178,7 +178,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const api = answer(
       { method: entry.method, path: url.pathname, query: url.searchParams, userToken: entry.headers.userToken,
         userSecretKey: entry.headers.userSecretKey, baseUrl, dataShape: fault?.dataShape, ignoreFilters: fault?.ignoreFilters === true,
-        hugeItemsChars: fault?.hugeItemsChars, searchMode: searchModeOf(alias), answerCustomer: fault?.answerCustomer },
+        hugeItemsChars: fault?.hugeItemsChars, searchMode: searchModeOf(alias), answerCustomer: fault?.answerCustomer,
+        ...(fault?.ignoreOrderNumberFilters === undefined ? {} : { ignoreOrderNumberFilters: fault.ignoreOrderNumberFilters }) },
       data,
     );
     let { status, body } = api;

@@ -17,8 +17,8 @@ import { backoffDelay, defaultSleep, isRetryableStatus, parseRetryAfter } from '
 import { describeRoute, loadTrust, resolveRoute, type ProxySettings, type Route, type TlsSettings } from './network';
 import { attempt, createDispatcher, defaultSetTimer, type AttemptResponse, type SetTimer } from './transport';
 import type {
-  ClientOptions, Credentials, GetCustomerOptions, RateLimitWaitOption, ListCustomersOptions, MeOptions, RelatedOptions, StoreRef, UpdatableClientOptions,
-  YampiClient,
+  ClientOptions, Credentials, GetCustomerOptions, RateLimitWaitOption, ListCustomersOptions, MeOptions, RelatedOptions, StoreRef, StoreRoute,
+  UpdatableClientOptions, YampiClient,
 } from './types';
 import {
   normalizeBaseUrl, validateAlias, validateCredentials, validateCustomerId, validateLimit, validatePage, validateQuery,
@@ -92,6 +92,8 @@ export class HttpYampiClient implements YampiClient {
   private readonly pages: TtlLruCache<CustomerPage>;
   /** Orders, addresses and carts pages of one customer (keys start with storeKey like the others). */
   private readonly related: TtlLruCache<OrderPage | AddressPage | CartPage>;
+  /** What `getStoreRoute` decoded (other features' routes: orders by number, statuses…), keyed by route. */
+  private readonly routes: TtlLruCache<unknown>;
   private readonly limiters = new Map<string, RateLimiter>();
   private readonly inflight = new InFlight<unknown>();
   /**
@@ -140,6 +142,32 @@ export class HttpYampiClient implements YampiClient {
     this.customers = new TtlLruCache<CustomerRecord>(cacheOptions);
     this.pages = new TtlLruCache<CustomerPage>(cacheOptions);
     this.related = new TtlLruCache<OrderPage | AddressPage | CartPage>(cacheOptions);
+    this.routes = new TtlLruCache<unknown>(cacheOptions);
+  }
+
+  async getStoreRoute<T>(store: StoreRef, route: StoreRoute, decode: (body: unknown) => T, opts: GetCustomerOptions = {}): Promise<T> {
+    const alias = this.checkStore(store);
+    const params = new URLSearchParams(route.query);
+    if (opts.skipCache === true) {
+      params.set('skipCache', 'true');
+    }
+    const path = `/${encodeURIComponent(alias)}${route.path}`;
+    const query = params.toString();
+    const target = query === '' ? path : `${path}?${query}`;
+    // keyed by the decoder's name too: one route decoded two ways never shares an entry
+    const key = `${storeKey(store)}r:${route.kind}:${route.path}?${new URLSearchParams(route.query).toString()}`;
+    if (opts.skipCache !== true) {
+      const hit = this.routes.get(key);
+      if (hit !== undefined) {
+        return hit as T; // keyed by kind: stored by the same decoder
+      }
+    }
+    const epoch = this.epochOf(alias);
+    const result = await this.getShared(store, target, route.logTarget ?? target, { alias }, opts, decode);
+    if (this.epochOf(alias) === epoch) {
+      this.routes.set(key, result);
+    }
+    return result;
   }
 
   async getCustomer(store: StoreRef, id: number | string, opts: GetCustomerOptions = {}): Promise<CustomerRecord> {
@@ -269,6 +297,7 @@ export class HttpYampiClient implements YampiClient {
       this.customers.clear();
       this.pages.clear();
       this.related.clear();
+      this.routes.clear();
       return;
     }
     this.epochs.set(alias, (this.epochs.get(alias) ?? 0) + 1);
@@ -276,6 +305,7 @@ export class HttpYampiClient implements YampiClient {
     this.customers.deleteWhere((k) => k.startsWith(prefix));
     this.pages.deleteWhere((k) => k.startsWith(prefix));
     this.related.deleteWhere((k) => k.startsWith(prefix));
+    this.routes.deleteWhere((k) => k.startsWith(prefix));
   }
 
   updateOptions(o: UpdatableClientOptions): void {
@@ -298,6 +328,7 @@ export class HttpYampiClient implements YampiClient {
     this.customers.configure({ ttlMs: next.cacheTtlMs, maxEntries: next.cacheMaxEntries });
     this.pages.configure({ ttlMs: next.cacheTtlMs, maxEntries: next.cacheMaxEntries });
     this.related.configure({ ttlMs: next.cacheTtlMs, maxEntries: next.cacheMaxEntries });
+    this.routes.configure({ ttlMs: next.cacheTtlMs, maxEntries: next.cacheMaxEntries });
     for (const [key, limiter] of this.limiters) {
       limiter.setBudget(key === AUTH_LIMITER ? next.authRequestsPerMinute : next.requestsPerMinute);
     }

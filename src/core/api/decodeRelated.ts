@@ -42,7 +42,7 @@ export function checkDepth(body: unknown, max = MAX_DEPTH): void {
   }
 }
 
-function num(v: unknown, path: string): number | undefined {
+export function num(v: unknown, path: string): number | undefined {
   if (v === undefined || v === null || v === '') {
     return undefined;
   }
@@ -65,7 +65,7 @@ function id(v: unknown, path: string): number {
   return n;
 }
 
-function optId(v: unknown, path: string): number | undefined {
+export function optId(v: unknown, path: string): number | undefined {
   return v === undefined || v === null || v === '' ? undefined : id(v, path);
 }
 
@@ -74,7 +74,7 @@ function money(v: unknown, path: string): number | string | undefined {
   return num(v, path) === undefined ? undefined : (v as number | string);
 }
 
-function text(v: unknown, path: string): string | undefined {
+export function text(v: unknown, path: string): string | undefined {
   if (v === undefined || v === null) {
     return undefined;
   }
@@ -103,11 +103,11 @@ function date(v: unknown, path: string): YampiDate | string | undefined {
 }
 
 /** An include: `{data: X}` (Fractal) or X itself, as the generated docs show both. */
-function unwrap(v: unknown): unknown {
+export function unwrap(v: unknown): unknown {
   return isObject(v) && 'data' in v ? v['data'] : v;
 }
 
-function list(v: unknown, path: string, max: number): unknown[] | undefined {
+export function list(v: unknown, path: string, max: number): unknown[] | undefined {
   const inner = unwrap(v);
   if (inner === undefined || inner === null) {
     return undefined;

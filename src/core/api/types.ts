@@ -65,6 +65,21 @@ export interface RelatedOptions extends RateLimitWaitOption {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * A GET on one of the store's routes (`/{alias}` + `path`), for a feature that decodes its own
+ * answer (src/core/<feature>/): it goes through the same cache, limiter, in-flight sharing,
+ * retries, deadline and cache epoch as the customer routes.
+ */
+export interface StoreRoute {
+  /** Names the answer's decoder; part of the cache key. */
+  readonly kind: string;
+  /** After the alias, already encoded: `/orders/123`, `/checkout/statuses`. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
+  /** The target as logged, when the query holds something personal. */
+  readonly logTarget?: string;
+}
+
 export interface MeOptions {
   readonly signal?: AbortSignal;
 }
@@ -166,6 +181,8 @@ export interface YampiClient {
   listCustomerAddresses(store: StoreRef, customerId: number | string, opts?: RelatedOptions): Promise<AddressPage>;
   /** GET /{alias}/customers/{id}/carts (abandoned carts); cart secrets stay in `CartRecord.secrets`. */
   listCustomerCarts(store: StoreRef, customerId: number | string, opts?: RelatedOptions): Promise<CartPage>;
+  /** GET `/{alias}{route.path}?{route.query}` decoded by `decode` (cached per store, route and kind). */
+  getStoreRoute<T>(store: StoreRef, route: StoreRoute, decode: (body: unknown) => T, opts?: GetCustomerOptions): Promise<T>;
   /** POST /auth/me: the user and the stores the credentials reach. Never cached. */
   me(creds: Credentials, opts?: MeOptions): Promise<AuthMe>;
   /** Forget cached responses of one store, or of all stores. */

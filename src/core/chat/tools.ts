@@ -32,10 +32,14 @@ export interface GetOrdersInput {
   readonly limit: number;
 }
 
+/** yampi_getOrder: exactly one of the order's number (what buyers and staff quote) or its id. */
+export type GetOrderInput = { readonly store: string | undefined } & ({ readonly number: number; readonly id?: undefined } | { readonly id: number; readonly number?: undefined });
+
 export interface ToolInputs {
   readonly yampi_getCustomer: GetCustomerInput;
   readonly yampi_searchCustomers: SearchCustomersInput;
   readonly yampi_getCustomerOrders: GetOrdersInput;
+  readonly yampi_getOrder: GetOrderInput;
 }
 
 export type ParsedInput<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -55,6 +59,22 @@ function idField(v: unknown, locale: Locale): Field<number> {
     return parsed.ok ? good(parsed.id) : bad(t(locale, '"id" must be the customer id, a positive whole number (e.g. 48213907 from text like customer_id: 48213907).'));
   }
   return bad(t(locale, '"id" must be the customer id, a positive whole number (e.g. 48213907 from text like customer_id: 48213907).'));
+}
+
+/** yampi_getOrder's `number` or `id`: a positive whole number (`#1000457` accepted for a number). */
+function orderField(v: unknown, name: 'number' | 'id', locale: Locale): Field<number> {
+  const n = typeof v === 'string' && /^\s*#?\d{1,16}\s*$/.test(v) ? Number(v.replace(/[#\s]/g, '')) : v;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? good(n) : bad(t(locale, '"{0}" must be a positive whole number.', name));
+}
+
+function getOrderInput(o: Record<string, unknown>, locale: Locale): ParsedInput<GetOrderInput> {
+  const has = (k: string): boolean => o[k] !== undefined && o[k] !== null;
+  if (has('number') === has('id')) {
+    return { ok: false, message: t(locale, 'Invalid input for {0}: {1}', 'yampi_getOrder', t(locale, 'Give exactly one of "number" (the order number buyers and staff quote, e.g. 1000457 from "pedido #1000457") or "id" (e.g. resource.id of an order webhook).')) };
+  }
+  return has('number')
+    ? collect<{ number: number; store: string | undefined }>('yampi_getOrder', locale, { number: orderField(o['number'], 'number', locale), store: storeField(o['store'], locale) })
+    : collect<{ id: number; store: string | undefined }>('yampi_getOrder', locale, { id: orderField(o['id'], 'id', locale), store: storeField(o['store'], locale) });
 }
 
 function storeField(v: unknown, locale: Locale): Field<string | undefined> {
@@ -114,6 +134,8 @@ export function parseToolInput(name: ToolName, raw: unknown, locale: Locale): Pa
         store: storeField(o['store'], locale),
         limit: limitField(o['limit'], ORDERS_LIMIT, locale),
       });
+    case 'yampi_getOrder':
+      return getOrderInput(o, locale);
   }
 }
 
@@ -180,6 +202,15 @@ export function toolConfirmation(name: ToolName, input: ToolInputs[ToolName], st
         title: t(locale, 'Read a Yampi customer’s orders?'),
         message: t(locale, 'Read the latest {2} orders of customer #{0} from {1}.', i.id, store, i.limit),
         progress: t(locale, 'Reading the orders of customer #{0} in {1}…', i.id, store),
+      };
+    }
+    case 'yampi_getOrder': {
+      const i = input as GetOrderInput;
+      const what = i.number === undefined ? t(locale, 'order id {0}', i.id) : t(locale, 'order #{0}', i.number);
+      return {
+        title: t(locale, 'Look up a Yampi order?'),
+        message: `${t(locale, 'Read {0} from {1}, with its items and buyer.', what, store)} ${privacyNote}`,
+        progress: t(locale, 'Looking up {0} in {1}…', what, store),
       };
     }
   }

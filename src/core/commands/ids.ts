@@ -26,6 +26,8 @@ export const COMMANDS = {
   keysMoveToEnv: 'yampi.keys.moveToEnv',
   keysSignIn: 'yampi.keys.signIn',
   keysIgnoreOccurrence: 'yampi.keys.ignoreOccurrence',
+  lookupOrder: 'yampi.lookupOrder',
+  openOrder: 'yampi.openOrder',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -46,10 +48,11 @@ export const OPEN_SETTINGS = 'workbench.action.openSettings';
 export const VIEWS = {
   customers: 'yampi.customers',
   detailPanel: 'yampi.customerDetail',
+  orderPanel: 'yampi.orderDetail',
 } as const;
 
 /** The language-model tools of package.json `contributes.languageModelTools`. */
-export const TOOL_NAMES = ['yampi_getCustomer', 'yampi_searchCustomers', 'yampi_getCustomerOrders'] as const;
+export const TOOL_NAMES = ['yampi_getCustomer', 'yampi_searchCustomers', 'yampi_getCustomerOrders', 'yampi_getOrder'] as const;
 
 /**
  * Keys this extension keeps in VS Code's workspace state. Never customer data: only whether a
@@ -59,4 +62,6 @@ export const TOOL_NAMES = ['yampi_getCustomer', 'yampi_searchCustomers', 'yampi_
 export const WORKSPACE_KEYS = {
   panelsOpen: 'yampi.panelsOpen',
   keysIgnored: 'yampi.keys.ignored',
+  /** Whether an order panel was open (src/host/orders/orderPanels.ts). */
+  orderPanelsOpen: 'yampi.orderPanelsOpen',
 } as const;

@@ -37,7 +37,9 @@ export type FromWebviewMessage =
   /** The section's Retry button after a failed load (first page or Load more). */
   | { readonly type: 'retrySection'; readonly section: SectionId }
   /** Copy an order's number or id; the host looks the order up in what it loaded (never trusts a value from the page). */
-  | { readonly type: 'copyOrder'; readonly orderId: number; readonly what: 'number' | 'id' };
+  | { readonly type: 'copyOrder'; readonly orderId: number; readonly what: 'number' | 'id' }
+  /** An order row's "Open order": its order panel (the host checks the order is one it loaded). */
+  | { readonly type: 'openOrder'; readonly orderId: number };
 
 export type ToWebviewMessage =
   /** Replace the panel body (from renderDetailBody); `state` is what the webview persists. */
@@ -129,6 +131,10 @@ export function isFromWebviewMessage(v: unknown): v is FromWebviewMessage {
   }
   if (SECTION_FROM.has(v['type'])) {
     return isSectionId(v['section']);
+  }
+  if (v['type'] === 'openOrder') {
+    const id = v['orderId'];
+    return typeof id === 'number' && Number.isSafeInteger(id) && id > 0;
   }
   if (v['type'] === 'copyOrder') {
     const id = v['orderId'];

@@ -106,13 +106,13 @@ export function panelTitle(state: DetailState, locale: Locale): string {
 }
 
 /** A localized sentence whose `{n}` placeholders take ready-made HTML (the template is escaped). */
-function sentence(locale: Locale, key: Message, ...html: readonly string[]): string {
+export function sentence(locale: Locale, key: Message, ...html: readonly string[]): string {
   return escapeHtml(t(locale, key)).replace(/\{(\d+)\}/g, (whole, i: string) => html[Number(i)] ?? whole);
 }
 
 const icon = codicon;
 
-interface ButtonSpec {
+export interface ButtonSpec {
   readonly action: string;
   readonly focusKey: string;
   readonly label: string;
@@ -121,7 +121,7 @@ interface ButtonSpec {
   readonly title?: string;
 }
 
-function button(b: ButtonSpec): string {
+export function button(b: ButtonSpec): string {
   const title = b.title === undefined ? '' : ` title="${escapeHtml(b.title)}"`;
   return (
     `<button type="button" class="button ${b.primary === true ? 'primary' : 'secondary'}" data-action="${b.action}"` +
@@ -231,7 +231,7 @@ function customerBody(alias: string, record: CustomerRecord, vis: Visibility, lo
   return `${header}${toolbar(view, vis, locale)}${note}<div class="groups">${sections.join('')}</div>`;
 }
 
-function stateBody(
+export function stateBody(
   kind: string,
   iconName: WebviewIcon,
   title: string,
@@ -309,11 +309,11 @@ function renderBody(opts: DetailBodyOptions): string {
   }
 }
 
-const NONCE = /^[A-Za-z0-9+/_=-]{16,128}$/;
+export const NONCE = /^[A-Za-z0-9+/_=-]{16,128}$/;
 // webview.cspSource may be a list (code-server gives e.g. `'self' https://*.vscode-cdn.net`): each token
 // is a quoted keyword or a source without separators, quotes or markup.
 const CSP_TOKEN = /^(?:'self'|[^\s;,'"<>]+)$/;
-const isCspSource = (s: string): boolean => s.trim() !== '' && s.trim().split(/\s+/).every((tok) => CSP_TOKEN.test(tok));
+export const isCspSource = (s: string): boolean => s.trim() !== '' && s.trim().split(/\s+/).every((tok) => CSP_TOKEN.test(tok));
 
 /** The full HTML document of the panel. Throws on a nonce or cspSource that could break the CSP. */
 export function renderDetailDocument(opts: DetailDocumentOptions): string {

@@ -112,9 +112,12 @@ function orderHtml(o: Order, locale: Locale): string {
     rows.push(plainRow(t(locale, 'Delivery'), o.shipmentService));
   }
   const items = o.items === undefined ? `<p class="muted">${escapeHtml(t(locale, 'Items not included in the answer.'))}</p>` : itemsTable(o.items, locale);
+  const open =
+    `<div class="toolbar"><button type="button" class="button secondary" data-action="openOrder" data-order-id="${o.id}" data-focus-key="open:order:${o.id}">` +
+    `${icon('link-external')}<span>${escapeHtml(t(locale, 'Open order {0}', orderLabel(o)))}</span></button></div>`;
   return (
     `<li class="order" data-order-id="${o.id}"><details data-key="order:${o.id}">${summary}` +
-    `<div class="row-body"><dl class="fields">${rows.join('')}</dl>${items}</div></details></li>`
+    `<div class="row-body">${open}<dl class="fields">${rows.join('')}</dl>${items}</div></details></li>`
   );
 }
 

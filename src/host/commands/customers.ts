@@ -63,7 +63,7 @@ export function customerCommands(f: Features): CustomerCommands {
         s.refresh();
       }
       f.tree.refresh(node?.alias);
-      await f.panels.refreshAll(node?.alias);
+      await Promise.all([f.panels.refreshAll(node?.alias), f.orders.panels.refreshAll(node?.alias)]);
       return true;
     },
     [COMMANDS.loadMore]: async (arg) => {

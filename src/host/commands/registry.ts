@@ -2,6 +2,7 @@ import type { COMMANDS, CommandId, CommandName, KeysCommandId } from '../../core
 import { runCommand } from '../errors';
 import type { CustomerRefIndex } from '../hover/refIndex';
 import type { DetailPanels } from '../panel/detailPanels';
+import type { OrderFeature } from '../orders/orderFeature';
 import type { Services } from '../services';
 import type { CustomerTreeProvider } from '../tree/customerTreeProvider';
 
@@ -20,6 +21,7 @@ export interface Features {
   readonly panels: DetailPanels;
   readonly tree: CustomerTreeProvider;
   readonly refs: CustomerRefIndex;
+  readonly orders: OrderFeature;
 }
 
 /** The same table with every handler behind the error funnel (a failure is shown once, with its actions). */

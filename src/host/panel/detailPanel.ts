@@ -184,6 +184,11 @@ export class DetailPanel extends Lifecycle {
         return this.sections.retry(m.section);
       case 'copyOrder':
         return this.copyOrder(m.orderId, m.what);
+      case 'openOrder':
+        if (this.sections.order(m.orderId)) {
+          await vscode.commands.executeCommand(COMMANDS.openOrder, m.orderId, this.alias);
+        }
+        return;
       case 'copy':
         return this.copyField(m.field);
       case 'copyJson':

@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { YampiError } from '../../core/api/errors';
-import type { StoreRef, YampiClient } from '../../core/api/types';
+import type { StoreRef, StoreRoute, YampiClient } from '../../core/api/types';
 import type { Logger } from '../../core/logger';
 import type { CustomerPage, CustomerRecord, Pagination } from '../../core/model/customer';
 import { type Address, type AddressPage, type Cart, type CartPage, nextPageAfter, type Order, type OrderPage } from '../../core/model/related';
@@ -120,6 +120,16 @@ export class StoreSession extends Lifecycle {
       },
       log: (m) => { this.deps.logger.info(`${m} (store ${this.alias})`); },
     }, q, limit);
+  }
+
+  /**
+   * A GET of another feature's route (orders by number, statuses…) under this session: the
+   * client's cache, limiter and deadline; cancelled when the session ends, its late result dropped.
+   */
+  getRoute<T>(route: StoreRoute, decode: (body: unknown) => T, opts: FetchOptions = {}): Promise<T> {
+    return this.run(opts.token, (store, signal) => this.deps.client().getStoreRoute(store, route, decode, {
+      skipCache: opts.skipCache ?? false, signal, ...(opts.waitForRateLimit === false ? { waitForRateLimit: false } : {}),
+    }));
   }
 
   /** A page of the customer's orders (newest first; other customers' orders already dropped by the client). */

@@ -163,6 +163,12 @@ export interface TestApi {
   readonly serializerAtActivation: boolean;
   readonly serializerRegistered: () => boolean;
   readonly panelsRemembered: () => boolean;
+  /** The open order panels: store, order id, tab title and the body HTML the webview gets. */
+  readonly orderPanels: () => readonly { alias: string; id: number; title: string; html: string }[];
+  /** Delivers a message to an order panel as if its webview had sent it. */
+  readonly sendOrderPanelMessage: (alias: string, id: number, message: unknown) => Promise<boolean>;
+  /** The rows of the last quick pick "Look Up Order…" offered (number/id ambiguity). */
+  readonly lastOrderChoice: () => readonly string[] | undefined;
 }
 
 /**
@@ -230,6 +236,9 @@ export class TestSeams implements Seams {
       serializerAtActivation: shell.serializerRegistered,
       serializerRegistered: () => shell.serializerRegistered,
       panelsRemembered: () => context.workspaceState.get(WORKSPACE_KEYS.panelsOpen) === true,
+      orderPanels: () => shell.loaded?.orders.panels.snapshots() ?? [],
+      sendOrderPanelMessage: (alias, id, message) => shell.loaded?.orders.panels.deliver(alias, id, message) ?? Promise.resolve(false),
+      lastOrderChoice: () => shell.loaded?.orders.lastChoice,
     };
   }
 }

@@ -1,0 +1,368 @@
+/**
+ * Order references in text, for hovers, document links and terminal links (product.md § Hover and
+ * links): keys `order_id` / `orderId` / `order-id` and `/orders/<id>` URLs name an order **id**;
+ * `order_number` / `orderNumber` and `pedido 1000457` / `pedido #1000457` name a **number**; and in
+ * JSON, the `resource.id` of an order event (`"event": "order.paid"`, Yampi webhooks) is an order id.
+ * Kept apart from customer ids (src/core/customerRefs.ts): nothing here is ever read as a customer.
+ * Pure, synchronous and bounded: the patterns are fixed and linear (bounded quantifiers only, run
+ * on the same chunks of short lines as the customer scan), the JSON walk (its own char-code lexer)
+ * has a budget of about the document's length, and finding makes no request.
+ */
+import {
+  findRefsInDocument, findRefsInLine, type IdPattern, MAX_DOCUMENT_LENGTH, MAX_LINE_LENGTH, MAX_LINKS, nativePattern,
+} from '../customerRefs';
+import { DEFAULT_WORD_SEPARATORS, findTerminalLinks } from '../terminalRefs';
+
+export type OrderRefKind = 'id' | 'number';
+
+/** One order reference; `start`/`end` are offsets of its digits. */
+export interface OrderRef {
+  readonly kind: OrderRefKind;
+  readonly value: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The fixed patterns (case-insensitive), one capture group for the digits. Each is a literal
+ * alternation followed by single atoms with bounded quantifiers, so an attempt backtracks over at
+ * most a few characters: linear in the line's length.
+ */
+export const ORDER_ID_PATTERNS: readonly string[] = [
+  '(?:order_id|orderId|order-id|pedido_id|id_pedido)["\']?[ \\t]{0,8}(?:=>|[:=])[ \\t]{0,8}["\']?(\\d{1,15})\\b',
+  '/orders/(\\d{1,15})\\b',
+];
+export const ORDER_NUMBER_PATTERNS: readonly string[] = [
+  '(?:order_number|orderNumber|order-number|numero_pedido)["\']?[ \\t]{0,8}(?:=>|[:=])[ \\t]{0,8}["\']?#?(\\d{1,15})\\b',
+  '\\bpedido[ \\t]{0,3}(?:n[º°o.]{1,2}[ \\t]{0,3})?:?[ \\t]{0,3}#?(\\d{1,15})\\b',
+];
+
+const compile = (sources: readonly string[]): IdPattern[] => sources.map((s) => nativePattern(s, new RegExp(s, 'gid')));
+const ID_PATTERNS = compile(ORDER_ID_PATTERNS);
+const NUMBER_PATTERNS = compile(ORDER_NUMBER_PATTERNS);
+const JSON_LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'snippets']);
+
+const tag = (kind: OrderRefKind, refs: readonly { id: number; start: number; end: number }[]): OrderRef[] =>
+  refs.map((r) => ({ kind, value: r.id, start: r.start, end: r.end }));
+
+/** Sorted by position; a ref overlapping an earlier one is dropped. */
+function dedupe(refs: OrderRef[]): OrderRef[] {
+  refs.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: OrderRef[] = [];
+  for (const r of refs) {
+    const last = out[out.length - 1];
+    if (!last || r.start >= last.end) {
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+/** Order references of one line (offsets relative to the line); over-long lines are skipped. */
+export function findOrderRefsInLine(line: string): OrderRef[] {
+  if (line.length === 0 || line.length > MAX_LINE_LENGTH) {
+    return [];
+  }
+  return dedupe([...tag('id', findRefsInLine(line, ID_PATTERNS)), ...tag('number', findRefsInLine(line, NUMBER_PATTERNS))]);
+}
+
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const COMMA = 5;
+const COLON = 6;
+const STRING = 10;
+const OTHER = 11;
+const EOF = 17;
+
+/**
+ * A minimal JSON(C) tokenizer over char codes: punctuation, strings (escapes skipped), comments
+ * skipped, any other run (numbers, literals, junk) as one token. Tolerant of broken JSON, and about
+ * ten times cheaper per character than jsonc-parser's scanner, so a 2 MB payload file scans well
+ * within the host's 50 ms.
+ */
+class Lexer {
+  pos = 0;
+  start = 0;
+  end = 0;
+
+  constructor(private readonly text: string) {}
+
+  next(): number {
+    const t = this.text;
+    for (;;) {
+      let c = t.charCodeAt(this.pos);
+      while (c === 32 || c === 10 || c === 13 || c === 9) {
+        c = t.charCodeAt(++this.pos);
+      }
+      this.start = this.pos;
+      if (Number.isNaN(c)) {
+        this.end = this.pos;
+        return EOF;
+      }
+      if (c === 47 && t.charCodeAt(this.pos + 1) === 47) {
+        const nl = t.indexOf('\n', this.pos);
+        this.pos = nl < 0 ? t.length : nl;
+        continue;
+      }
+      if (c === 47 && t.charCodeAt(this.pos + 1) === 42) {
+        const close = t.indexOf('*/', this.pos + 2);
+        this.pos = close < 0 ? t.length : close + 2;
+        continue;
+      }
+      this.pos++;
+      switch (c) {
+        case 123: this.end = this.pos; return OPEN_BRACE;
+        case 125: this.end = this.pos; return CLOSE_BRACE;
+        case 91: this.end = this.pos; return OPEN_BRACKET;
+        case 93: this.end = this.pos; return CLOSE_BRACKET;
+        case 44: this.end = this.pos; return COMMA;
+        case 58: this.end = this.pos; return COLON;
+        case 34: {
+          for (let d = t.charCodeAt(this.pos); !Number.isNaN(d) && d !== 34 && d !== 10; d = t.charCodeAt(this.pos)) {
+            this.pos += d === 92 ? 2 : 1;
+          }
+          this.pos = Math.min(t.length, this.pos + 1);
+          this.end = this.pos;
+          return STRING;
+        }
+        default: {
+          for (let d = t.charCodeAt(this.pos); !Number.isNaN(d) && !isDelimiter(d); d = t.charCodeAt(this.pos)) {
+            this.pos++;
+          }
+          this.end = this.pos;
+          return OTHER;
+        }
+      }
+    }
+  }
+
+  /** The current token's text; a string without its quotes (escapes left as written: ids and event names have none). */
+  value(): string {
+    const raw = this.text.slice(this.start, this.end);
+    return raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined) : raw;
+  }
+}
+
+function isDelimiter(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 44 || c === 58 || c === 123 || c === 125 || c === 91 || c === 93 || c === 34 || c === 47;
+}
+
+const RESOURCE_KEY = /"resource"\s*:/g;
+const EVENT_KEY = /"event"\s*:\s*"([^"\\\n]{0,200})"/g;
+
+function orderId(text: string): number | undefined {
+  if (!/^\d{1,15}$/.test(text)) {
+    return undefined;
+  }
+  const n = Number(text);
+  return n > 0 && Number.isSafeInteger(n) ? n : undefined;
+}
+
+interface Walk {
+  readonly lex: Lexer;
+  readonly budget: { left: number };
+  /** Where the depth walk from the current event stopped, and its depth there (so walks never repeat). */
+  cursor: { event: number; pos: number; depth: number; broken: boolean } | undefined;
+}
+
+const isOrderEvent = (event: string | undefined): boolean => event !== undefined && /^order\./i.test(event.trim());
+
+/**
+ * In a JSON document, the `id` directly inside each `resource` object whose enclosing object's
+ * `event` is an order event (`order.created`, `order.paid`, `order.status.updated`…), before or
+ * after it. Comments, trailing commas and broken JSON are tolerated. All walks together stop at
+ * the document's length plus 64 KB (`complete: false`, refs so far kept).
+ */
+export function scanJsonOrderIds(text: string): { refs: OrderRef[]; complete: boolean } {
+  if (text.length > MAX_DOCUMENT_LENGTH || !text.includes('"order.')) {
+    return { refs: [], complete: true };
+  }
+  const events: { at: number; end: number; value: string }[] = [];
+  EVENT_KEY.lastIndex = 0;
+  for (let m = EVENT_KEY.exec(text); m !== null && events.length < MAX_LINKS * 4; m = EVENT_KEY.exec(text)) {
+    events.push({ at: m.index, end: m.index + m[0].length, value: m[1] ?? '' });
+  }
+  if (events.length === 0) {
+    return { refs: [], complete: true };
+  }
+  const walk: Walk = { lex: new Lexer(text), budget: { left: text.length + 65_536 }, cursor: undefined };
+  const refs: OrderRef[] = [];
+  let e = 0; // events[e - 1] is the last event key before the current resource key
+  RESOURCE_KEY.lastIndex = 0;
+  for (let m = RESOURCE_KEY.exec(text); m !== null; m = RESOURCE_KEY.exec(text)) {
+    while (e < events.length && (events[e]?.at ?? Infinity) < m.index) {
+      e++;
+    }
+    const before = e > 0 ? events[e - 1] : undefined;
+    const from = m.index + m[0].length;
+    const sameObject = before !== undefined && sameLevel(walk, e - 1, before.end, m.index);
+    if (sameObject && !isOrderEvent(before.value)) {
+      continue; // a customer (or other) event: its resource is not an order
+    }
+    walk.lex.pos = from;
+    if (walk.lex.next() !== OPEN_BRACE) {
+      continue;
+    }
+    const id = resourceId(walk, !sameObject);
+    if (id !== undefined && (sameObject || isOrderEvent(eventAfter(walk)))) {
+      refs.push(id);
+    }
+    if (walk.budget.left < 0 || refs.length >= MAX_LINKS) {
+      return { refs, complete: walk.budget.left >= 0 };
+    }
+  }
+  return { refs, complete: true };
+}
+
+/**
+ * The direct `id` of the object the lexer has just entered. `toEnd`: keep walking to the object's
+ * close (the event may follow it); else stop at the id.
+ */
+function resourceId({ lex, budget }: Walk, toEnd: boolean): OrderRef | undefined {
+  const from = lex.pos;
+  let depth = 1;
+  let expectKey = true;
+  let key: string | undefined;
+  let id: OrderRef | undefined;
+  try {
+    while (depth > 0 && lex.pos - from <= budget.left) {
+      const kind = lex.next();
+      if (kind === EOF) {
+        break;
+      }
+      if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+        depth++;
+        expectKey = kind === OPEN_BRACE;
+        key = undefined;
+      } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
+        depth--;
+        key = undefined;
+      } else if (kind === COMMA) {
+        expectKey = depth === 1 || expectKey;
+        key = undefined;
+      } else if (kind === COLON) {
+        expectKey = false;
+      } else if (kind === STRING && expectKey) {
+        key = lex.value();
+        expectKey = false;
+      } else if ((kind === OTHER || kind === STRING) && key === 'id' && depth === 1 && id === undefined) {
+        const value = orderId(lex.value());
+        if (value !== undefined) {
+          const quoted = kind === STRING ? 1 : 0;
+          id = { kind: 'id', value, start: lex.start + quoted, end: lex.end - quoted };
+          if (!toEnd) {
+            return id;
+          }
+        }
+        key = undefined;
+      } else {
+        key = undefined;
+      }
+    }
+    return id;
+  } finally {
+    budget.left -= lex.pos - from;
+  }
+}
+
+/** The `event` after the resource object, at depth 0 of the enclosing object; undefined at its end. */
+function eventAfter({ lex, budget }: Walk): string | undefined {
+  const from = lex.pos;
+  let depth = 0;
+  let key: string | undefined;
+  let expectKey = false;
+  try {
+    for (;;) {
+      const kind = lex.next();
+      if (kind === EOF || lex.pos - from > budget.left) {
+        return undefined;
+      }
+      if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+        depth++;
+        key = undefined;
+      } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
+        if (--depth < 0) {
+          return undefined;
+        }
+      } else if (kind === COMMA) {
+        expectKey = depth === 0;
+        key = undefined;
+      } else if (kind === STRING && expectKey) {
+        key = lex.value();
+        expectKey = false;
+      } else if (kind === STRING && key === 'event' && depth === 0) {
+        return lex.value();
+      } else if (kind !== COLON) {
+        key = undefined;
+      }
+    }
+  } finally {
+    budget.left -= lex.pos - from;
+  }
+}
+
+/**
+ * True when the JSON between event `index` (ending at `from`) and `to` opens and closes brackets
+ * evenly: both in one object. The walk resumes where the last one for the same event stopped, so
+ * every character after an event is walked once however many resource keys follow it.
+ */
+function sameLevel(walk: Walk, index: number, from: number, to: number): boolean {
+  const { lex, budget } = walk;
+  let c = walk.cursor;
+  if (c?.event !== index || c.pos > to) {
+    c = { event: index, pos: from, depth: 0, broken: false };
+    walk.cursor = c;
+  }
+  if (!c.broken) {
+    lex.pos = c.pos;
+    for (let kind = lex.next(); kind !== EOF && lex.start < to; kind = lex.next()) {
+      if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+        c.depth++;
+      } else if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && --c.depth < 0) {
+        c.broken = true; // the event's object closed: no later resource is in it
+        break;
+      }
+      c.pos = lex.end;
+    }
+    budget.left -= Math.max(0, c.pos - from);
+  }
+  return !c.broken && c.depth === 0;
+}
+
+/**
+ * Every order reference in a document: the patterns over its short lines (the customer scan's
+ * chunking and per-pattern budget), plus the order events' `resource.id` in JSON languages.
+ */
+export function findOrderRefsInDocument(text: string, languageId: string): OrderRef[] {
+  if (text.length > MAX_DOCUMENT_LENGTH) {
+    return [];
+  }
+  const refs = [...tag('id', findRefsInDocument(text, 'plaintext', ID_PATTERNS)), ...tag('number', findRefsInDocument(text, 'plaintext', NUMBER_PATTERNS))];
+  if (JSON_LANGUAGES.has(languageId)) {
+    refs.push(...scanJsonOrderIds(text).refs);
+  }
+  return dedupe(refs).slice(0, MAX_LINKS);
+}
+
+/** The reference whose digits contain (or touch) `offset`. */
+export function orderRefAt(refs: readonly OrderRef[], offset: number): OrderRef | undefined {
+  return refs.find((r) => offset >= r.start && offset <= r.end);
+}
+
+/** One order link on a terminal line, widened to the terminal word (see src/core/terminalRefs.ts). */
+export interface OrderTerminalLink {
+  readonly startIndex: number;
+  readonly length: number;
+  readonly kind: OrderRefKind;
+  readonly value: number;
+}
+
+/** The order links of a terminal line, each covering its whole terminal word. */
+export function findOrderTerminalLinks(line: string, wordSeparators: string = DEFAULT_WORD_SEPARATORS): OrderTerminalLink[] {
+  const ids = findTerminalLinks(line, { patterns: ID_PATTERNS, invalid: [] }, wordSeparators).map((l) => ({ startIndex: l.startIndex, length: l.length, kind: 'id' as const, value: l.id }));
+  const numbers = findTerminalLinks(line, { patterns: NUMBER_PATTERNS, invalid: [] }, wordSeparators).map((l) => ({ startIndex: l.startIndex, length: l.length, kind: 'number' as const, value: l.id }));
+  const all = [...ids, ...numbers].sort((a, b) => a.startIndex - b.startIndex);
+  return all.filter((l, i) => i === 0 || l.startIndex >= (all[i - 1]?.startIndex ?? 0) + (all[i - 1]?.length ?? 0));
+}
