@@ -4,6 +4,7 @@ import type { CustomerRefIndex } from '../hover/refIndex';
 import type { DetailPanels } from '../panel/detailPanels';
 import type { Services } from '../services';
 import type { CustomerTreeProvider } from '../tree/customerTreeProvider';
+import type { WebhookWorkbench } from '../webhooks/workbench';
 
 /** A command handler: it receives what VS Code passes (never trusted) and parses it with core/commands/args. */
 export type Handler = (...args: unknown[]) => Promise<unknown>;
@@ -18,6 +19,7 @@ export interface Features {
   readonly panels: DetailPanels;
   readonly tree: CustomerTreeProvider;
   readonly refs: CustomerRefIndex;
+  readonly webhooks: WebhookWorkbench;
 }
 
 /** The same table with every handler behind the error funnel (a failure is shown once, with its actions). */

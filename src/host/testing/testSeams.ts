@@ -8,6 +8,8 @@ import type { CustomerTerminalLinkProvider } from '../terminalLinks';
 import { type Notifier, vscodeNotifier } from '../notify';
 import type { Seams, Services } from '../services';
 import type { Shell } from '../shell';
+import type { DeliveriesView } from '../webhooks/deliveriesView';
+import type { WebhookWorkbench } from '../webhooks/workbench';
 
 /** What the test API can make the secret storage do (YAMPI_EXTENSION_TEST=1 only). */
 export interface SecretFaults {
@@ -161,6 +163,8 @@ export interface TestApi {
   readonly serializerAtActivation: boolean;
   readonly serializerRegistered: () => boolean;
   readonly panelsRemembered: () => boolean;
+  /** The webhook workbench (deliveries, receiver, secrets) and its view, loading the features. */
+  readonly webhooks: () => Promise<{ readonly workbench: WebhookWorkbench; readonly view: DeliveriesView }>;
 }
 
 /**
@@ -227,6 +231,10 @@ export class TestSeams implements Seams {
       serializerAtActivation: shell.serializerRegistered,
       serializerRegistered: () => shell.serializerRegistered,
       panelsRemembered: () => context.workspaceState.get(WORKSPACE_KEYS.panelsOpen) === true,
+      webhooks: async () => {
+        const f = await shell.load();
+        return { workbench: f.webhooks, view: f.deliveries };
+      },
     };
   }
 }
