@@ -4,11 +4,14 @@
 import * as assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { closeAllEditors, extensionApi, owner, resetSandbox, signIn, signOutAll, waitFor } from './helpers';
+import { files, userDataDir } from './userData';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const SECRET = 'wh_integration_4f9c2e7a1b63d8e0f5a2c7b9e1d3';
@@ -30,8 +33,11 @@ function post(port: number, body: string, headers: Record<string, string> = {}):
 
 const sign = (body: string, secret = SECRET): string => createHmac('sha256', secret).update(body).digest('base64');
 
+/** In every body this suite sends, to find it in any file afterwards. */
+const BODY_MARKER = 'wh-leak-marker-7f3a9c';
+
 function orderPaid(n: number): string {
-  return JSON.stringify({ event: 'order.paid', time: '2025-01-01 12:00:00', merchant: { id: 109111, alias: aurora }, resource: { id: 90311245 + n, number: 1042 + n, customer_id: mariana, customer: { data: { id: mariana, name: 'Mariana Costa Almeida', email: 'mariana.almeida@example.com' } } } });
+  return JSON.stringify({ event: 'order.paid', time: '2025-01-01 12:00:00', merchant: { id: 109111, alias: aurora }, resource: { id: 90311245 + n, number: 1042 + n, customer_id: mariana, notes: BODY_MARKER, customer: { data: { id: mariana, name: 'Mariana Costa Almeida', email: 'mariana.almeida@example.com' } } } });
 }
 
 async function emit(url: string, spec: Record<string, unknown>): Promise<{ status: number }> {
@@ -254,5 +260,31 @@ describe('webhook workbench (issue 21)', () => {
     await post(port, body, { 'x-yampi-hmac-sha256': sign(body) });
     await waitFor('a delivery', () => wb.workbench.log.size === 1);
     assert.equal(wb.workbench.log.all()[0]?.verdict.state, 'noSecret', 'the secret did not survive the sign-out');
+  });
+
+  it('after the session no delivery, payload or webhook secret is in any file of the user data folder', async () => {
+    // a session's worth: secret set, deliveries received, a payload opened, a sample sent, then signed out
+    assert.equal(await vscode.commands.executeCommand('yampi.webhooks.setSecret', { alias: aurora, secret: SECRET }), true);
+    const { port } = await vscode.commands.executeCommand<{ port: number }>('yampi.webhooks.startReceiver');
+    const body = orderPaid(13);
+    await post(port, body, { 'x-yampi-hmac-sha256': sign(body) });
+    await waitFor('a delivery', () => wb.workbench.log.size === 1);
+    await vscode.commands.executeCommand('yampi.webhooks.openPayload', { seq: wb.workbench.log.all()[0]?.seq });
+    await vscode.commands.executeCommand('yampi.webhooks.sendSample', { event: 'order.paid' });
+    await vscode.commands.executeCommand('yampi.webhooks.stopReceiver');
+    await closeAllEditors();
+    await signOutAll(api);
+    await new Promise((r) => setTimeout(r, 1500)); // let logs and storage flush
+
+    const root = userDataDir(api.logDir());
+    const scanned = files(root);
+    assert.ok(scanned.some((f) => f.endsWith('Yampi Customers.log')), `our log is under ${root}`);
+    const needles = [SECRET, BODY_MARKER, sign(body), 'mariana.almeida@example.com'];
+    const hits = scanned.flatMap((f) => {
+      const text = readFileSync(f).toString('latin1');
+      return needles.filter((n) => text.includes(n)).map((n) => `${path.relative(root, f)} contains ${n.slice(0, 12)}…`);
+    });
+    assert.deepEqual(hits, [], `scanned ${scanned.length} files under ${root}`);
+    assert.ok(!JSON.stringify(api.globalState()).includes(BODY_MARKER));
   });
 });
