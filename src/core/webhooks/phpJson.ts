@@ -24,6 +24,13 @@ type Value =
   | { readonly t: 'array'; readonly items: Value[] }
   | { readonly t: 'object'; readonly entries: Map<string, Value> };
 
+const WS = /[ \t\n\r]+/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+// eslint-disable-next-line no-control-regex -- a JSON string's plain run ends at a quote, a backslash or a control character
+const PLAIN = /[^"\\\u0000-\u001f]*/y;
+// eslint-disable-next-line no-control-regex -- what PHP escapes by default
+const PHP_ESCAPED = /[\u0000-\u001f"\\/\u0080-\uffff]/g;
+
 /** PHP's default json_decode depth. */
 const MAX_DEPTH = 512;
 const INT64_MAX = 9223372036854775807n;
@@ -31,6 +38,8 @@ const INT64_MIN = -9223372036854775808n;
 
 class Reader {
   private i = 0;
+  /** Whether `assoc` decoding would encode differently: an empty object, or keys "0", "1", …. */
+  assocDiffers = false;
   constructor(private readonly s: string) {}
 
   read(): Value | undefined {
@@ -40,13 +49,9 @@ class Reader {
   }
 
   private ws(): void {
-    while (this.i < this.s.length) {
-      const c = this.s.charCodeAt(this.i);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
-        this.i++;
-      } else {
-        return;
-      }
+    WS.lastIndex = this.i;
+    if (WS.test(this.s)) {
+      this.i = WS.lastIndex;
     }
   }
 
@@ -82,7 +87,8 @@ class Reader {
   }
 
   private number(): Value | undefined {
-    const m = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.s.slice(this.i, this.i + 400));
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.s);
     if (!m) {
       return undefined;
     }
@@ -102,13 +108,9 @@ class Reader {
     let out = '';
     for (;;) {
       const start = this.i;
-      while (this.i < this.s.length) {
-        const c = this.s.charCodeAt(this.i);
-        if (c === 0x22 || c === 0x5c || c < 0x20) {
-          break;
-        }
-        this.i++;
-      }
+      PLAIN.lastIndex = start;
+      PLAIN.test(this.s);
+      this.i = PLAIN.lastIndex;
       out += this.s.slice(start, this.i);
       if (this.i >= this.s.length) {
         return undefined;
@@ -201,6 +203,7 @@ class Reader {
     this.ws();
     if (this.s[this.i] === '}') {
       this.i++;
+      this.assocDiffers = true;
       return { t: 'object', entries };
     }
     for (;;) {
@@ -221,6 +224,9 @@ class Reader {
       this.ws();
       const c = this.s[this.i++];
       if (c === '}') {
+        if (!this.assocDiffers && entries.has('0') && isList(entries)) {
+          this.assocDiffers = true;
+        }
         return { t: 'object', entries };
       }
       if (c !== ',') {
@@ -232,23 +238,21 @@ class Reader {
 
 /** PHP's string escaping with the default flags. */
 export function phpString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    switch (c) {
-      case 0x22: out += '\\"'; break;
-      case 0x5c: out += '\\\\'; break;
-      case 0x2f: out += '\\/'; break;
-      case 0x08: out += '\\b'; break;
-      case 0x0c: out += '\\f'; break;
-      case 0x0a: out += '\\n'; break;
-      case 0x0d: out += '\\r'; break;
-      case 0x09: out += '\\t'; break;
-      default:
-        out += c < 0x20 || c > 0x7f ? `\\u${c.toString(16).padStart(4, '0')}` : String.fromCharCode(c);
-    }
+  return `"${s.replace(PHP_ESCAPED, escapeOne)}"`;
+}
+
+function escapeOne(ch: string): string {
+  switch (ch) {
+    case '"': return '\\"';
+    case '\\': return '\\\\';
+    case '/': return '\\/';
+    case '\b': return '\\b';
+    case '\f': return '\\f';
+    case '\n': return '\\n';
+    case '\r': return '\\r';
+    case '\t': return '\\t';
+    default: return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
   }
-  return `${out}"`;
 }
 
 /** A double as PHP ≥ 7.1 writes it with `serialize_precision = -1` (php_gcvt with 17 digits, mode 0). */
@@ -286,26 +290,57 @@ function isList(entries: Map<string, Value>): boolean {
   return true;
 }
 
-function encode(v: Value, assoc: boolean): string {
+/** Appends PHP's encoding of `v` to `out` (one array of pieces, joined once: no string per level). */
+function encodeInto(v: Value, assoc: boolean, out: string[]): void {
   switch (v.t) {
     case 'null':
     case 'true':
     case 'false':
-      return v.t;
+      out.push(v.t);
+      return;
     case 'int':
-      return v.text;
+      out.push(v.text);
+      return;
     case 'float':
-      return phpFloat(v.value);
+      out.push(phpFloat(v.value));
+      return;
     case 'string':
-      return phpString(v.value);
+      out.push(phpString(v.value));
+      return;
     case 'array':
-      return `[${v.items.map((x) => encode(x, assoc)).join(',')}]`;
-    case 'object':
-      if (assoc && isList(v.entries)) {
-        return `[${[...v.entries.values()].map((x) => encode(x, assoc)).join(',')}]`;
+      out.push('[');
+      v.items.forEach((x, i) => {
+        if (i > 0) {
+          out.push(',');
+        }
+        encodeInto(x, assoc, out);
+      });
+      out.push(']');
+      return;
+    case 'object': {
+      const list = assoc && isList(v.entries);
+      out.push(list ? '[' : '{');
+      let first = true;
+      for (const [k, x] of v.entries) {
+        if (!first) {
+          out.push(',');
+        }
+        first = false;
+        if (!list) {
+          out.push(phpString(k), ':');
+        }
+        encodeInto(x, assoc, out);
       }
-      return `{${[...v.entries].map(([k, x]) => `${phpString(k)}:${encode(x, assoc)}`).join(',')}}`;
+      out.push(list ? ']' : '}');
+      return;
+    }
   }
+}
+
+function encode(v: Value, assoc: boolean): string {
+  const out: string[] = [];
+  encodeInto(v, assoc, out);
+  return out.join('');
 }
 
 /**
@@ -315,4 +350,14 @@ function encode(v: Value, assoc: boolean): string {
 export function phpReencode(text: string, assoc = false): string | undefined {
   const v = new Reader(text).read();
   return v === undefined ? undefined : encode(v, assoc);
+}
+
+/** Both re-encodings from one parse; `assoc` only when it differs from `object`. Undefined where PHP's decode fails. */
+export function phpReencodings(text: string): { readonly object: string; readonly assoc: string | undefined } | undefined {
+  const reader = new Reader(text);
+  const v = reader.read();
+  if (v === undefined) {
+    return undefined;
+  }
+  return { object: encode(v, false), assoc: reader.assocDiffers ? encode(v, true) : undefined };
 }

@@ -49,7 +49,7 @@ export function explainVerdict(v: Verdict, locale: Locale): string {
       const lead = v.state === 'unsigned' ? t(locale, 'Unsigned.') : t(locale, 'Invalid signature.');
       const why = v.diagnosis === undefined ? '' : t(locale, DIAGNOSES[v.diagnosis], v.header ?? '');
       const confirmed = v.diagnosis === 'reserialized' && v.confirmed === true ? ` ${t(locale, 'The signature matches the same JSON written differently.')}` : '';
-      const rawOnly = v.rawOnly === true ? ` ${t(locale, 'The body is over 256 KB: only its raw bytes were checked.')}` : '';
+      const rawOnly = v.rawOnly === true ? ` ${t(locale, 'The body is over 64 KB: only its raw bytes were checked.')}` : '';
       return `${lead} ${why}${confirmed}${rawOnly}`.trim();
     }
   }

@@ -89,14 +89,14 @@ describe('webhooks: signature verification', () => {
     assert.deepEqual(verifySignature({ body: bytes, signature: mac(bytes).toString('base64'), secret: `${SECRET}\n` }), { state: 'invalid', diagnosis: 'secretWhitespace' });
   });
 
-  it('bodies over 256 KB are checked on their raw bytes only, and say so', () => {
+  it('bodies over 64 KB are checked on their raw bytes only, and say so', () => {
     const big = Buffer.from(JSON.stringify({ event: 'order.paid', pad: 'é/'.repeat(REENCODE_LIMIT) }));
     assert.deepEqual(verifySignature({ body: big, signature: mac(big).toString('base64'), secret: SECRET }), { state: 'verified', variant: 'raw-base64' });
     const php = phpReencode(big.toString('utf8')) ?? '';
     const v = verifySignature({ body: big, signature: mac(php).toString('base64'), secret: SECRET });
     assert.equal(v.state, 'invalid');
     assert.equal(v.rawOnly, true);
-    assert.match(explainVerdict(v, 'en'), /256 KB/);
+    assert.match(explainVerdict(v, 'en'), /64 KB/);
   });
 
   it('reads base64, base64url and hex digests, and nothing else', () => {
