@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
+import { WEBHOOK_EVENT_NAMES } from '../../src/core/webhooks/events';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { closeAllEditors, extensionApi, owner, resetSandbox, signIn, signOutAll, waitFor } from './helpers';
 import { files, userDataDir } from './userData';
@@ -193,7 +194,7 @@ describe('webhook workbench (issue 21)', () => {
     assert.equal(wb.workbench.log.size, 2);
   });
 
-  it('verifies a pasted body and header, and sends a signed sample of each event to the receiver', async () => {
+  it('verifies a pasted body and header, and sends a signed sample of each of the 14 events to the receiver', async () => {
     const body = orderPaid(3);
     const v = await vscode.commands.executeCommand<{ state: string; variant?: string; label: string }>('yampi.webhooks.verify', { body, signature: sign(body), alias: aurora });
     assert.equal(v.state, 'verified');
@@ -203,14 +204,16 @@ describe('webhook workbench (issue 21)', () => {
     assert.ok(bad.message.length > 20);
 
     await vscode.commands.executeCommand('yampi.webhooks.startReceiver');
-    const sent = await vscode.commands.executeCommand<{ status: number }>('yampi.webhooks.sendSample', { event: 'cart.reminder' });
-    assert.equal(sent.status, 200);
-    await waitFor('the sample', () => wb.workbench.log.size === 1);
-    const d = wb.workbench.log.all()[0];
-    assert.ok(d);
-    assert.equal(d.summary.event, 'cart.reminder');
-    assert.equal(d.verdict.state, 'verified');
-    assert.ok(!Buffer.from(d.body).toString().includes('mariana.almeida@example.com'), 'a sample is masked with privacy on');
+    for (const event of WEBHOOK_EVENT_NAMES) {
+      const sent = await vscode.commands.executeCommand<{ status: number }>('yampi.webhooks.sendSample', { event });
+      assert.equal(sent.status, 200, event);
+    }
+    await waitFor('the 14 samples', () => wb.workbench.log.size === 14);
+    assert.deepEqual(wb.workbench.log.all().map((d) => d.summary.event).reverse(), [...WEBHOOK_EVENT_NAMES]);
+    assert.ok(wb.workbench.log.all().every((d) => d.verdict.state === 'verified'));
+    assert.ok(wb.workbench.log.all().every((d) => !Buffer.from(d.body).toString().includes('mariana.almeida@example.com')), 'samples are masked with privacy on');
+    const unknown = await vscode.commands.executeCommand('yampi.webhooks.sendSample', { event: 'order.updated' });
+    assert.equal(unknown, undefined, 'an event Yampi does not send is refused');
   });
 
   it('opens the payload read-only, masked with privacy on, with the customer hover working in it', async () => {
