@@ -21,6 +21,11 @@ describe('webhook workbench (installed .vsix)', function () {
     await workbench.runCommand('Yampi: Stop Webhook Receiver').catch(() => undefined);
     await workbench.runCommand('Yampi: Clear Cached Data').catch(() => undefined);
     await closeAllEditors(workbench).catch(() => undefined);
+    // the view starts collapsed (package.json): leave the Customers view its full height for the files after this one
+    const header = workbench.view(VIEW).locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded').catch(() => null)) === 'true') {
+      await header.click().catch(() => undefined);
+    }
   });
 
   it('set the secret, start the receiver, a signed order.paid arrives verified; its payload opens masked and the customer id hovers', async () => {

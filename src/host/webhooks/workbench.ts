@@ -212,8 +212,11 @@ export class WebhookWorkbench extends Lifecycle {
     this.clear();
     for (const alias of gone) {
       try {
+        const had = (await this.secrets.get(alias)) !== undefined;
         await this.secrets.forget(alias);
-        this.services.logger.info(`Forgot the webhook secret of store ${alias}.`);
+        if (had) {
+          this.services.logger.info(`Forgot the webhook secret of store ${alias}.`);
+        }
       } catch (e) {
         this.services.logger.warn(`Could not delete the webhook secret of store ${alias}.`, e);
       }
