@@ -16,6 +16,10 @@ import { OrderFeature } from './orders/orderFeature';
 import type { Services } from './services';
 import { StoreSessions } from './session/storeSessions';
 import { CustomerTreeProvider } from './tree/customerTreeProvider';
+import { webhookCommands } from './webhooks/commands';
+import { DeliveriesView } from './webhooks/deliveriesView';
+import { providePayload } from './webhooks/payloadDocs';
+import { type WebhookEvents, WebhookWorkbench } from './webhooks/workbench';
 
 /**
  * Everything activation does not need, built once on first use by the shell (src/host/shell.ts),
@@ -31,8 +35,10 @@ export class LoadedFeatures extends Lifecycle implements Features {
   readonly commands: CommandTable;
   readonly agents: AgentSurfaces;
   readonly orders: OrderFeature;
+  readonly webhooks: WebhookWorkbench;
+  readonly deliveries: DeliveriesView;
 
-  constructor(readonly services: Services, treeChanges: vscode.EventEmitter<Node | undefined>) {
+  constructor(readonly services: Services, treeChanges: vscode.EventEmitter<Node | undefined>, webhookEvents: WebhookEvents) {
     super();
     const pkg = services.context.extension.packageJSON as { name?: string; version?: string };
     const userAgent = `${pkg.name ?? 'yampi-customers'}-vscode/${pkg.version ?? '0.0.0'} (VS Code ${vscode.version})`;
@@ -45,7 +51,14 @@ export class LoadedFeatures extends Lifecycle implements Features {
     this.refs = this.register(new CustomerRefIndex(services));
     this.hover = new CustomerHoverProvider(services, this.refs);
     this.orders = this.register(new OrderFeature(services));
-    this.commands = withErrorFunnel(services, { ...credentialCommands(services), ...customerCommands(this), ...copyCommands(this), ...dataCommands(this), ...this.orders.commands() });
+    this.webhooks = this.register(new WebhookWorkbench(services, webhookEvents));
+    this.deliveries = new DeliveriesView(this.webhooks);
+    this.commands = withErrorFunnel(services, { ...credentialCommands(services), ...customerCommands(this), ...copyCommands(this), ...dataCommands(this), ...this.orders.commands(), ...webhookCommands(this.webhooks) });
     this.agents = this.register(createAgentSurfaces(this));
+  }
+
+  /** A webhook payload document's text (src/host/webhooks/payloadDocs.ts). */
+  payloadText(uri: vscode.Uri): string {
+    return providePayload(this.webhooks, uri);
   }
 }

@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import { COMMANDS, isKeysCommand, TOOL_NAMES, VIEWS, WORKSPACE_KEYS } from '../core/commands/ids';
+import { COMMANDS, isKeysCommand, TOOL_NAMES, VIEWS, WEBHOOK_PAYLOAD_SCHEME, WORKSPACE_KEYS } from '../core/commands/ids';
 import type { Node } from '../core/tree/nodes';
 import type { LoadedFeatures } from './features';
 import type { KeysFeature } from './keys/keysFeature';
@@ -7,6 +7,8 @@ import { DisposableGroup, Lifecycle } from './lifecycle';
 import type { Services } from './services';
 import type { OrderTerminalLink } from './orders/orderHover';
 import type { CustomerTerminalLink } from './terminalLinks';
+import type { DeliveryNode } from './webhooks/deliveriesView';
+import type { WebhookEvents } from './webhooks/workbench';
 
 /**
  * Text that can hold a Yampi key at all (src/core/keys/scanner.ts KEY_PRETEST, copied here: the
@@ -17,7 +19,7 @@ const KEY_PRETEST = /sk_|wh_|token|yampi/i;
 const PRETEST_MAX_LINES = 200;
 
 /** Where hovers and links apply: files (local or on the remote host) and unsaved editors. */
-const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { scheme: WEBHOOK_PAYLOAD_SCHEME }];
 
 /**
  * What activation registers. VS Code must learn of every contribution at once (commands, the tree
@@ -30,6 +32,8 @@ const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
 export class Shell extends Lifecycle {
   /** The tree's change event: VS Code subscribes at activation, the real provider fires it once loaded. */
   readonly treeChanges = this.register(new vscode.EventEmitter<Node | undefined>());
+  /** The webhook deliveries view's and payload documents' change events (src/host/webhooks/). */
+  readonly webhookEvents: WebhookEvents = { view: this.register(new vscode.EventEmitter<undefined>()), docs: this.register(new vscode.EventEmitter<vscode.Uri>()) };
   private loading: Promise<LoadedFeatures> | undefined;
   private features: LoadedFeatures | undefined;
   private keysLoading: Promise<KeysFeature> | undefined;
@@ -48,7 +52,7 @@ export class Shell extends Lifecycle {
   load(): Promise<LoadedFeatures> {
     // no log line here: it would create the log channel on every first hover (the bench times the load)
     this.loading ??= import('./features.js').then(({ LoadedFeatures: Features }) => {
-      const f = this.register(new Features(this.services, this.treeChanges));
+      const f = this.register(new Features(this.services, this.treeChanges, this.webhookEvents));
       this.features = f;
       this.registerPanelSerializer();
       return f;
@@ -74,7 +78,25 @@ export class Shell extends Lifecycle {
     }
     this.registerTerminalLinks();
     this.registerChatTools();
+    this.registerWebhooks();
     return this;
+  }
+
+  /**
+   * The webhook deliveries view and payload documents. Deliveries exist only once the features run
+   * (the receiver starts from a command), so before that the view is empty without loading them.
+   */
+  private registerWebhooks(): void {
+    const provider: vscode.TreeDataProvider<DeliveryNode> = {
+      onDidChangeTreeData: this.webhookEvents.view.event,
+      getTreeItem: (n) => this.features?.deliveries.getTreeItem(n) ?? this.load().then((f) => f.deliveries.getTreeItem(n)),
+      getChildren: (n) => this.features?.deliveries.getChildren(n) ?? [],
+    };
+    this.register(vscode.window.createTreeView(VIEWS.webhookDeliveries, { treeDataProvider: provider }));
+    this.register(vscode.workspace.registerTextDocumentContentProvider(WEBHOOK_PAYLOAD_SCHEME, {
+      onDidChange: this.webhookEvents.docs.event,
+      provideTextDocumentContent: async (uri) => (await this.load()).payloadText(uri),
+    }));
   }
 
   /** Every command of COMMANDS; the features run each through the error funnel, and a failed load is shown here. */

@@ -2,40 +2,15 @@
 // Neither the token nor the secret key may appear in the user data folder (logs of every channel,
 // settings, storage), in this extension's global state, or in any message shown.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EDGE_CASE_IDS, SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
 import { addFault, closeAllEditors, extensionApi, owner, resetSandbox, signIn, signOutAll } from './helpers';
+import { files, userDataDir } from './userData';
 
 const WRONG_SECRET = 'ysk_wrong_secret_for_leak_test';
 const secrets: string[] = [...Object.values(SANDBOX_USERS).flatMap((u) => [u.userToken, u.userSecretKey]), WRONG_SECRET];
-
-function files(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    const p = path.join(dir, name);
-    const st = statSync(p, { throwIfNoEntry: false });
-    if (!st) {
-      return [];
-    }
-    return st.isDirectory() ? files(p) : st.isFile() && st.size < 20_000_000 ? [p] : [];
-  });
-}
-
-/** The user data folder holding `logs/`: logDir is <user-data>/logs/<session>/exthost1/<extension>. */
-function userDataDir(logDir: string): string {
-  let dir = logDir;
-  while (path.basename(dir) !== 'logs' && path.dirname(dir) !== dir) {
-    dir = path.dirname(dir);
-  }
-  return path.dirname(dir);
-}
 
 describe('secrets never leak', () => {
   it('after a full session, no token or secret in logs, settings, storage, global state or messages', async () => {

@@ -4,6 +4,7 @@ import { EDGE_CASE_IDS, SANDBOX_STORES, SANDBOX_USERS } from './constants';
 import { checkFaultSpec, type FaultSpec } from './faults';
 import { SEARCH_MODES, type SearchMode } from './routes';
 import type { RateLimitConfig, Sandbox } from './server';
+import { emitWebhook, type EmitSpec } from './webhooks';
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -29,6 +30,20 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
     body = req.method === 'POST' ? await readJson(req) : undefined;
   } catch {
     reply(res, 400, { error: 'body must be JSON' });
+    return;
+  }
+  if (route === 'POST /__sandbox/webhooks/emit') {
+    const spec = body as Partial<EmitSpec> | undefined;
+    const store = sb.data.get(spec?.alias ?? 'loja-aurora');
+    if (typeof spec?.url !== 'string' || !store) {
+      reply(res, 400, { error: 'give { url, event?, secret?, mode?, body?, customerId?, alias? } (a store alias the sandbox has)' });
+      return;
+    }
+    try {
+      reply(res, 200, await emitWebhook(store, spec as EmitSpec));
+    } catch (e) {
+      reply(res, 502, { error: e instanceof Error ? e.message : String(e) });
+    }
     return;
   }
   if (faultId !== null) {

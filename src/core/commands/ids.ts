@@ -28,6 +28,14 @@ export const COMMANDS = {
   keysIgnoreOccurrence: 'yampi.keys.ignoreOccurrence',
   lookupOrder: 'yampi.lookupOrder',
   openOrder: 'yampi.openOrder',
+  webhooksSetSecret: 'yampi.webhooks.setSecret',
+  webhooksStartReceiver: 'yampi.webhooks.startReceiver',
+  webhooksStopReceiver: 'yampi.webhooks.stopReceiver',
+  webhooksVerify: 'yampi.webhooks.verify',
+  webhooksSendSample: 'yampi.webhooks.sendSample',
+  webhooksOpenPayload: 'yampi.webhooks.openPayload',
+  webhooksResend: 'yampi.webhooks.resend',
+  webhooksVerifyAgain: 'yampi.webhooks.verifyAgain',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -49,7 +57,11 @@ export const VIEWS = {
   customers: 'yampi.customers',
   detailPanel: 'yampi.customerDetail',
   orderPanel: 'yampi.orderDetail',
+  webhookDeliveries: 'yampi.webhookDeliveries',
 } as const;
+
+/** The scheme of webhook payload documents (read-only, in memory: src/host/webhooks/payloadDocs.ts). */
+export const WEBHOOK_PAYLOAD_SCHEME = 'yampi-webhook';
 
 /** The language-model tools of package.json `contributes.languageModelTools`. */
 export const TOOL_NAMES = ['yampi_getCustomer', 'yampi_searchCustomers', 'yampi_getCustomerOrders', 'yampi_getOrder'] as const;

@@ -31,6 +31,7 @@ export function dataCommands(f: Features): DataCommands {
         s.clear();
       }
       services.api.clearCache();
+      f.webhooks.clear(); // webhook deliveries and payloads (memory only) go too
       await services.lists.clearRecent(services.credentials.signedInAliases());
       f.tree.refresh();
       void services.notifier.info(vscode.l10n.t('Cleared cached customer data and the Recent list.'));

@@ -5,6 +5,7 @@ import type { DetailPanels } from '../panel/detailPanels';
 import type { OrderFeature } from '../orders/orderFeature';
 import type { Services } from '../services';
 import type { CustomerTreeProvider } from '../tree/customerTreeProvider';
+import type { WebhookWorkbench } from '../webhooks/workbench';
 
 /** A command handler: it receives what VS Code passes (never trusted) and parses it with core/commands/args. */
 export type Handler = (...args: unknown[]) => Promise<unknown>;
@@ -22,6 +23,7 @@ export interface Features {
   readonly tree: CustomerTreeProvider;
   readonly refs: CustomerRefIndex;
   readonly orders: OrderFeature;
+  readonly webhooks: WebhookWorkbench;
 }
 
 /** The same table with every handler behind the error funnel (a failure is shown once, with its actions). */

@@ -8,6 +8,8 @@ import type { CustomerTerminalLinkProvider } from '../terminalLinks';
 import { type Notifier, vscodeNotifier } from '../notify';
 import type { Seams, Services } from '../services';
 import type { Shell } from '../shell';
+import type { DeliveriesView } from '../webhooks/deliveriesView';
+import type { WebhookWorkbench } from '../webhooks/workbench';
 
 /** What the test API can make the secret storage do (YAMPI_EXTENSION_TEST=1 only). */
 export interface SecretFaults {
@@ -169,6 +171,8 @@ export interface TestApi {
   readonly sendOrderPanelMessage: (alias: string, id: number, message: unknown) => Promise<boolean>;
   /** The rows of the last quick pick "Look Up Order…" offered (number/id ambiguity). */
   readonly lastOrderChoice: () => readonly string[] | undefined;
+  /** The webhook workbench (deliveries, receiver, secrets) and its view, loading the features. */
+  readonly webhooks: () => Promise<{ readonly workbench: WebhookWorkbench; readonly view: DeliveriesView }>;
 }
 
 /**
@@ -239,6 +243,10 @@ export class TestSeams implements Seams {
       orderPanels: () => shell.loaded?.orders.panels.snapshots() ?? [],
       sendOrderPanelMessage: (alias, id, message) => shell.loaded?.orders.panels.deliver(alias, id, message) ?? Promise.resolve(false),
       lastOrderChoice: () => shell.loaded?.orders.lastChoice,
+      webhooks: async () => {
+        const f = await shell.load();
+        return { workbench: f.webhooks, view: f.deliveries };
+      },
     };
   }
 }
