@@ -42,7 +42,7 @@ export class LoadedFeatures extends Lifecycle implements Features {
     this.panels = this.register(new DetailPanels(services));
     this.refs = this.register(new CustomerRefIndex(services));
     this.hover = new CustomerHoverProvider(services, this.refs);
-    this.commands = withErrorFunnel(services, { ...credentialCommands(services), ...customerCommands(this), ...copyCommands(this), ...dataCommands(this) });
+    this.commands = withErrorFunnel(services, { ...credentialCommands(services, (v) => this.tree.isOwnNode(v)), ...customerCommands(this), ...copyCommands(this), ...dataCommands(this) });
     this.agents = this.register(createAgentSurfaces(this));
   }
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, SANDBOX_STORES } from '../sandbox/constants';
-import { addFault, closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
+import { addFault, closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor, confirmed } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const mariana = EDGE_CASE_IDS.knownGood;
@@ -57,7 +57,7 @@ describe('hover and links over customer ids', () => {
   });
 
   beforeEach(async () => {
-    await vscode.commands.executeCommand('yampi.clearCache');
+    await confirmed(api, 'yampi.clearCache');
     await resetSandbox(api);
   });
 
@@ -163,8 +163,8 @@ describe('hover and links over customer ids', () => {
     try {
       const warning = await waitFor('the warning about unusable patterns', () => api.shownErrors().find((m) => m.includes('yampi.hover.patterns')));
       assert.match(warning, /\b2\b/, 'two patterns are unusable');
-      assert.match(warning, /bad\(\( \((not a valid regular expression|não é uma expressão regular válida)\)/);
-      assert.match(warning, /\\d\+ \((needs exactly one capture group|precisa de exatamente um grupo)/);
+      // a pattern is outside text: the warning gives the count, the log each pattern and why (issue 18 §2.1)
+      assert.ok(!warning.includes('bad(('), warning);
       const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `comprador #${mariana}\ncustomer_id: ${mariana}\n` });
       const hover = await waitFor('a hover with the new pattern', () => yampiHover(doc, positionOf(doc, `#${mariana}`).translate(0, 1)));
       assert.match(plain(hover.text), /Mariana Costa Ribeiro/);

@@ -1,7 +1,9 @@
 import vscode = require('vscode');
 import { TtlLruCache } from '../../core/cache';
 import { type CompiledPatterns, type CustomerRef, compilePatterns, type InvalidPattern, findRefsInDocument, findRefsInLine, MAX_DOCUMENT_LENGTH, refAt } from '../../core/customerRefs';
+import { COMMANDS } from '../../core/commands/ids';
 import { Lifecycle } from '../lifecycle';
+import { notice } from '../notify';
 import type { Services } from '../services';
 
 function problemText(problem: InvalidPattern['problem']): string {
@@ -51,14 +53,17 @@ export class CustomerRefIndex extends Lifecycle {
   private compile(): CompiledPatterns {
     const compiled = compilePatterns(this.services.settings.settings.hoverPatterns);
     for (const bad of compiled.invalid) {
-      this.services.logger.warn(`Ignoring yampi.hover.patterns entry ${JSON.stringify(bad.source)}: ${bad.reason}`);
+      this.services.logger.warn(`Ignoring yampi.hover.patterns entry ${JSON.stringify(bad.source)}: ${problemText(bad.problem)} (${bad.reason})`);
     }
     if (compiled.invalid.length > 0) {
       const open = vscode.l10n.t('Open Settings');
-      const message = vscode.l10n.t('Yampi: {0} of the patterns in yampi.hover.patterns cannot be used and are ignored: {1}', compiled.invalid.length, compiled.invalid.map((b) => `${b.source} (${problemText(b.problem)})`).join('; '));
+      // the count only: a pattern is outside text (the log above has each one and why)
+      const showLog = vscode.l10n.t('Show Log');
+      const message = notice('Yampi: {0} of the patterns in yampi.hover.patterns cannot be used and are ignored. The log says which and why.', compiled.invalid.length);
       void this.services.notifier
-        .warn(message, {}, open)
-        .then((picked) => (picked === open ? vscode.commands.executeCommand('workbench.action.openSettings', 'yampi.hover.patterns') : undefined));
+        .warn(message, {}, open, showLog)
+        .then((picked) =>
+          picked === open ? vscode.commands.executeCommand('workbench.action.openSettings', 'yampi.hover.patterns') : picked === showLog ? vscode.commands.executeCommand(COMMANDS.showLog) : undefined);
     }
     return compiled;
   }

@@ -5,7 +5,7 @@ import { isNode, type Node } from '../../core/tree/nodes';
 import type { SectionId } from '../../core/webview/protocol';
 import type { YampiChatTool } from '../chatTools';
 import type { CustomerTerminalLinkProvider } from '../terminalLinks';
-import { type Notifier, vscodeNotifier } from '../notify';
+import { type Notice, type NoticeOptions, type NoticeProgressOptions, type Notifier, vscodeNotifier } from '../notify';
 import type { Seams, Services } from '../services';
 import type { Shell } from '../shell';
 
@@ -58,12 +58,12 @@ export class FaultySecretStorage implements vscode.SecretStorage {
 class RecordingNotifier implements Notifier {
   readonly shown: string[] = [];
 
-  private record(message: string): void {
-    this.shown.push(message);
+  private record(message: Notice): void {
+    this.shown.push(message.text);
     this.shown.splice(0, Math.max(0, this.shown.length - 20));
   }
 
-  error(message: string, ...actions: string[]): Thenable<string | undefined> {
+  error(message: Notice, ...actions: string[]): Thenable<string | undefined> {
     this.record(message);
     return vscodeNotifier.error(message, ...actions);
   }
@@ -71,7 +71,7 @@ class RecordingNotifier implements Notifier {
   /** The answer the next modal dialog gets (tests cannot click the smoke-driven workbench's dialogs). */
   modalAnswer: string | undefined;
 
-  warn(message: string, options: vscode.MessageOptions, ...actions: string[]): Thenable<string | undefined> {
+  warn(message: Notice, options: NoticeOptions, ...actions: string[]): Thenable<string | undefined> {
     this.record(message);
     if (options.modal === true && this.modalAnswer !== undefined) {
       const answer = actions.includes(this.modalAnswer) ? this.modalAnswer : undefined;
@@ -81,12 +81,16 @@ class RecordingNotifier implements Notifier {
     return vscodeNotifier.warn(message, options, ...actions);
   }
 
-  info(message: string, ...actions: string[]): Thenable<string | undefined> {
+  info(message: Notice, ...actions: string[]): Thenable<string | undefined> {
     return vscodeNotifier.info(message, ...actions);
   }
 
-  status(message: string): void {
+  status(message: Notice): void {
     vscodeNotifier.status(message);
+  }
+
+  progress<R>(options: NoticeProgressOptions, task: (progress: vscode.Progress<{ increment?: number }>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R> {
+    return vscodeNotifier.progress(options, task);
   }
 }
 
@@ -147,7 +151,7 @@ export interface TestApi {
   /** Makes the extension's secret storage fail as told (`{}` restores it). */
   readonly setSecretFaults: (faults: SecretFaults) => void;
   /** The button the next modal confirmation answers with (as if the user clicked it). */
-  readonly answerNextModal: (button: string) => void;
+  readonly answerNextModal: (button: string | undefined) => void;
   /** The terminal link provider the registered stand-in hands lines to (no VS Code command runs terminal link providers). */
   readonly terminalLinkProvider: () => Promise<CustomerTerminalLinkProvider>;
   /** The language-model tools the registered stand-ins call (to read a confirmation without a chat UI). */
