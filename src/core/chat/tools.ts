@@ -58,10 +58,11 @@ function idField(v: unknown, locale: Locale): Field<number> {
 }
 
 function storeField(v: unknown, locale: Locale): Field<string | undefined> {
-  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+  if (v === undefined || v === null) {
     return good(undefined);
   }
-  return typeof v === 'string' && isValidAlias(v.trim()) ? good(v.trim()) : bad(t(locale, '"store" must be a store alias (letters, digits, - and _), e.g. loja-aurora; leave it out for the active store.'));
+  // exactly the rule of package.json's schema for `store` (core/alias.ts): nothing trimmed or folded
+  return isValidAlias(v) ? good(v) : bad(t(locale, '"store" must be a store alias (lowercase letters, digits and hyphens), e.g. loja-aurora; leave it out for the active store.'));
 }
 
 function limitField(v: unknown, range: { readonly default: number; readonly max: number }, locale: Locale): Field<number> {

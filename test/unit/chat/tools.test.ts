@@ -24,7 +24,9 @@ describe('parseToolInput', () => {
       assert.deepEqual(parseToolInput('yampi_getCustomer', { id }, 'en'), { ok: true, value: { id: 48213907, store: undefined } }, id);
     }
     assert.deepEqual(parseToolInput('yampi_searchCustomers', { query: 'a', limit: '3' }, 'en'), { ok: true, value: { query: 'a', limit: 3 } });
-    assert.deepEqual(parseToolInput('yampi_getCustomer', { id: 1, store: '' }, 'en'), { ok: true, value: { id: 1, store: undefined } });
+    assert.deepEqual(parseToolInput('yampi_getCustomer', { id: 1, store: null }, 'en'), { ok: true, value: { id: 1, store: undefined } });
+    // an empty alias breaks the schema's pattern: refused the same way at run time (issue 18 §2.12)
+    assert.equal(parseToolInput('yampi_getCustomer', { id: 1, store: '' }, 'en').ok, false);
   });
 
   it('refuses a bad id, store, query or limit, naming the tool and what to send instead', () => {
