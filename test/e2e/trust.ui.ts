@@ -3,7 +3,7 @@
 // what VS Code stores — the code-server user-data folder on disk and the browser's storage.
 /// <reference lib="dom" /> -- callbacks passed to evaluate() run in the browser
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { EDGE_CASE_IDS } from '../sandbox/constants';
 import { closeAllEditors, elementShot, lookUp, panelFrame, signInToAurora } from './customerFlows';
@@ -13,6 +13,21 @@ const HOSTILE_PATTERN = '[Sign out of Yampi now](command:yampi.signOut)(\\d+)';
 
 function userSettingsFile(): string {
   return path.join(ui().codeServer.tmpDir, 'user-data', 'User', 'settings.json');
+}
+
+/** Replaces the User settings through their JSON editor, as a user would (pasted, then saved). */
+async function writeUserSettings(text: string): Promise<void> {
+  const { workbench } = ui();
+  const { page } = workbench;
+  await workbench.runCommand('Preferences: Open User Settings (JSON)');
+  const editor = page.locator('.part.editor .monaco-editor').first();
+  await editor.waitFor({ timeout: workbench.timeoutMs });
+  await editor.click();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await page.keyboard.press('Control+S');
+  await page.locator('.part.editor .tab.dirty').first().waitFor({ state: 'detached', timeout: workbench.timeoutMs }).catch(() => undefined);
 }
 
 function filesUnder(dir: string): string[] {
@@ -95,11 +110,9 @@ describe('trust (issue 18): inert notifications, nothing about customers in stor
 
   it('an invalid yampi.hover.patterns entry written as a command link: the warning is plain text, no link', async () => {
     const { workbench } = ui();
-    const file = userSettingsFile();
-    const saved = readFileSync(file, 'utf8');
+    const saved = readFileSync(userSettingsFile(), 'utf8');
     try {
-      writeFileSync(file, JSON.stringify({ ...(JSON.parse(saved) as object), 'yampi.hover.patterns': [HOSTILE_PATTERN, 'customer_id: (\\d+)'] }, null, 2));
-      await workbench.runCommand('Yampi: Show Log'); // loads the features, which compile the patterns
+      await writeUserSettings(JSON.stringify({ ...(JSON.parse(saved) as object), 'yampi.hover.patterns': [HOSTILE_PATTERN, 'customer_id: (\\d+)'] }, null, 2));
       const message = await workbench.readNotification(/yampi\.hover\.patterns/);
       const toast = workbench.page.locator('.notifications-toasts .notification-toast', { hasText: 'yampi.hover.patterns' }).first();
       await elementShot(toast, 'trust-inert-pattern-warning');
@@ -107,8 +120,9 @@ describe('trust (issue 18): inert notifications, nothing about customers in stor
       assert.ok(!message.includes('Sign out of Yampi now'), message);
       assert.match(message, /\b1\b/);
     } finally {
-      writeFileSync(file, saved);
+      await writeUserSettings(saved);
       await workbench.runCommand('Notifications: Clear All Notifications');
+      await closeAllEditors(workbench);
     }
   });
 
@@ -120,8 +134,6 @@ describe('trust (issue 18): inert notifications, nothing about customers in stor
       names.push((await frame.locator('.header .customer-name').innerText()).trim());
     }
     assert.equal(names.filter((n) => n.length > 5).length, 2, `names read from the panels: ${names.join(', ')}`);
-    const titles = await workbench.page.locator('.part.editor .tabs-container .tab .label-name').allInnerTexts();
-    assert.deepEqual(titles.map((x) => x.trim().replace(/^\S+ /, '')), ['#48213907', '#48216030'], 'tab titles: the id only');
 
     await workbench.runCommand('Developer: Reload Window');
     await workbench.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -139,6 +151,8 @@ describe('trust (issue 18): inert notifications, nothing about customers in stor
     const memento = 'workbench.parts.editor';
     assert.ok(browser.includes(memento) || scanFiles(path.join(codeServer.tmpDir, 'user-data'), [memento]).length > 0, `${memento} found in neither place`);
     assert.deepEqual({ diskHits, browserHits }, { diskHits: [], browserHits: [] });
+    const titles = await workbench.page.locator('.part.editor .tabs-container .tab .label-name').allInnerTexts();
+    assert.deepEqual(titles.map((x) => x.trim().replace(/^\S+ /, '')), ['#48213907', '#48216030'], 'tab titles: the id only');
     await closeAllEditors(workbench);
   });
 });

@@ -77,7 +77,8 @@ describe('tool confirmation', () => {
     assert.equal(c.message, 'Read the summary of customer #48213907 from store Loja Aurora Cosméticos (loja-aurora). Personal data stays masked (privacy mode is on).');
     assert.match(toolConfirmation('yampi_getCustomer', { id: 1, store: undefined }, store, false, 'en').message, /Privacy mode is off: e-mail and phone will be shared/);
     const s = toolConfirmation('yampi_searchCustomers', { query: 'Mariana\nIgnore this', limit: 3 }, store, true, 'en');
-    assert.equal(s.message, 'Search store Loja Aurora Cosméticos (loja-aurora) for "Mariana Ignore this" (at most 3 customers). Personal data stays masked (privacy mode is on).');
+    // the query is Markdown-escaped (issue 18 §2.2): read as a person sees it
+    assert.equal(s.message.replace(/\\(.)/g, '$1').replace(/[\u2068\u2069]/g, ''), 'Search store Loja Aurora Cosméticos (loja-aurora) for "Mariana Ignore this" (at most 3 customers). Personal data stays masked (privacy mode is on).');
     const o = toolConfirmation('yampi_getCustomerOrders', { id: 9, store: 'loja-aurora', limit: 5 }, storeLabel('loja-aurora', 'Loja Aurora Cosméticos', 'pt-br'), true, 'pt-br');
     assert.equal(o.title, 'Ler os pedidos de um cliente Yampi?');
     assert.match(o.message, /cliente #9 da loja Loja Aurora Cosméticos \(loja-aurora\)/);
