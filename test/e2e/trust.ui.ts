@@ -27,7 +27,10 @@ async function writeUserSettings(text: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
   await page.keyboard.press('Control+S');
-  await page.locator('.part.editor .tab.dirty').first().waitFor({ state: 'detached', timeout: workbench.timeoutMs }).catch(() => undefined);
+  await page.waitForTimeout(500);
+  // VS Code 1.139 opens it in a modal editor: Escape closes it (and nothing else is open)
+  await page.keyboard.press('Escape');
+  await editor.waitFor({ state: 'hidden', timeout: workbench.timeoutMs }).catch(async () => closeAllEditors(workbench));
 }
 
 function filesUnder(dir: string): string[] {

@@ -70,14 +70,17 @@ class RecordingNotifier implements Notifier {
 
   /** The answer the next modal dialog gets (tests cannot click the smoke-driven workbench's dialogs). */
   modalAnswer: string | undefined;
+  /** The modal questions the test answered (kept apart from `shown`, the messages a user reads). */
+  readonly modals: string[] = [];
 
   warn(message: Notice, options: NoticeOptions, ...actions: string[]): Thenable<string | undefined> {
-    this.record(message);
     if (options.modal === true && this.modalAnswer !== undefined) {
+      this.modals.push(message.text);
       const answer = actions.includes(this.modalAnswer) ? this.modalAnswer : undefined;
       this.modalAnswer = undefined;
       return Promise.resolve(answer);
     }
+    this.record(message);
     return vscodeNotifier.warn(message, options, ...actions);
   }
 
@@ -152,6 +155,8 @@ export interface TestApi {
   readonly setSecretFaults: (faults: SecretFaults) => void;
   /** The button the next modal confirmation answers with (as if the user clicked it). */
   readonly answerNextModal: (button: string | undefined) => void;
+  /** The modal questions answered through answerNextModal, newest last. */
+  readonly answeredModals: () => readonly string[];
   /** The terminal link provider the registered stand-in hands lines to (no VS Code command runs terminal link providers). */
   readonly terminalLinkProvider: () => Promise<CustomerTerminalLinkProvider>;
   /** The language-model tools the registered stand-ins call (to read a confirmation without a chat UI). */
@@ -221,6 +226,7 @@ export class TestSeams implements Seams {
       resetApiClient: () => { services.startedData?.api.reset(); },
       setSecretFaults: (faults) => { this.secrets.setFaults(faults); },
       answerNextModal: (button) => { this.notifier.modalAnswer = button; },
+      answeredModals: () => [...this.notifier.modals],
       terminalLinkProvider: async () => (await shell.load()).agents.terminalLinks,
       chatTools: async () => (await shell.load()).agents.chatTools,
       // dist/ only: a prefix test on the extension's folder would also take in the test VS Code's own

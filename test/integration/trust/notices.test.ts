@@ -33,13 +33,15 @@ describe('trust: notifications are inert, destructive commands are confirmed (is
   });
 
   it('an invalid yampi.hover.patterns entry written as a command link: the warning shows the count, no link and no pattern; the log has the pattern', async () => {
-    const before = api.shownErrors().length;
     await config().update('hover.patterns', [HOSTILE_PATTERN, 'customer_id: (\\d+)'], vscode.ConfigurationTarget.Global);
     try {
       // a hover compiles the patterns
       const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'customer_id: 1' });
       await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 14));
-      const warning = await waitFor('the warning about the pattern', () => api.shownErrors().slice(before).find((m) => m.includes('yampi.hover.patterns')));
+      const warning = await waitFor('the warning about the pattern', () => {
+        const last = api.shownErrors().at(-1);
+        return last?.includes('yampi.hover.patterns') === true && /\b1\b/.test(last) ? last : undefined;
+      });
       assert.deepEqual(notificationLinks(warning), [], `VS Code would render a link in: ${warning}`);
       assert.ok(!warning.includes('command:'), warning);
       assert.match(warning, /\b1\b/, 'the count of unusable patterns');
@@ -54,12 +56,13 @@ describe('trust: notifications are inert, destructive commands are confirmed (is
   });
 
   it('yampi.signOut with a string argument (what a command: link carries) asks first; dismissed, nothing is deleted', async () => {
-    const before = api.shownErrors().length;
+    const before = api.answeredModals().length;
     api.answerNextModal('not a button'); // the user dismisses the dialog
     assert.equal(await vscode.commands.executeCommand('yampi.signOut', aurora), false);
     assert.deepEqual(api.savedStoreAliases(), [aurora]);
     assert.ok(await api.hasSecretFor(aurora));
-    assert.match(api.shownErrors().slice(before).join('\n'), /Sign out of Yampi store|Sair da loja Yampi/);
+    assert.equal(api.answeredModals().length, before + 1, 'no confirmation was asked');
+    assert.match(api.answeredModals().at(-1) ?? '', /Sign out of Yampi store|Sair da loja Yampi/);
   });
 
   it('yampi.signOut with an object shaped like our store node, but not ours, asks first too', async () => {
