@@ -126,7 +126,7 @@ export function customerResult(record: CustomerRecord, store: ToolStore, privacy
   const id = record.customer.id;
   return lines(
     t(locale, 'Yampi customer #{0} ({1}), the summary a hover shows:', id, aliasLabel(store, locale)),
-    ...dataBlock([{ [t(locale, 'Store')]: storeName(store), ...customerRow(s, locale), [t(locale, 'Last order')]: s.lastOrder === undefined ? undefined : plainText(s.lastOrder) }], locale),
+    ...dataBlock([{ [t(locale, 'Store')]: storeName(store), ...customerRow(s, locale), [t(locale, 'Last order')]: s.lastOrder === undefined ? undefined : plainText(s.lastOrder).replace(/^[^:]*:\s*/, '') }], locale),
     '',
     privacyLine(privacy, locale),
     t(locale, 'To see every field, the user can open the customer in the panel: "Yampi: Look Up Customer…" with id {0} (command yampi.openCustomer, arguments [{0}, "{1}"]).', id, store.alias),
