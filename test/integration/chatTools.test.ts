@@ -98,9 +98,10 @@ describe('language-model tools', () => {
 
   it('yampi_getCustomer, privacy on: the hover fields masked, the store named, the panel command; one request', async () => {
     const text = await call('yampi_getCustomer', { id: mariana });
-    assert.match(text, new RegExp(`Yampi customer #${mariana} \\(store ${aurora.name} \\(${aurora.alias}\\)\\)`));
-    assert.match(text, /Name: Mariana Costa Ribeiro/);
-    assert.match(text, /E-mail: m\*\*\*@/);
+    assert.match(text, new RegExp(`Yampi customer #${mariana} \\(store ${aurora.alias}\\)`));
+    assert.ok(text.includes(`"Store":"${aurora.name}"`), text);
+    assert.match(text, /"Name":"Mariana Costa Ribeiro"/);
+    assert.match(text, /"E-mail":"m\*\*\*@/);
     assert.doesNotMatch(text, /mariana\.c\.ribeiro@/);
     assert.match(text, /yampi\.openCustomer/);
     assert.equal((await sandboxRequests()).filter((r) => r.path.includes('/customers/')).length, 1);
@@ -110,7 +111,7 @@ describe('language-model tools', () => {
     await config().update('privacy.maskSensitiveData', false, vscode.ConfigurationTarget.Global);
     try {
       const text = await call('yampi_getCustomer', { id: mariana, store: aurora.alias });
-      assert.match(text, /E-mail: mariana\.c\.ribeiro@exemplo\.com\.br/);
+      assert.match(text, /"E-mail":"mariana\.c\.ribeiro@exemplo\.com\.br"/);
       assert.match(text, /Privacy mode is off/);
     } finally {
       await config().update('privacy.maskSensitiveData', true, vscode.ConfigurationTarget.Global);
@@ -119,8 +120,9 @@ describe('language-model tools', () => {
 
   it('yampi_searchCustomers: one line per match, masked', async () => {
     const text = await call('yampi_searchCustomers', { query: 'Mariana', limit: 3 });
-    assert.match(text, new RegExp(`customers in store ${aurora.name} \\(${aurora.alias}\\) matching "Mariana": 3 of \\d+`));
-    assert.equal(text.split('\n').filter((l) => /^\d+\. .+ \(#\d+\) · /.test(l)).length, 3);
+    assert.match(text, new RegExp(`customers in store ${aurora.alias} matching the query: 3 of \\d+`));
+    assert.ok(text.includes('"Query":"Mariana"'), text);
+    assert.equal(text.split('\n').filter((l) => /^\{"Id":"#\d+",/.test(l)).length, 3);
     assert.doesNotMatch(text, /mariana\.c\.ribeiro@/);
     assert.match(text, /m\*\*\*@exemplo\.com\.br/);
   });
@@ -188,9 +190,9 @@ describe('language-model tools', () => {
     const mine = (data?.orders ?? []).filter((o) => o.customerId === mariana).map((o) => o.json as { number: number });
     assert.ok(mine.length > 5);
     const text = await call('yampi_getCustomerOrders', { id: mariana, limit: 5 });
-    assert.match(text, new RegExp(`Orders of Yampi customer #${mariana} \\(store ${aurora.name} \\(${aurora.alias}\\)\\), newest first: 5 of ${mine.length}\\.`));
-    const lines = text.split('\n').filter((l) => /^\d+\. Order /.test(l));
-    assert.deepEqual(lines.map((l) => /^\d+\. Order (\S+)/.exec(l)?.[1]), mine.slice(0, 5).map((o) => String(o.number)));
+    assert.match(text, new RegExp(`Orders of Yampi customer #${mariana} \\(store ${aurora.alias}\\), newest first: 5 of ${mine.length}\\.`));
+    const lines = text.split('\n').filter((l) => l.startsWith('{"Order":'));
+    assert.deepEqual(lines.map((l) => (JSON.parse(l) as { Order: string }).Order), mine.slice(0, 5).map((o) => String(o.number)));
     assert.ok(lines.every((l) => /R\$/.test(l) && /\d+ items?/.test(l)), lines.join('\n'));
     assert.match(text, /Older orders exist/);
     const orders = (await sandboxRequests()).filter((r) => r.path.endsWith('/orders'));
@@ -204,7 +206,7 @@ describe('language-model tools', () => {
     await addFault({ path: '/orders', ignoreFilters: true });
     const text = await call('yampi_getCustomerOrders', { id: mariana, limit: 20 });
     const mine = new Set((buildSandboxData().get(aurora.alias)?.related.orders ?? []).filter((o) => o.customerId === mariana).map((o) => String((o.json as { number: number }).number)));
-    const numbers = text.split('\n').map((l) => /^\d+\. Order (\S+)/.exec(l)?.[1]).filter((n): n is string => n !== undefined);
+    const numbers = text.split('\n').filter((l) => l.startsWith('{"Order":')).map((l) => (JSON.parse(l) as { Order: string }).Order);
     assert.ok(numbers.every((n) => mine.has(n)), 'another customer\'s order in the result');
   });
 
