@@ -128,7 +128,7 @@ describe('language-model tools', () => {
   });
 
   it('not found names the id and the store; an unknown store says it is not connected', async () => {
-    assert.match(await call('yampi_getCustomer', { id: MISSING_CUSTOMER_ID }), new RegExp(`Customer #${MISSING_CUSTOMER_ID} was not found in store ${aurora.name}`));
+    assert.match(await call('yampi_getCustomer', { id: MISSING_CUSTOMER_ID }), new RegExp(`Customer #${MISSING_CUSTOMER_ID} was not found in store ${aurora.alias}`));
     assert.match(await call('yampi_getCustomer', { id: mariana, store: 'loja-que-nao-existe' }), /Store "loja-que-nao-existe" is not connected/);
     assert.match(await call('yampi_getCustomerOrders', { id: mariana, store: 'loja-que-nao-existe' }), /is not connected/);
   });
@@ -193,7 +193,7 @@ describe('language-model tools', () => {
     assert.match(text, new RegExp(`Orders of Yampi customer #${mariana} \\(store ${aurora.alias}\\), newest first: 5 of ${mine.length}\\.`));
     const lines = text.split('\n').filter((l) => l.startsWith('{"Order":'));
     assert.deepEqual(lines.map((l) => (JSON.parse(l) as { Order: string }).Order), mine.slice(0, 5).map((o) => String(o.number)));
-    assert.ok(lines.every((l) => /R\$/.test(l) && /\d+ items?/.test(l)), lines.join('\n'));
+    assert.ok(lines.every((l) => /"Total":"R\$/.test(l) && /"Items":\d+/.test(l)), lines.join('\n'));
     assert.match(text, /Older orders exist/);
     const orders = (await sandboxRequests()).filter((r) => r.path.endsWith('/orders'));
     assert.deepEqual(orders.map((r) => [r.query['limit'], r.query['customer_id[]']]), [['5', String(mariana)]]);

@@ -198,16 +198,16 @@ describe('failures', () => {
     assert.equal(en({ kind: 'notFound', id: 99999999 }), 'Customer #99999999 was not found in store loja-aurora. Check the id; it may belong to another store.');
     assert.match(en({ kind: 'rateLimited', retryAfterMs: 12_300 }), /Retry in 13 seconds, not sooner\./);
     assert.match(en({ kind: 'rateLimited', retryAfterMs: undefined }), /Retry in a minute, not sooner\./);
-    assert.match(en({ kind: 'auth' }), /rejected the credentials saved for store Loja Aurora.*Set Credentials/);
+    assert.match(en({ kind: 'auth' }), /rejected the credentials saved for store loja-aurora.*Set Credentials/);
     assert.match(en({ kind: 'forbidden' }), /inactive or its credentials have no permission/);
     assert.match(en({ kind: 'server', status: 503 }), /HTTP 503.*Yampi: Show Log/);
     assert.match(en({ kind: 'network' }), /Could not reach the Yampi API/);
     assert.match(en({ kind: 'timeout' }), /did not answer in time/);
     assert.match(en({ kind: 'invalidResponse' }), /could not be read/);
-    assert.match(en({ kind: 'other', message: 'line one\nline two' }), /failed: line one line two\. Details|failed: line one line two Details/);
+    assert.match(en({ kind: 'other', message: 'line one\nline two' }), /failed: "line one line two" Details/);
     assert.match(en({ kind: 'unknownStore', alias: 'loja-x' }), /Store "loja-x" is not connected/);
     assert.match(en({ kind: 'cancelled' }), /Cancelled/);
-    assert.match(failureResult({ kind: 'notFound', id: 1 }, aurora, 'pt-br'), /^O cliente #1 não foi encontrado na loja Loja Aurora/);
+    assert.match(failureResult({ kind: 'notFound', id: 1 }, aurora, 'pt-br'), /^O cliente #1 não foi encontrado na loja loja-aurora/);
     assert.match(failureResult({ kind: 'signedOut' }, undefined, 'pt-br'), /"Yampi: Definir Credenciais…"/);
   });
 
