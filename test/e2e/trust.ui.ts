@@ -30,6 +30,7 @@ async function writeUserSettings(text: string): Promise<void> {
   await page.waitForTimeout(500);
   // VS Code 1.139 opens it in a modal editor: Escape closes it (and nothing else is open)
   await page.keyboard.press('Escape');
+  await page.locator('a.action-label.codicon-close:visible, a.action-label.codicon-close-dirty:visible').first().click({ timeout: 3000 }).catch(() => undefined);
   await editor.waitFor({ state: 'hidden', timeout: workbench.timeoutMs }).catch(async () => closeAllEditors(workbench));
 }
 
