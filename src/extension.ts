@@ -1,5 +1,6 @@
 import vscode = require('vscode');
 import { type Seams, Services } from './host/services';
+import { notice, vscodeNotifier } from './host/notify';
 import { Shell } from './host/shell';
 import { registerStatusBar } from './host/statusBar';
 import type { TestApi } from './host/testing/testSeams';
@@ -36,7 +37,7 @@ function start(context: vscode.ExtensionContext, seams?: Seams): Shell {
 }
 
 function failedToStart(e: unknown): unknown {
-  void vscode.window.showErrorMessage(vscode.l10n.t('Yampi Customers failed to start: {0}', e instanceof Error ? e.message : String(e)));
+  void vscodeNotifier.error(notice('Yampi Customers failed to start: {0}', e instanceof Error ? e.message : String(e)));
   return e;
 }
 

@@ -31,7 +31,8 @@ function base64Core(bytes: Uint8Array, offset: number): string {
 }
 
 /**
- * Every form in which `secret` can reach a log line: as is; URL-encoded (encodeURIComponent,
+ * Every form in which `secret` can reach a log line: as is, upper- and lower-cased; as hex (either
+ * case) and with every byte percent-encoded; URL-encoded (encodeURIComponent,
  * encodeURI, form encoding, upper- or lowercase hex); JSON-escaped (plain, with `\/` as PHP writes
  * it, with `\uXXXX` for non-ASCII, and escaped twice for JSON inside a JSON string); and base64 /
  * base64url of the bytes at each of the three alignments inside a larger blob (an `Authorization:
@@ -52,6 +53,18 @@ export function secretForms(secret: string): string[] {
     forms.add(u.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()));
   }
   const bytes = new TextEncoder().encode(secret);
+  // issue 18 §2.12: a header or a log line may carry it upper- or lower-cased, as hex (a digest
+  // dump, a buffer) or with every byte percent-encoded
+  for (const c of [secret.toUpperCase(), secret.toLowerCase()]) {
+    forms.add(c);
+    forms.add(encodeURIComponent(c));
+    forms.add(encodeURIComponent(c).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()));
+  }
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0'));
+  for (const h of [hex.join(''), `%${hex.join('%')}`]) {
+    forms.add(h);
+    forms.add(h.toUpperCase());
+  }
   if (bytes.length >= 12) {
     for (const offset of [0, 1, 2]) {
       const core = base64Core(bytes, offset);

@@ -7,7 +7,7 @@
  */
 import vscode = require('vscode');
 import { type CustomersPage, failureResult, type OrdersPage, customerResult, ordersResult, searchResult, type ToolFailure, toolFailureOf, type ToolStore } from '../core/chat/results';
-import { type GetCustomerInput, type GetOrderInput, type GetOrdersInput, parseToolInput, type SearchCustomersInput, storeLabel, toolConfirmation, TOOL_NAMES, type ToolInputs, type ToolName } from '../core/chat/tools';
+import { type GetCustomerInput, type GetOrderInput, type GetOrdersInput, parseToolInput, type SearchCustomersInput, storeLabelMarkdown, toolConfirmation, TOOL_NAMES, type ToolInputs, type ToolName } from '../core/chat/tools';
 import type { CustomerRecord } from '../core/model/customer';
 import { type Locale, toLocale } from '../core/model/strings';
 
@@ -70,8 +70,9 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
     if (!resolved.ok) {
       return {};
     }
-    const c = toolConfirmation(this.name, parsed.value, storeLabel(resolved.store.alias, resolved.store.name, l), this.deps.privacy(), l);
-    return { invocationMessage: c.progress, confirmationMessages: { title: c.title, message: c.message } };
+    const c = toolConfirmation(this.name, parsed.value, storeLabelMarkdown(resolved.store.alias, resolved.store.name, l), this.deps.privacy(), l);
+    // Markdown, not trusted, no HTML, no icons: the query and the store name in it are escaped
+    return { invocationMessage: new vscode.MarkdownString(c.progress), confirmationMessages: { title: c.title, message: new vscode.MarkdownString(c.message) } };
   }
 
   async invoke(options: vscode.LanguageModelToolInvocationOptions<unknown>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {

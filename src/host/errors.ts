@@ -5,7 +5,7 @@ import { actionTitle, type DescribedFailure, describeFailure, type Failure, type
 import type { Logger } from '../core/logger';
 import { locale } from './locale';
 import { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from './errorTypes';
-import type { Notifier } from './notify';
+import { type Notifier, noticeOf } from './notify';
 
 // The error classes live apart, so activation can use them without the error funnel below.
 export { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from './errorTypes';
@@ -80,7 +80,7 @@ export function showError(logger: Logger, notifier: Notifier, e: unknown, retry?
   logger.error(e instanceof Error ? e : String(e));
   const actions = d.actions.filter((a) => a !== 'retry' || retry !== undefined);
   const titles = actions.map((a) => actionTitle(a, locale()));
-  void notifier.error(d.message, ...titles).then(async (picked) => {
+  void notifier.error(noticeOf(d.message), ...titles).then(async (picked) => {
     const i = picked === undefined ? -1 : titles.indexOf(picked);
     const action = actions[i];
     if (action !== undefined) {

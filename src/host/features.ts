@@ -53,7 +53,7 @@ export class LoadedFeatures extends Lifecycle implements Features {
     this.orders = this.register(new OrderFeature(services));
     this.webhooks = this.register(new WebhookWorkbench(services, webhookEvents));
     this.deliveries = new DeliveriesView(this.webhooks);
-    this.commands = withErrorFunnel(services, { ...credentialCommands(services), ...customerCommands(this), ...copyCommands(this), ...dataCommands(this), ...this.orders.commands(), ...webhookCommands(this.webhooks) });
+    this.commands = withErrorFunnel(services, { ...credentialCommands(services, (v) => this.tree.isOwnNode(v)), ...customerCommands(this), ...copyCommands(this), ...dataCommands(this), ...this.orders.commands(), ...webhookCommands(this.webhooks) });
     this.agents = this.register(createAgentSurfaces(this));
   }
 

@@ -4,6 +4,7 @@ import type { Node } from '../core/tree/nodes';
 import type { LoadedFeatures } from './features';
 import type { KeysFeature } from './keys/keysFeature';
 import { DisposableGroup, Lifecycle } from './lifecycle';
+import { notice, vscodeNotifier } from './notify';
 import type { Services } from './services';
 import type { OrderTerminalLink } from './orders/orderHover';
 import type { CustomerTerminalLink } from './terminalLinks';
@@ -112,7 +113,7 @@ export class Shell extends Lifecycle {
         } catch (e) {
           const message = e instanceof Error ? e.message : String(e);
           this.services.logger.error(`Loading the features for ${id} failed: ${message}`);
-          void vscode.window.showErrorMessage(vscode.l10n.t('Yampi Customers could not load: {0}', message));
+          void vscodeNotifier.error(notice('Yampi Customers could not load: {0}', message));
           return undefined;
         }
         return features.commands[id](...args);

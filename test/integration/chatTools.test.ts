@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, ORDER_CASE_IDS, SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
 import { buildSandboxData } from '../sandbox/data';
-import { addFault, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
+import { addFault, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor, confirmed } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora;
 const mariana = EDGE_CASE_IDS.knownGood;
@@ -66,7 +66,7 @@ describe('language-model tools', () => {
   });
 
   beforeEach(async () => {
-    await vscode.commands.executeCommand('yampi.clearCache');
+    await confirmed(api, 'yampi.clearCache');
     await resetSandbox(api);
   });
 
@@ -86,17 +86,22 @@ describe('language-model tools', () => {
     assert.ok(api.chatTools, 'the test API has no chatTools: the chat tools are not wired into activation');
     const tool = (await api.chatTools()).find((t) => t.name === 'yampi_getCustomer');
     assert.ok(tool);
-    const message = tool.prepareInvocation({ input: { id: mariana } }).confirmationMessages?.message;
-    assert.equal(typeof message, 'string');
-    assert.match(message as string, new RegExp(`customer #${mariana} from store ${aurora.name} \\(${aurora.alias}\\)`));
-    assert.match(message as string, /stays masked/);
+    const md = tool.prepareInvocation({ input: { id: mariana } }).confirmationMessages?.message;
+    // Markdown with the store name escaped (issue 18 §2.2): read as a person sees it
+    assert.ok(md instanceof vscode.MarkdownString);
+    assert.ok(md.isTrusted !== true);
+    assert.equal(md.supportHtml, false);
+    const message = md.value.replace(/\\(.)/g, '$1').replace(/[\u2068\u2069]/g, '');
+    assert.match(message, new RegExp(`customer #${mariana} from store ${aurora.name} \\(${aurora.alias}\\)`));
+    assert.match(message, /stays masked/);
   });
 
   it('yampi_getCustomer, privacy on: the hover fields masked, the store named, the panel command; one request', async () => {
     const text = await call('yampi_getCustomer', { id: mariana });
-    assert.match(text, new RegExp(`Yampi customer #${mariana} \\(store ${aurora.name} \\(${aurora.alias}\\)\\)`));
-    assert.match(text, /Name: Mariana Costa Ribeiro/);
-    assert.match(text, /E-mail: m\*\*\*@/);
+    assert.match(text, new RegExp(`Yampi customer #${mariana} \\(store ${aurora.alias}\\)`));
+    assert.ok(text.includes(`"Store":"${aurora.name}"`), text);
+    assert.match(text, /"Name":"Mariana Costa Ribeiro"/);
+    assert.match(text, /"E-mail":"m\*\*\*@/);
     assert.doesNotMatch(text, /mariana\.c\.ribeiro@/);
     assert.match(text, /yampi\.openCustomer/);
     assert.equal((await sandboxRequests()).filter((r) => r.path.includes('/customers/')).length, 1);
@@ -106,7 +111,7 @@ describe('language-model tools', () => {
     await config().update('privacy.maskSensitiveData', false, vscode.ConfigurationTarget.Global);
     try {
       const text = await call('yampi_getCustomer', { id: mariana, store: aurora.alias });
-      assert.match(text, /E-mail: mariana\.c\.ribeiro@exemplo\.com\.br/);
+      assert.match(text, /"E-mail":"mariana\.c\.ribeiro@exemplo\.com\.br"/);
       assert.match(text, /Privacy mode is off/);
     } finally {
       await config().update('privacy.maskSensitiveData', true, vscode.ConfigurationTarget.Global);
@@ -115,14 +120,15 @@ describe('language-model tools', () => {
 
   it('yampi_searchCustomers: one line per match, masked', async () => {
     const text = await call('yampi_searchCustomers', { query: 'Mariana', limit: 3 });
-    assert.match(text, new RegExp(`customers in store ${aurora.name} \\(${aurora.alias}\\) matching "Mariana": 3 of \\d+`));
-    assert.equal(text.split('\n').filter((l) => /^\d+\. .+ \(#\d+\) · /.test(l)).length, 3);
+    assert.match(text, new RegExp(`customers in store ${aurora.alias} matching the query: 3 of \\d+`));
+    assert.ok(text.includes('"Query":"Mariana"'), text);
+    assert.equal(text.split('\n').filter((l) => /^\{"Id":"#\d+",/.test(l)).length, 3);
     assert.doesNotMatch(text, /mariana\.c\.ribeiro@/);
     assert.match(text, /m\*\*\*@exemplo\.com\.br/);
   });
 
   it('not found names the id and the store; an unknown store says it is not connected', async () => {
-    assert.match(await call('yampi_getCustomer', { id: MISSING_CUSTOMER_ID }), new RegExp(`Customer #${MISSING_CUSTOMER_ID} was not found in store ${aurora.name}`));
+    assert.match(await call('yampi_getCustomer', { id: MISSING_CUSTOMER_ID }), new RegExp(`Customer #${MISSING_CUSTOMER_ID} was not found in store ${aurora.alias}`));
     assert.match(await call('yampi_getCustomer', { id: mariana, store: 'loja-que-nao-existe' }), /Store "loja-que-nao-existe" is not connected/);
     assert.match(await call('yampi_getCustomerOrders', { id: mariana, store: 'loja-que-nao-existe' }), /is not connected/);
   });
@@ -184,10 +190,10 @@ describe('language-model tools', () => {
     const mine = (data?.orders ?? []).filter((o) => o.customerId === mariana).map((o) => o.json as { number: number });
     assert.ok(mine.length > 5);
     const text = await call('yampi_getCustomerOrders', { id: mariana, limit: 5 });
-    assert.match(text, new RegExp(`Orders of Yampi customer #${mariana} \\(store ${aurora.name} \\(${aurora.alias}\\)\\), newest first: 5 of ${mine.length}\\.`));
-    const lines = text.split('\n').filter((l) => /^\d+\. Order /.test(l));
-    assert.deepEqual(lines.map((l) => /^\d+\. Order (\S+)/.exec(l)?.[1]), mine.slice(0, 5).map((o) => String(o.number)));
-    assert.ok(lines.every((l) => /R\$/.test(l) && /\d+ items?/.test(l)), lines.join('\n'));
+    assert.match(text, new RegExp(`Orders of Yampi customer #${mariana} \\(store ${aurora.alias}\\), newest first: 5 of ${mine.length}\\.`));
+    const lines = text.split('\n').filter((l) => l.startsWith('{"Order":'));
+    assert.deepEqual(lines.map((l) => (JSON.parse(l) as { Order: string }).Order), mine.slice(0, 5).map((o) => String(o.number)));
+    assert.ok(lines.every((l) => /"Total":"R\$/.test(l) && /"Items":\d+/.test(l)), lines.join('\n'));
     assert.match(text, /Older orders exist/);
     const orders = (await sandboxRequests()).filter((r) => r.path.endsWith('/orders'));
     assert.deepEqual(orders.map((r) => [r.query['limit'], r.query['customer_id[]']]), [['5', String(mariana)]]);
@@ -200,7 +206,7 @@ describe('language-model tools', () => {
     await addFault({ path: '/orders', ignoreFilters: true });
     const text = await call('yampi_getCustomerOrders', { id: mariana, limit: 20 });
     const mine = new Set((buildSandboxData().get(aurora.alias)?.related.orders ?? []).filter((o) => o.customerId === mariana).map((o) => String((o.json as { number: number }).number)));
-    const numbers = text.split('\n').map((l) => /^\d+\. Order (\S+)/.exec(l)?.[1]).filter((n): n is string => n !== undefined);
+    const numbers = text.split('\n').filter((l) => l.startsWith('{"Order":')).map((l) => (JSON.parse(l) as { Order: string }).Order);
     assert.ok(numbers.every((n) => mine.has(n)), 'another customer\'s order in the result');
   });
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { EDGE_CASE_IDS, FIRST_REGULAR_ID, SANDBOX_STORES } from '../sandbox/constants';
-import { closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, single } from './helpers';
+import { closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, single, confirmed } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const serra = SANDBOX_STORES.serra.alias;
@@ -19,7 +19,7 @@ describe('credentials and stores', () => {
     await closeAllEditors();
     await signOutAll(api);
     await resetSandbox(api);
-    await vscode.commands.executeCommand('yampi.clearCache');
+    await confirmed(api, 'yampi.clearCache');
   });
 
   after(async () => {
@@ -97,11 +97,11 @@ describe('credentials and stores', () => {
   it('signs out: secret gone, the other store becomes active, then the signed-out state', async () => {
     await signIn(owner, aurora);
     await signIn(single, serra);
-    assert.equal(await vscode.commands.executeCommand('yampi.signOut', serra), true);
+    assert.equal(await confirmed(api, 'yampi.signOut', serra), true);
     assert.equal(await api.hasSecretFor(serra), false);
     assert.equal(api.activeAlias(), aurora);
     assert.equal(api.signedInContext(), true);
-    assert.equal(await vscode.commands.executeCommand('yampi.signOut', aurora), true);
+    assert.equal(await confirmed(api, 'yampi.signOut', aurora), true);
     assert.equal(await api.hasSecretFor(aurora), false);
     assert.equal(api.activeAlias(), undefined);
     assert.equal(api.signedInContext(), false);
@@ -131,7 +131,7 @@ describe('credentials and stores', () => {
       await signIn(owner, aurora);
       assert.equal(api.activeAlias(), aurora);
       // signing out of an environment store is refused: nothing of it is saved
-      assert.equal(await vscode.commands.executeCommand('yampi.signOut', serra), false);
+      assert.equal(await confirmed(api, 'yampi.signOut', serra), false);
     });
   });
 
@@ -187,7 +187,7 @@ describe('credentials and stores', () => {
     it('signing out fails: the store stays saved and the user is told', async () => {
       assert.equal(await signIn(owner, aurora), true);
       api.setSecretFaults({ failDelete: true });
-      assert.notEqual(await vscode.commands.executeCommand('yampi.signOut', aurora), true);
+      assert.notEqual(await confirmed(api, 'yampi.signOut', aurora), true);
       assert.match(api.shownErrors().at(-1) ?? '', /was not signed out|não foi desconectada/);
       assert.deepEqual(api.savedStoreAliases(), [aurora]);
       assert.equal(await api.hasSecretFor(aurora), true);

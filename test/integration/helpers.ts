@@ -55,9 +55,29 @@ export async function signIn(user: SandboxUser, alias: string): Promise<boolean>
   return (await vscode.commands.executeCommand('yampi.setCredentials', { alias, userToken: user.userToken, userSecretKey: user.userSecretKey })) === true;
 }
 
+/** The button that confirms each destructive command's modal, in the UI language. */
+const CONFIRM = {
+  'yampi.signOut': { en: 'Sign Out', pt: 'Sair' },
+  'yampi.clearCache': { en: 'Clear', pt: 'Limpar' },
+} as const;
+
+/**
+ * Runs a destructive command answering its confirmation (always asked unless the argument is our
+ * tree's own node); the answer is dropped afterwards, so a command that returned before asking
+ * leaves none for the next modal.
+ */
+export async function confirmed(api: TestApi, command: keyof typeof CONFIRM, ...args: unknown[]): Promise<unknown> {
+  api.answerNextModal(CONFIRM[command][vscode.env.language.startsWith('pt') ? 'pt' : 'en']);
+  try {
+    return await vscode.commands.executeCommand(command, ...args);
+  } finally {
+    api.answerNextModal(undefined);
+  }
+}
+
 export async function signOutAll(api: TestApi): Promise<void> {
   for (const alias of api.savedStoreAliases()) {
-    await vscode.commands.executeCommand('yampi.signOut', alias);
+    await confirmed(api, 'yampi.signOut', alias);
   }
   assert.deepEqual(api.savedStoreAliases(), []);
 }
@@ -101,7 +121,7 @@ export function signedInToAurora(): () => TestApi {
     assert.ok(a);
     await closeAllEditors();
     await waitFor('panels closed', () => a.openPanels() === 0);
-    await vscode.commands.executeCommand('yampi.clearCache');
+    await confirmed(a, 'yampi.clearCache');
     await resetSandbox(a);
   });
   after(async () => {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, SANDBOX_STORES } from '../sandbox/constants';
-import { addFault, closeAllEditors, extensionApi, extensionLog, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
+import { addFault, closeAllEditors, confirmed, extensionApi, extensionLog, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const mariana = EDGE_CASE_IDS.knownGood;
@@ -57,7 +57,7 @@ describe('hover and links over customer ids', () => {
   });
 
   beforeEach(async () => {
-    await vscode.commands.executeCommand('yampi.clearCache');
+    await confirmed(api, 'yampi.clearCache');
     await resetSandbox(api);
   });
 

@@ -8,7 +8,7 @@ import { startForwardProxy, type ForwardProxy } from '../harness/forwardProxy';
 import { makeTestCa, TEST_HOST, type TestCa } from '../harness/testCa';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { closeAllEditors, extensionApi, extensionLog, owner, signIn, signOutAll, waitFor } from './helpers';
+import { closeAllEditors, confirmed, extensionApi, extensionLog, owner, signIn, signOutAll, waitFor } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const mariana = EDGE_CASE_IDS.knownGood;
@@ -42,7 +42,7 @@ describe('proxy and TLS (issue 13)', function () {
 
   /** A search shows its failure as a message (a lookup shows it in the panel). */
   async function searchError(): Promise<string> {
-    await vscode.commands.executeCommand('yampi.clearCache');
+    await confirmed(api, 'yampi.clearCache');
     const before = api.shownErrors().length;
     const r = await vscode.commands.executeCommand('yampi.searchCustomers', 'mariana');
     assert.equal(r, undefined);
@@ -55,7 +55,7 @@ describe('proxy and TLS (issue 13)', function () {
    * would open without a request. Returns whether the lookup got that customer.
    */
   async function lookup(): Promise<boolean> {
-    await vscode.commands.executeCommand('yampi.clearCache');
+    await confirmed(api, 'yampi.clearCache');
     const ids = https.data.get(aurora)?.customers.map((c) => c.id) ?? [];
     const id = ids[ids.length - 1 - nextId++] ?? mariana;
     return (await vscode.commands.executeCommand<Customer>('yampi.lookupCustomer', id))?.id === id;

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { PanelSectionFacts, RenderedNode, TestApi } from '../../src/extension';
 import { ORDER_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { buildSandboxData } from '../sandbox/data';
-import { addFault, closeAllEditors, owner, sandboxRequests, signedInToAurora, signIn, waitFor } from './helpers';
+import { addFault, closeAllEditors, owner, sandboxRequests, signedInToAurora, signIn, waitFor, confirmed } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const many = ORDER_CASE_IDS.manyOrders;
@@ -199,7 +199,7 @@ describe('Customer 360: related records', () => {
       const shown = api.shownErrors().length;
       void api.sendPanelMessage(aurora, many, { type: 'openSection', section: 'addresses' });
       await waitFor('the addresses request to reach the sandbox', async () => (await requests('addresses')) === 1 || undefined);
-      await vscode.commands.executeCommand('yampi.signOut', aurora);
+      await confirmed(api, 'yampi.signOut', aurora);
       await waitFor('the panel to close', () => api.openPanels() === 0);
       assert.equal(api.panelSections(aurora, many), undefined);
       await new Promise((r) => setTimeout(r, 3000));
@@ -257,7 +257,7 @@ describe('Customer 360: related records', () => {
       const n = await requests('carts');
       await api.treeChildren(carts?.node);
       assert.equal(await requests('carts'), n, 'a loaded group asked again');
-      await vscode.commands.executeCommand('yampi.clearCache');
+      await confirmed(api, 'yampi.clearCache');
       await api.treeChildren(carts?.node);
       assert.equal(await requests('carts'), n + 1, 'Clear Cached Data kept the group');
     });

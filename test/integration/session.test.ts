@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RenderedNode, TestApi } from '../../src/extension';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
-import { addFault, closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
+import { addFault, closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor, confirmed } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const serra = SANDBOX_STORES.serra.alias;
@@ -42,7 +42,7 @@ describe('store sessions: sign-out and Clear Cached Data leave nothing behind', 
     await waitFor('the panel', () => api.openPanels() === 1);
     assert.equal(await api.sendPanelMessage(aurora, mariana, { type: 'revealAll' }), true);
     await vscode.env.clipboard.writeText('before');
-    await vscode.commands.executeCommand('yampi.signOut', aurora);
+    await confirmed(api, 'yampi.signOut', aurora);
     await waitFor('the panel to close', () => api.openPanels() === 0);
     assert.equal(await api.sendPanelMessage(aurora, mariana, { type: 'copy', field: 'token' }), false, 'a panel of the signed-out store still takes messages');
     assert.equal(await api.sendPanelMessage(aurora, mariana, { type: 'copyJson' }), false);
@@ -56,7 +56,7 @@ describe('store sessions: sign-out and Clear Cached Data leave nothing behind', 
     const store = await child(api, undefined, new RegExp(SANDBOX_STORES.aurora.name));
     assert.ok(await child(api, store, /^(Search results|Resultados da busca)$/), 'no Search results folder after a search');
 
-    await vscode.commands.executeCommand('yampi.clearCache');
+    await confirmed(api, 'yampi.clearCache');
     assert.equal(await child(api, store, /^(Search results|Resultados da busca)$/), undefined, 'search results survived Clear Cached Data');
     const before = await customerRequests(mariana);
     await vscode.commands.executeCommand('yampi.openCustomer', mariana, aurora);
@@ -64,7 +64,7 @@ describe('store sessions: sign-out and Clear Cached Data leave nothing behind', 
     await closeAllEditors();
 
     await vscode.commands.executeCommand('yampi.searchCustomers', 'Mariana');
-    await vscode.commands.executeCommand('yampi.signOut', aurora);
+    await confirmed(api, 'yampi.signOut', aurora);
     const after = (await sandboxRequests()).length;
     const r = await vscode.commands.executeCommand('yampi.openCustomer', mariana, aurora);
     assert.equal(r, undefined);
@@ -88,7 +88,7 @@ describe('store sessions: sign-out and Clear Cached Data leave nothing behind', 
     await vscode.commands.executeCommand('yampi.pinCustomer', serraFirst.node);
     assert.ok(Array.isArray(api.globalState()[`yampi.pinned/${serra}`]));
 
-    api.answerNextModal(vscode.env.language.startsWith('pt') ? 'Sair' : 'Sign Out');
+    // our own tree's node: the user clicked Sign Out on it, no second question (no modal answer set)
     assert.equal(await vscode.commands.executeCommand('yampi.signOut', serraNode.node), true);
     assert.deepEqual(api.savedStoreAliases(), [aurora]);
     const state = api.globalState();
@@ -101,7 +101,7 @@ describe('store sessions: sign-out and Clear Cached Data leave nothing behind', 
     await addFault({ path: `/customers/${mariana}`, latencyMs: 800, times: 1 });
     const pending = vscode.commands.executeCommand('yampi.lookupCustomer', mariana);
     await waitFor('the request to reach the sandbox', async () => (await customerRequests(mariana)) === 1);
-    await vscode.commands.executeCommand('yampi.clearCache');
+    await confirmed(api, 'yampi.clearCache');
     await pending;
     await closeAllEditors();
     await waitFor('panels closed', () => api.openPanels() === 0);
@@ -113,7 +113,7 @@ describe('store sessions: sign-out and Clear Cached Data leave nothing behind', 
     await addFault({ path: `/customers/${mariana}`, latencyMs: 800, times: 1 });
     const pending = vscode.commands.executeCommand('yampi.openCustomer', mariana, aurora);
     await waitFor('the request to reach the sandbox', async () => (await customerRequests(mariana)) === 1);
-    await vscode.commands.executeCommand('yampi.signOut', aurora);
+    await confirmed(api, 'yampi.signOut', aurora);
     assert.equal(await pending, undefined, 'the customer was returned after sign-out');
     assert.equal(api.openPanels(), 0);
     assert.equal(await signIn(owner, aurora), true);

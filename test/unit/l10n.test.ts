@@ -21,7 +21,7 @@ export function l10nStrings(): Map<string, string> {
   const patterns = [
     new RegExp(String.raw`(?:l10n\.t|\bt)\(\s*` + q, 'g'),
     new RegExp(String.raw`\b(?:t|sentence)\(\s*[\w.()]+,\s*` + q, 'g'),
-    new RegExp(String.raw`\bmsg\(\s*` + q, 'g'),
+    new RegExp(String.raw`\b(?:msg|notice)\(\s*` + q, 'g'),
   ];
   for (const file of [...sourceFiles(join(root, 'src', 'host')), ...sourceFiles(join(root, 'src', 'core')), join(root, 'src', 'extension.ts')]) {
     const text = readFileSync(file, 'utf8');

@@ -8,6 +8,7 @@ import { MAX_QUERY_LENGTH } from '../api/validate';
 import { TOOL_NAMES } from '../commands/ids';
 import { parseLookupInput } from '../lookupInput';
 import { type Locale, msg, t } from '../model/strings';
+import { escapeMarkdown } from '../model/text';
 import { isValidAlias } from '../stores';
 
 export { TOOL_NAMES };
@@ -78,10 +79,11 @@ function getOrderInput(o: Record<string, unknown>, locale: Locale): ParsedInput<
 }
 
 function storeField(v: unknown, locale: Locale): Field<string | undefined> {
-  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+  if (v === undefined || v === null) {
     return good(undefined);
   }
-  return typeof v === 'string' && isValidAlias(v.trim()) ? good(v.trim()) : bad(t(locale, '"store" must be a store alias (letters, digits, - and _), e.g. loja-aurora; leave it out for the active store.'));
+  // exactly the rule of package.json's schema for `store` (core/alias.ts): nothing trimmed or folded
+  return isValidAlias(v) ? good(v) : bad(t(locale, '"store" must be a store alias (lowercase letters, digits and hyphens), e.g. loja-aurora; leave it out for the active store.'));
 }
 
 function limitField(v: unknown, range: { readonly default: number; readonly max: number }, locale: Locale): Field<number> {
@@ -168,13 +170,24 @@ export function plainText(value: string, max = 120): string {
 }
 
 export interface ToolConfirmation {
+  /** Plain text. */
   readonly title: string;
+  /** Markdown (VS Code renders it): every value in it escaped with escapeMarkdown. */
   readonly message: string;
-  /** Shown while the tool runs. */
+  /** Shown while the tool runs; Markdown like `message`. */
   readonly progress: string;
 }
 
-/** What the user confirms before a tool runs: the action, the store it reads from, and what privacy mode will let through. */
+/** `store Loja Aurora (loja-aurora)` as Markdown: the name (from /auth/me) and the alias escaped. */
+export function storeLabelMarkdown(alias: string, name: string | undefined, locale: Locale): string {
+  const n = name === undefined ? '' : plainText(name, 80);
+  return t(locale, 'store {0}', n === '' || n === alias ? escapeMarkdown(alias) : `${escapeMarkdown(n)} (${escapeMarkdown(alias)})`);
+}
+
+/**
+ * What the user confirms before a tool runs: the action, the store it reads from, and what privacy
+ * mode will let through. `store` is storeLabelMarkdown's; the query is escaped here (issue 18 §2.2).
+ */
 export function toolConfirmation<N extends ToolName>(name: N, input: ToolInputs[N], store: string, privacy: boolean, locale: Locale): ToolConfirmation;
 export function toolConfirmation(name: ToolName, input: ToolInputs[ToolName], store: string, privacy: boolean, locale: Locale): ToolConfirmation {
   const privacyNote = t(locale, privacy ? msg('Personal data stays masked (privacy mode is on).') : msg('Privacy mode is off: e-mail and phone will be shared with the model.'));
@@ -189,7 +202,7 @@ export function toolConfirmation(name: ToolName, input: ToolInputs[ToolName], st
     }
     case 'yampi_searchCustomers': {
       const i = input as SearchCustomersInput;
-      const q = plainText(i.query, 80);
+      const q = escapeMarkdown(plainText(i.query, 80));
       return {
         title: t(locale, 'Search Yampi customers?'),
         message: `${t(locale, 'Search {0} for "{1}" (at most {2} customers).', store, q, i.limit)} ${privacyNote}`,

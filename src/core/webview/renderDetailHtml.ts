@@ -18,7 +18,6 @@ import {
 } from '../model/fields';
 import { type Locale, type Message, msg, t } from '../model/strings';
 import { customerSummary } from '../model/summary';
-import { truncate } from '../model/text';
 import { escapeHtml } from './escapeHtml';
 import { codicon, type WebviewIcon } from './codicons';
 import { MAX_HTML_LENGTH, type PanelState } from './protocol';
@@ -96,13 +95,13 @@ export function errorState(
   }
 }
 
-const MAX_TITLE = 100;
-
-/** Title for the panel tab: the customer's name once loaded (cut to 100), else `Customer #id`. */
+/**
+ * Title for the panel tab: `Customer #id`, loaded or not. Never the name: VS Code keeps editor
+ * titles on disk to restore tabs (storage `memento/workbench.parts.editor`); the name is shown
+ * inside the panel only.
+ */
 export function panelTitle(state: DetailState, locale: Locale): string {
-  return state.kind === 'customer'
-    ? truncate(buildCustomerView(state.record, locale).name, MAX_TITLE)
-    : t(locale, 'Customer {0}', `#${panelStateOf(state).id}`);
+  return t(locale, 'Customer {0}', `#${panelStateOf(state).id}`);
 }
 
 /** A localized sentence whose `{n}` placeholders take ready-made HTML (the template is escaped). */

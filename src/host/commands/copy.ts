@@ -6,6 +6,7 @@ import { orderCopyConfirmation, orderCopyText } from '../../core/model/relatedFo
 import type { Node } from '../../core/tree/nodes';
 import { groupOf } from '../../core/tree/related';
 import { locale } from '../locale';
+import { notice, noticeOf } from '../notify';
 import type { Commands, Features } from './registry';
 
 type CopyCommands = Commands<'copyValue' | 'copyCustomerId' | 'copyCustomerJson'>;
@@ -14,7 +15,7 @@ export function copyCommands(f: Features): CopyCommands {
   const { services } = f;
   const copyId = async (id: number): Promise<boolean> => {
     await vscode.env.clipboard.writeText(String(id));
-    services.notifier.status(vscode.l10n.t('Copied the customer id.'));
+    services.notifier.status(notice('Copied the customer id.'));
     return true;
   };
   /** An order row of the tree: its number (what customers and staff quote), as loaded by the session. */
@@ -26,7 +27,7 @@ export function copyCommands(f: Features): CopyCommands {
       return false;
     }
     await vscode.env.clipboard.writeText(orderCopyText(order, 'number'));
-    void services.notifier.info(orderCopyConfirmation('number', locale()));
+    void services.notifier.info(noticeOf(orderCopyConfirmation('number', locale())));
     return true;
   };
   return {
@@ -48,11 +49,11 @@ export function copyCommands(f: Features): CopyCommands {
         return false;
       }
       if (field.sensitivity === 'secret') {
-        void services.notifier.warn(vscode.l10n.t('{0} gives access to the customer\'s account: open the details panel and reveal it on purpose to copy it.', field.label), {});
+        void services.notifier.warn(notice('{0} gives access to the customer\'s account: open the details panel and reveal it on purpose to copy it.', field.label), {});
         return false;
       }
       await vscode.env.clipboard.writeText(field.copyText);
-      void services.notifier.info(copyConfirmation(field, locale()));
+      void services.notifier.info(noticeOf(copyConfirmation(field, locale())));
       return true;
     },
     [COMMANDS.copyCustomerId]: async (arg) => {
@@ -68,7 +69,7 @@ export function copyCommands(f: Features): CopyCommands {
         return false;
       }
       await vscode.env.clipboard.writeText(customerJson(found.record, new Set()));
-      void services.notifier.info(vscode.l10n.t('Copied customer #{0} as JSON (account credentials left out).', found.record.customer.id));
+      void services.notifier.info(notice('Copied customer #{0} as JSON (account credentials left out).', found.record.customer.id));
       return true;
     },
   };

@@ -9,6 +9,7 @@ import { plainLabel } from '../../core/model/text';
 import type { Services } from '../services';
 import { abortSignalFor } from '../apiService';
 import { describeError, isCancellation, showError } from '../errors';
+import { notice, noticeOf } from '../notify';
 import type { Commands } from './registry';
 
 
@@ -48,7 +49,7 @@ async function setCredentialsProgrammatic(services: Services, args: SetCredentia
   const alias = args.alias.trim();
   const creds = { userToken: args.userToken.trim(), userSecretKey: args.userSecretKey.trim() };
   if (!isValidAlias(alias) || creds.userToken === '' || creds.userSecretKey === '') {
-    void services.notifier.error(vscode.l10n.t('Give a store alias, a User-Token and a User-Secret-Key.'));
+    void services.notifier.error(notice('Give a store alias, a User-Token and a User-Secret-Key.'));
     return false;
   }
   try {
@@ -85,8 +86,8 @@ function askSecret(step: 1 | 2, value: string): Thenable<string | undefined> {
 /** Checks the pair with Yampi: the stores it reaches, `retry` after a rejection the user wants to fix, or undefined to stop. */
 async function validate(services: Services, creds: Credentials): Promise<Validation | 'retry' | undefined> {
   try {
-    return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the credentials with Yampi…'), cancellable: true },
+    return await services.notifier.progress(
+      { location: vscode.ProgressLocation.Notification, title: notice('Checking the credentials with Yampi…'), cancellable: true },
       (_p, ct) => readStores(services, creds, ct),
     );
   } catch (e) {
@@ -95,7 +96,7 @@ async function validate(services: Services, creds: Credentials): Promise<Validat
     }
     if (YampiError.is(e, 'auth')) {
       const again = vscode.l10n.t('Try Again');
-      const pick = await services.notifier.error(vscode.l10n.t('Yampi rejected this User-Token and User-Secret-Key. Nothing was saved.'), again);
+      const pick = await services.notifier.error(notice('Yampi rejected this User-Token and User-Secret-Key. Nothing was saved.'), again);
       return pick === again ? 'retry' : undefined;
     }
     showError(services.logger, services.notifier, e);
@@ -117,8 +118,8 @@ async function saveChosen(services: Services, chosen: readonly SavedStore[], cre
   }
   void services.notifier.info(
     chosen.length === 1
-      ? vscode.l10n.t('Connected to Yampi store "{0}".', first.name)
-      : vscode.l10n.t('Connected to {0} Yampi stores. Active: "{1}".', chosen.length, first.name),
+      ? notice('Connected to Yampi store "{0}".', first.name)
+      : notice('Connected to {0} Yampi stores. Active: "{1}".', chosen.length, first.name),
   );
   return true;
 }
@@ -184,8 +185,8 @@ async function askAlias(services: Services, creds: Credentials): Promise<SavedSt
     }
     const store = { alias: alias.trim(), ...creds };
     try {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking store "{0}"…', store.alias), cancellable: true },
+      await services.notifier.progress(
+        { location: vscode.ProgressLocation.Notification, title: notice('Checking store "{0}"…', store.alias), cancellable: true },
         (_p, ct) => probeStore(services, store, ct),
       );
       return [{ alias: store.alias, name: store.alias }];
@@ -195,7 +196,7 @@ async function askAlias(services: Services, creds: Credentials): Promise<SavedSt
       }
       services.logger.warn(`Store ${store.alias} could not be validated.`, e);
       const again = vscode.l10n.t('Try Again');
-      const pick = await services.notifier.error(describeError(e).message, again);
+      const pick = await services.notifier.error(noticeOf(describeError(e).message), again);
       if (pick !== again) {
         return undefined;
       }
@@ -211,11 +212,11 @@ function setCredentials(services: Services, arg?: unknown): Promise<boolean> {
 type CredentialCommands = Commands<'setCredentials' | 'switchStore' | 'signOut'>;
 
 /** Connect, switch and sign out. */
-export function credentialCommands(services: Services): CredentialCommands {
+export function credentialCommands(services: Services, ownNode: (v: unknown) => boolean = () => false): CredentialCommands {
   return {
     [COMMANDS.setCredentials]: (arg) => setCredentials(services, arg),
     [COMMANDS.switchStore]: (arg) => switchStore(services, arg),
-    [COMMANDS.signOut]: (arg) => signOut(services, arg),
+    [COMMANDS.signOut]: (arg) => signOut(services, arg, ownNode),
   };
 }
 
@@ -223,14 +224,14 @@ async function switchStore(services: Services, alias?: unknown): Promise<boolean
   if (typeof alias === 'string') {
     const ok = await services.credentials.setActive(alias);
     if (!ok) {
-      void services.notifier.error(vscode.l10n.t('No saved Yampi store is called "{0}".', alias));
+      void services.notifier.error(notice('No saved Yampi store is called "{0}".', alias));
     }
     return ok;
   }
   const stores = services.credentials.stores();
   if (stores.length === 0) {
     const connect = vscode.l10n.t('Set Credentials');
-    const pick = await services.notifier.info(vscode.l10n.t('No Yampi store is saved yet.'), connect);
+    const pick = await services.notifier.info(notice('No Yampi store is saved yet.'), connect);
     if (pick === connect) {
       return setCredentials(services);
     }
@@ -254,26 +255,27 @@ async function switchStore(services: Services, alias?: unknown): Promise<boolean
 /**
  * Signs out of the store named by the argument (an alias, or a store node from the tree — never
  * silently another store), else of the active one. Its session ends (requests cancelled, panels
- * closed, data dropped) and its Recent and Pinned lists are forgotten.
+ * closed, data dropped) and its Recent and Pinned lists are forgotten. Always confirmed, whatever
+ * the arguments (a `command:` link can carry any), except for a node our own tree made (the very
+ * object, not one shaped like it): the user clicked it in the tree.
  */
-async function signOut(services: Services, arg?: unknown): Promise<boolean> {
-  const programmatic = typeof arg === 'string';
+async function signOut(services: Services, arg: unknown, ownNode: (v: unknown) => boolean): Promise<boolean> {
   if (arg !== undefined && aliasOf(arg) === undefined) {
     return false;
   }
   const storeAlias = services.sessions.resolveAlias(aliasOf(arg));
   if (storeAlias === undefined) {
-    void services.notifier.info(vscode.l10n.t('You are not signed in to any Yampi store.'));
+    void services.notifier.info(notice('You are not signed in to any Yampi store.'));
     return false;
   }
   if (!services.credentials.stores().some((s) => s.alias === storeAlias)) {
-    void services.notifier.info(vscode.l10n.t('Store "{0}" uses credentials from the environment (YAMPI_*); unset those variables to sign out.', storeAlias));
+    void services.notifier.info(notice('Store "{0}" uses credentials from the environment (YAMPI_*); unset those variables to sign out.', storeAlias));
     return false;
   }
-  if (!programmatic) {
+  if (!ownNode(arg)) {
     const confirm = vscode.l10n.t('Sign Out');
     const pick = await services.notifier.warn(
-      vscode.l10n.t('Sign out of Yampi store "{0}"? Its credentials are deleted from this machine.', storeAlias),
+      notice('Sign out of Yampi store "{0}"? Its credentials are deleted from this machine.', storeAlias),
       { modal: true },
       confirm,
     );

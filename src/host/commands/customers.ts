@@ -5,6 +5,7 @@ import type { CustomerRecord } from '../../core/model/customer';
 import { customerIdAt } from '../hover/cursor';
 import { askCustomerId, searchCustomersInteractive } from '../lookup';
 import type { Commands, Features } from './registry';
+import { notice } from '../notify';
 
 const PAGE = 25;
 
@@ -26,7 +27,7 @@ export function customerCommands(f: Features): CustomerCommands {
     [COMMANDS.lookupCustomer]: async (arg) => {
       let id = customerIdOf(arg);
       if (id === undefined && arg !== undefined) {
-        void services.notifier.error(vscode.l10n.t('"{0}" is not a customer id. Use a number like 123, #123 or a link containing /customers/123.', typeof arg === 'string' ? arg : typeof arg));
+        void services.notifier.error(notice('"{0}" is not a customer id. Use a number like 123, #123 or a link containing /customers/123.', typeof arg === 'string' ? arg : typeof arg));
         return undefined;
       }
       if (id === undefined) {
@@ -49,7 +50,7 @@ export function customerCommands(f: Features): CustomerCommands {
       const editor = vscode.window.activeTextEditor;
       const id = editor ? customerIdAt(editor, f.refs) : undefined;
       if (editor && id === undefined) {
-        void services.notifier.info(vscode.l10n.t('No customer id under the cursor. Select a number or place the cursor on an id like customer_id: 123.'));
+        void services.notifier.info(notice('No customer id under the cursor. Select a number or place the cursor on an id like customer_id: 123.'));
       }
       return id === undefined ? undefined : (await open(f, id))?.customer;
     },
@@ -74,7 +75,7 @@ export function customerCommands(f: Features): CustomerCommands {
       }
       const node = nodeOfType(arg, 'loadMore');
       if (node) {
-        await vscode.window.withProgress({ location: { viewId: VIEWS.customers } }, () => services.sessions.get(node.alias).loadMore());
+        await services.notifier.progress({ location: { viewId: VIEWS.customers } }, () => services.sessions.get(node.alias).loadMore());
       }
       return true;
     },

@@ -3,6 +3,7 @@ import { customerTargetOf } from '../../core/commands/args';
 import { COMMANDS } from '../../core/commands/ids';
 import { openSampleLog } from '../walkthrough';
 import type { Commands, Features } from './registry';
+import { notice } from '../notify';
 
 type DataCommands = Commands<'pinCustomer' | 'unpinCustomer' | 'togglePrivacyMode' | 'clearCache' | 'showLog' | 'openSampleLog'>;
 
@@ -23,10 +24,18 @@ export function dataCommands(f: Features): DataCommands {
     [COMMANDS.unpinCustomer]: (arg) => setPinned(arg, false),
     [COMMANDS.togglePrivacyMode]: async () => {
       const next = await services.settings.toggleMaskSensitiveData();
-      services.notifier.status(next ? vscode.l10n.t('Yampi: personal data masked.') : vscode.l10n.t('Yampi: personal data shown.'));
+      services.notifier.status(next ? notice('Yampi: personal data masked.') : notice('Yampi: personal data shown.'));
       return next;
     },
-    [COMMANDS.clearCache]: async () => {
+    [COMMANDS.clearCache]: async (arg) => {
+      // destructive (the Recent list goes): confirmed unless our own tree's node asked
+      if (!f.tree.isOwnNode(arg)) {
+        const clear = vscode.l10n.t('Clear');
+        const pick = await services.notifier.warn(notice('Clear cached customer data and the Recent list of every connected store?'), { modal: true }, clear);
+        if (pick !== clear) {
+          return false;
+        }
+      }
       for (const s of services.sessions.all()) {
         s.clear();
       }
@@ -34,7 +43,7 @@ export function dataCommands(f: Features): DataCommands {
       f.webhooks.clear(); // webhook deliveries and payloads (memory only) go too
       await services.lists.clearRecent(services.credentials.signedInAliases());
       f.tree.refresh();
-      void services.notifier.info(vscode.l10n.t('Cleared cached customer data and the Recent list.'));
+      void services.notifier.info(notice('Cleared cached customer data and the Recent list.'));
       return true;
     },
     [COMMANDS.showLog]: () => {

@@ -2,7 +2,9 @@ import vscode = require('vscode');
 import { TtlLruCache } from '../../core/cache';
 import { type CompiledPatterns, type CustomerRef, compilePatterns, type InvalidPattern, MAX_DOCUMENT_LENGTH, refAt } from '../../core/customerRefs';
 import { type BudgetedScan, budgetedDocumentScan, budgetedLineScan } from '../../core/scanBudget/documentScan';
+import { COMMANDS } from '../../core/commands/ids';
 import { Lifecycle } from '../lifecycle';
+import { notice } from '../notify';
 import type { Services } from '../services';
 
 function problemText(problem: InvalidPattern['problem']): string {
@@ -61,11 +63,13 @@ export class CustomerRefIndex extends Lifecycle {
     }
     if (compiled.invalid.length > 0) {
       const open = vscode.l10n.t('Open Settings');
-      // the count only: the sources (outside text) and why each was refused are in the log (above)
-      const message = vscode.l10n.t('Yampi: {0} of the patterns in yampi.hover.patterns cannot be used and are ignored (the Yampi log says which and why).', compiled.invalid.length);
+      // the count only: a pattern is outside text (the log above has each one and why)
+      const showLog = vscode.l10n.t('Show Log');
+      const message = notice('Yampi: {0} of the patterns in yampi.hover.patterns cannot be used and are ignored. The log says which and why.', compiled.invalid.length);
       void this.services.notifier
-        .warn(message, {}, open)
-        .then((picked) => (picked === open ? vscode.commands.executeCommand('workbench.action.openSettings', 'yampi.hover.patterns') : undefined));
+        .warn(message, {}, open, showLog)
+        .then((picked) =>
+          picked === open ? vscode.commands.executeCommand('workbench.action.openSettings', 'yampi.hover.patterns') : picked === showLog ? vscode.commands.executeCommand(COMMANDS.showLog) : undefined);
     }
     return compiled;
   }

@@ -6,6 +6,7 @@ import { isValidAlias } from '../../core/stores';
 import { DIAGNOSTIC_SOURCE } from '../../core/keys/messages';
 import type { KeysFeature } from './keysFeature';
 import { readText } from './gitStatus';
+import { notice } from '../notify';
 
 /** A finding named by the command arguments a quick fix carries: the document and the key's offset (never the key). */
 interface Target {
@@ -64,7 +65,7 @@ export class KeyFixes implements vscode.CodeActionProvider {
     const findings = this.feature.findings(doc.uri, text);
     const finding = findings.find((f) => f.start === offsetArg);
     if (!finding) {
-      void this.feature.services.notifier.info(vscode.l10n.t('That key is no longer there: the file changed.'));
+      void this.feature.services.notifier.info(notice('That key is no longer there: the file changed.'));
       return undefined;
     }
     return { doc, text, finding, findings };
@@ -79,7 +80,7 @@ export class KeyFixes implements vscode.CodeActionProvider {
     const { doc, text, finding } = t;
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri ?? (doc.uri.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(doc.uri, '..'));
     if (!folder) {
-      void this.feature.services.notifier.info(vscode.l10n.t('Save the file in a workspace folder first: the key goes to the .env file of that folder.'));
+      void this.feature.services.notifier.info(notice('Save the file in a workspace folder first: the key goes to the .env file of that folder.'));
       return false;
     }
     const envUri = vscode.Uri.joinPath(folder, '.env');
@@ -102,12 +103,12 @@ export class KeyFixes implements vscode.CodeActionProvider {
     const applied = await vscode.workspace.applyEdit(we);
     this.feature.git.forget();
     if (!applied) {
-      void this.feature.services.notifier.error(vscode.l10n.t('The key was added to .env as {0}, but the file could not be edited: replace the key by hand.', entry.name));
+      void this.feature.services.notifier.error(notice('The key was added to .env as {0}, but the file could not be edited: replace the key by hand.', entry.name));
       return false;
     }
     void this.feature.services.notifier.info(status.tracking === 'tracked'
-      ? vscode.l10n.t('Moved to .env as {0}. The key was committed: it stays in git history, so rotate it (change the Yampi account password).', entry.name)
-      : vscode.l10n.t('Moved to .env as {0}; .env is git-ignored.', entry.name));
+      ? notice('Moved to .env as {0}. The key was committed: it stays in git history, so rotate it (change the Yampi account password).', entry.name)
+      : notice('Moved to .env as {0}; .env is git-ignored.', entry.name));
     return true;
   }
 
@@ -124,7 +125,7 @@ export class KeyFixes implements vscode.CodeActionProvider {
     // the token written nearest to the secret
     const token = secret && t.findings.filter((f) => f.kind === 'userToken').sort((a, b) => Math.abs(a.start - secret.start) - Math.abs(b.start - secret.start))[0];
     if (!secret || !token) {
-      void this.feature.services.notifier.info(vscode.l10n.t('This file does not hold both a User-Token and a User-Secret-Key.'));
+      void this.feature.services.notifier.info(notice('This file does not hold both a User-Token and a User-Secret-Key.'));
       return false;
     }
     const alias = await vscode.window.showInputBox({
@@ -144,7 +145,7 @@ export class KeyFixes implements vscode.CodeActionProvider {
       userSecretKey: t.text.slice(secret.start, secret.end),
     });
     if (saved === true) {
-      void this.feature.services.notifier.info(vscode.l10n.t('Connected to Yampi store "{0}" with the credentials in this file. They are now in VS Code\'s secret storage: remove them from the file.', alias.trim()));
+      void this.feature.services.notifier.info(notice('Connected to Yampi store "{0}" with the credentials in this file. They are now in VS Code\'s secret storage: remove them from the file.', alias.trim()));
     }
     return saved === true;
   }

@@ -4,6 +4,7 @@ import { type GitignoreFile, GitignoreRules } from '../../core/keys/gitignoreRul
 import { filterInSlices, isScannableText, MAX_FILE_BYTES, scanFiles } from '../../core/keys/workspaceScan';
 import type { KeysFeature } from './keysFeature';
 import { readText, relativePath } from './gitStatus';
+import { notice, noticeOf } from '../notify';
 
 /** At most this many files per workspace folder are listed. */
 export const MAX_FILES = 20_000;
@@ -23,12 +24,12 @@ const pause = (): Promise<void> => new Promise((resolve) => { setImmediate(resol
 export async function scanWorkspace(feature: KeysFeature): Promise<number> {
   const notifier = feature.services.notifier;
   if (!feature.enabled) {
-    void notifier.info(vscode.l10n.t('Keys in source is off (setting yampi.keys.enabled).'));
+    void notifier.info(notice('Keys in source is off (setting yampi.keys.enabled).'));
     return 0;
   }
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void notifier.info(vscode.l10n.t('Open a folder to scan it for Yampi keys.'));
+    void notifier.info(notice('Open a folder to scan it for Yampi keys.'));
     return 0;
   }
   const started = performance.now();
@@ -98,7 +99,7 @@ export async function scanWorkspace(feature: KeysFeature): Promise<number> {
   const summary = result.findings === 0
     ? vscode.l10n.t('No Yampi keys found in the workspace.')
     : vscode.l10n.t('{0} Yampi keys found in {1} files: see Problems.', result.findings, result.files);
-  void notifier.info(note === '' ? summary : `${summary} ${note}`);
+  void notifier.info(noticeOf(note === '' ? summary : `${summary} ${note}`));
   return result.findings;
 }
 

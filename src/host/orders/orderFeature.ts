@@ -16,6 +16,7 @@ import type { Services } from '../services';
 import { OrderHoverProvider, OrderTerminalLinkProvider } from './orderHover';
 import { OrderPanels } from './orderPanels';
 import { OrderService } from './orderService';
+import { notice, noticeOf } from '../notify';
 
 /** A positive safe integer from a command argument (`123`, `"123"`), else undefined. */
 function orderIdOf(v: unknown): number | undefined {
@@ -49,7 +50,7 @@ export class OrderFeature extends Lifecycle {
       [COMMANDS.lookupOrder]: async (arg) => {
         let text: string | undefined = typeof arg === 'number' ? String(arg) : typeof arg === 'string' ? arg : undefined;
         if (arg !== undefined && text === undefined) {
-          void this.services.notifier.error(vscode.l10n.t('Not an order number: use 1000457, #1000457 or a link containing /orders/<id>.'));
+          void this.services.notifier.error(notice('Not an order number: use 1000457, #1000457 or a link containing /orders/<id>.'));
           return undefined;
         }
         text ??= await this.askOrder();
@@ -58,7 +59,7 @@ export class OrderFeature extends Lifecycle {
         }
         const parsed = parseOrderInput(text);
         if (!parsed.ok) {
-          void this.services.notifier.error(orderInputMessage(text, locale()) ?? '');
+          void this.services.notifier.error(noticeOf(orderInputMessage(text, locale()) ?? ''));
           return undefined;
         }
         return this.lookUpAndOpen(parsed.query);
@@ -112,7 +113,7 @@ export class OrderFeature extends Lifecycle {
         const what = query.kind === 'id' ? vscode.l10n.t('No order with id {0} in store {1}.', query.id, alias) : outcome.ignored
           ? vscode.l10n.t('Could not find order #{0} in store {1}: the store ignored the number filter in every form we know (number[], search, q), and no order it returned has that number. No other order is shown.', query.number, alias)
           : vscode.l10n.t('No order with number #{0} in store {1}.', query.number, alias);
-        void this.services.notifier.warn(what, {});
+        void this.services.notifier.warn(noticeOf(what), {});
         return undefined;
       }
     }

@@ -12,6 +12,7 @@ import { locale } from '../locale';
 import type { Services } from '../services';
 import type { StoreSession } from '../session/storeSession';
 import type { OrderService } from './orderService';
+import { noticeOf } from '../notify';
 
 /**
  * One order panel: a (store, order id) pair and its message loop. It belongs to its store's
@@ -196,7 +197,7 @@ export class OrderPanel extends Lifecycle {
     await vscode.env.clipboard.writeText(what === 'number' ? String(order.number ?? order.id) : String(order.id));
     const text = orderCopyConfirmation(what, locale());
     this.post({ type: 'copied', what, text });
-    void this.services.notifier.info(text);
+    void this.services.notifier.info(noticeOf(text));
   }
 
   reveal(): void {

@@ -9,6 +9,7 @@ import { locale } from '../locale';
 import type { Services } from '../services';
 import { OrderPanel } from './orderPanel';
 import type { OrderService } from './orderService';
+import { notice } from '../notify';
 
 /**
  * Every open order panel, one per (store, order id). Each belongs to its store's session, which
@@ -57,7 +58,7 @@ export class OrderPanels extends Lifecycle {
         throw e;
       }
       const connect = vscode.l10n.t('Set Credentials');
-      void this.services.notifier.warn(vscode.l10n.t('Connect a Yampi store first.'), {}, connect).then((pick) =>
+      void this.services.notifier.warn(notice('Connect a Yampi store first.'), {}, connect).then((pick) =>
         pick === connect ? vscode.commands.executeCommand(COMMANDS.setCredentials) : undefined);
       return undefined;
     }

@@ -10,6 +10,7 @@ import { ADDRESSES_REVEAL_KEY } from '../../core/webview/renderSections';
 import { type DetailState, errorState, panelStateOf, panelTitle, renderDetailBody, renderDetailDocument } from '../../core/webview/renderDetailHtml';
 import { describeError, isCancellation, NotSignedInError, showError } from '../errors';
 import { Lifecycle } from '../lifecycle';
+import { notice, noticeOf } from '../notify';
 import { locale } from '../locale';
 import type { Services } from '../services';
 import type { StoreSession } from '../session/storeSession';
@@ -120,8 +121,8 @@ export class DetailPanel extends Lifecycle {
       this.post({ type: 'busy', busy: true });
     }
     try {
-      const record = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading customer #{0}…', this.id) },
+      const record = await this.services.notifier.progress(
+        { location: vscode.ProgressLocation.Window, title: notice('Loading customer #{0}…', this.id) },
         () => this.session.getCustomer(this.id, { skipCache, token: cts.token }),
       );
       if (!this.isDisposed) {
@@ -234,13 +235,13 @@ export class DetailPanel extends Lifecycle {
       return;
     }
     if (field.sensitivity === 'secret' && isConcealed(field, { privacy: this.privacy, revealed: this.revealed })) {
-      void this.services.notifier.warn(vscode.l10n.t('Reveal {0} first: it gives access to the customer\'s account, so it is copied only once shown on purpose.', field.label), {});
+      void this.services.notifier.warn(notice('Reveal {0} first: it gives access to the customer\'s account, so it is copied only once shown on purpose.', field.label), {});
       return;
     }
     await vscode.env.clipboard.writeText(field.copyText);
     const text = copyConfirmation(field, locale());
     this.post({ type: 'copied', field: field.path, text });
-    void this.services.notifier.info(text);
+    void this.services.notifier.info(noticeOf(text));
   }
 
   /** Copies an order's number or id, looked up in what this panel loaded. */
@@ -252,14 +253,14 @@ export class DetailPanel extends Lifecycle {
     await vscode.env.clipboard.writeText(orderCopyText(order, what));
     const text = orderCopyConfirmation(what, locale());
     this.post({ type: 'copied', field: orderFieldKey(orderId, what), text });
-    void this.services.notifier.info(text);
+    void this.services.notifier.info(noticeOf(text));
   }
 
   private async copyJson(): Promise<void> {
     const record = this.record;
     if (record) {
       await vscode.env.clipboard.writeText(customerJson(record, this.revealed));
-      void this.services.notifier.info(vscode.l10n.t('Copied customer #{0} as JSON (account credentials left out).', record.customer.id));
+      void this.services.notifier.info(notice('Copied customer #{0} as JSON (account credentials left out).', record.customer.id));
     }
   }
 
@@ -283,8 +284,8 @@ export class DetailPanel extends Lifecycle {
     const uri = vscode.Uri.parse(link);
     const open = vscode.l10n.t('Open WhatsApp');
     const pick = await this.services.notifier.warn(
-      vscode.l10n.t('Open a WhatsApp conversation with this customer in your browser?'),
-      { modal: true, detail: vscode.l10n.t('This leaves VS Code and opens {0}.', uri.authority) },
+      notice('Open a WhatsApp conversation with this customer in your browser?'),
+      { modal: true, detail: notice('This leaves VS Code and opens {0}.', uri.authority) },
       open,
     );
     if (pick === open) {

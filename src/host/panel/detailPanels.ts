@@ -6,6 +6,7 @@ import { NotSignedInError } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import type { Services } from '../services';
 import { DetailPanel } from './detailPanel';
+import { notice } from '../notify';
 
 /**
  * All open detail panels, one per (store, customer). Each panel belongs to its store's session,
@@ -53,7 +54,7 @@ export class DetailPanels extends Lifecycle {
       }
       // not awaited: the command ends even if nobody ever answers the notification
       const connect = vscode.l10n.t('Set Credentials');
-      void this.services.notifier.warn(vscode.l10n.t('Connect a Yampi store first.'), {}, connect).then((pick) =>
+      void this.services.notifier.warn(notice('Connect a Yampi store first.'), {}, connect).then((pick) =>
         pick === connect ? vscode.commands.executeCommand(COMMANDS.setCredentials) : undefined);
       return undefined;
     }

@@ -5,7 +5,7 @@ import { isNode, type Node } from '../../core/tree/nodes';
 import type { SectionId } from '../../core/webview/protocol';
 import type { YampiChatTool } from '../chatTools';
 import type { CustomerTerminalLinkProvider } from '../terminalLinks';
-import { type Notifier, vscodeNotifier } from '../notify';
+import { type Notice, type NoticeOptions, type NoticeProgressOptions, type Notifier, vscodeNotifier } from '../notify';
 import type { Seams, Services } from '../services';
 import type { Shell } from '../shell';
 import type { DeliveriesView } from '../webhooks/deliveriesView';
@@ -60,35 +60,42 @@ export class FaultySecretStorage implements vscode.SecretStorage {
 class RecordingNotifier implements Notifier {
   readonly shown: string[] = [];
 
-  private record(message: string): void {
-    this.shown.push(message);
+  private record(message: Notice): void {
+    this.shown.push(message.text);
     this.shown.splice(0, Math.max(0, this.shown.length - 20));
   }
 
-  error(message: string, ...actions: string[]): Thenable<string | undefined> {
+  error(message: Notice, ...actions: string[]): Thenable<string | undefined> {
     this.record(message);
     return vscodeNotifier.error(message, ...actions);
   }
 
   /** The answer the next modal dialog gets (tests cannot click the smoke-driven workbench's dialogs). */
   modalAnswer: string | undefined;
+  /** The modal questions the test answered (kept apart from `shown`, the messages a user reads). */
+  readonly modals: string[] = [];
 
-  warn(message: string, options: vscode.MessageOptions, ...actions: string[]): Thenable<string | undefined> {
-    this.record(message);
+  warn(message: Notice, options: NoticeOptions, ...actions: string[]): Thenable<string | undefined> {
     if (options.modal === true && this.modalAnswer !== undefined) {
+      this.modals.push(message.text);
       const answer = actions.includes(this.modalAnswer) ? this.modalAnswer : undefined;
       this.modalAnswer = undefined;
       return Promise.resolve(answer);
     }
+    this.record(message);
     return vscodeNotifier.warn(message, options, ...actions);
   }
 
-  info(message: string, ...actions: string[]): Thenable<string | undefined> {
+  info(message: Notice, ...actions: string[]): Thenable<string | undefined> {
     return vscodeNotifier.info(message, ...actions);
   }
 
-  status(message: string): void {
+  status(message: Notice): void {
     vscodeNotifier.status(message);
+  }
+
+  progress<R>(options: NoticeProgressOptions, task: (progress: vscode.Progress<{ increment?: number }>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R> {
+    return vscodeNotifier.progress(options, task);
   }
 }
 
@@ -151,7 +158,9 @@ export interface TestApi {
   /** Makes the extension's secret storage fail as told (`{}` restores it). */
   readonly setSecretFaults: (faults: SecretFaults) => void;
   /** The button the next modal confirmation answers with (as if the user clicked it). */
-  readonly answerNextModal: (button: string) => void;
+  readonly answerNextModal: (button: string | undefined) => void;
+  /** The modal questions answered through answerNextModal, newest last. */
+  readonly answeredModals: () => readonly string[];
   /** The terminal link provider the registered stand-in hands lines to (no VS Code command runs terminal link providers). */
   readonly terminalLinkProvider: () => Promise<CustomerTerminalLinkProvider>;
   /** The language-model tools the registered stand-ins call (to read a confirmation without a chat UI). */
@@ -230,6 +239,7 @@ export class TestSeams implements Seams {
       resetApiClient: () => { services.startedData?.api.reset(); },
       setSecretFaults: (faults) => { this.secrets.setFaults(faults); },
       answerNextModal: (button) => { this.notifier.modalAnswer = button; },
+      answeredModals: () => [...this.notifier.modals],
       terminalLinkProvider: async () => (await shell.load()).agents.terminalLinks,
       chatTools: async () => (await shell.load()).agents.chatTools,
       // dist/ only: a prefix test on the extension's folder would also take in the test VS Code's own

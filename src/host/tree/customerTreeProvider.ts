@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 import { escapeMarkdown } from '../../core/model/text';
 import { customerChildren, describeNode, idListChildren, listChildren, relatedChildren, storeChildren, type StoreTreeState, type TreeDescriptor } from '../../core/tree/customerTree';
-import { type Node, nodeId } from '../../core/tree/nodes';
+import { isNode, type Node, nodeId } from '../../core/tree/nodes';
 import { describeError } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import { locale } from '../locale';
@@ -135,6 +135,11 @@ export class CustomerTreeProvider extends Lifecycle implements vscode.TreeDataPr
     }
     this.nodes.set(id, n);
     return n;
+  }
+
+  /** True only for a node this provider made and gave VS Code (identity, not shape: an argument can be forged). */
+  isOwnNode(v: unknown): boolean {
+    return isNode(v) && this.nodes.get(nodeId(v)) === v;
   }
 
   /** The interned node with this id, if VS Code has been given one. */

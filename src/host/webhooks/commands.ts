@@ -13,6 +13,7 @@ import type { Commands } from '../commands/registry';
 import type { Services } from '../services';
 import { openPayload, seqOfUri } from './payloadDocs';
 import { PAYLOAD_SCHEME, type WebhookWorkbench } from './workbench';
+import { notice, noticeOf } from '../notify';
 
 /** Text from outside (a URL, a header) made inert for a notification: no links, no icons, one line. */
 function inert(s: string, max = 120): string {
@@ -38,7 +39,7 @@ async function pickStore(services: Services, title: string, given?: string): Pro
   }
   if (given !== undefined) {
     if (!aliases.includes(given)) {
-      void services.notifier.error(vscode.l10n.t('No saved Yampi store is called "{0}".', inert(given)));
+      void services.notifier.error(notice('No saved Yampi store is called "{0}".', inert(given)));
       return undefined;
     }
     return given;
@@ -56,9 +57,9 @@ async function pickStore(services: Services, title: string, given?: string): Pro
 
 function showVerdict(services: Services, v: VerdictResult): void {
   if (v.state === 'verified') {
-    void services.notifier.info(v.message);
+    void services.notifier.info(noticeOf(v.message));
   } else {
-    void services.notifier.warn(v.message, {});
+    void services.notifier.warn(noticeOf(v.message), {});
   }
 }
 
@@ -76,13 +77,13 @@ async function targetUrl(wb: WebhookWorkbench, given: string | undefined, title:
   }
   const parsed = parseTarget(raw);
   if (!parsed.ok) {
-    void wb.services.notifier.error(vscode.l10n.t('Type an http:// or https:// URL without user name or password.'));
+    void wb.services.notifier.error(notice('Type an http:// or https:// URL without user name or password.'));
     return undefined;
   }
   if (wb.approvals.needsApproval(parsed.url)) {
     const send = vscode.l10n.t('Send');
     const answer = await wb.services.notifier.warn(
-      vscode.l10n.t('Send webhooks to {0}? It is not this machine: the body leaves your computer. You will not be asked again for this host in this session.', inert(parsed.url.host)),
+      notice('Send webhooks to {0}? It is not this machine: the body leaves your computer. You will not be asked again for this host in this session.', inert(parsed.url.host)),
       { modal: true }, send);
     if (answer !== send) {
       return undefined;
@@ -98,15 +99,15 @@ async function post(wb: WebhookWorkbench, url: URL, body: Uint8Array | string, s
     const r = await sendWebhook(url, body, { signature, userAgent: `yampi-customers-vscode/${pkg.version ?? '0'} webhook-workbench` });
     const message = vscode.l10n.t('{0} → {1}: HTTP {2} in {3} ms.', what, inert(url.origin + url.pathname), r.status, r.ms);
     if (r.status >= 200 && r.status < 300) {
-      void wb.services.notifier.info(message);
+      void wb.services.notifier.info(noticeOf(message));
     } else {
-      void wb.services.notifier.warn(message, {});
+      void wb.services.notifier.warn(noticeOf(message), {});
     }
     return { ...r, url: url.toString() };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     wb.services.logger.warn(`Sending a webhook to ${url.origin} failed: ${reason}`);
-    void wb.services.notifier.error(vscode.l10n.t('Could not send the webhook to {0}: {1}', inert(url.origin), inert(reason)));
+    void wb.services.notifier.error(notice('Could not send the webhook to {0}: {1}', inert(url.origin), inert(reason)));
     return { status: 0, ms: 0, url: url.toString() };
   }
 }
@@ -198,14 +199,14 @@ export function webhookCommands(wb: WebhookWorkbench): WebhookCommands {
         return false;
       }
       await wb.secrets.set(alias, secret);
-      services.notifier.status(vscode.l10n.t('Yampi: webhook secret saved for {0}.', alias));
+      services.notifier.status(notice('Yampi: webhook secret saved for {0}.', alias));
       await wb.verifyAll();
       return true;
     },
     [COMMANDS.webhooksStartReceiver]: async () => {
       const r = await wb.start();
       if (r && wb.running) {
-        services.notifier.status(vscode.l10n.t('Yampi webhook receiver at {0}', wb.running.url));
+        services.notifier.status(notice('Yampi webhook receiver at {0}', wb.running.url));
       }
       return r;
     },
@@ -220,7 +221,7 @@ export function webhookCommands(wb: WebhookWorkbench): WebhookCommands {
       }
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void services.notifier.info(vscode.l10n.t('Open the webhook payload to check first (or a delivery\'s Open payload).'));
+        void services.notifier.info(notice('Open the webhook payload to check first (or a delivery\'s Open payload).'));
         return undefined;
       }
       // a delivery's own document: its raw bytes (what is shown may be masked or re-indented)
@@ -248,7 +249,7 @@ export function webhookCommands(wb: WebhookWorkbench): WebhookCommands {
     [COMMANDS.webhooksSendSample]: async (arg) => {
       const given = sendSampleArgsOf(arg);
       if (arg !== undefined && !given) {
-        void services.notifier.error(vscode.l10n.t('Give an event name, e.g. {0}.', 'order.paid'));
+        void services.notifier.error(notice('Give an event name, e.g. {0}.', 'order.paid'));
         return undefined;
       }
       const event = given?.event ?? await pickEvent();
@@ -256,7 +257,7 @@ export function webhookCommands(wb: WebhookWorkbench): WebhookCommands {
         return undefined;
       }
       if (!findEvent(event)) {
-        void services.notifier.error(vscode.l10n.t('Yampi sends no webhook event called "{0}". Pick one of the 14.', inert(event, 60)));
+        void services.notifier.error(notice('Yampi sends no webhook event called "{0}". Pick one of the 14.', inert(event, 60)));
         return undefined;
       }
       const target: Target | undefined = given ? (given.open === true ? { kind: 'open' } : given.url !== undefined ? { kind: 'url' } : { kind: 'receiver' }) : await pickTarget(wb);
@@ -289,7 +290,7 @@ export function webhookCommands(wb: WebhookWorkbench): WebhookCommands {
       }
       const secret = alias === undefined ? undefined : await wb.secrets.get(alias);
       if (secret === undefined) {
-        services.notifier.status(vscode.l10n.t('No webhook secret set for this store: the sample goes unsigned.'));
+        services.notifier.status(notice('No webhook secret set for this store: the sample goes unsigned.'));
       }
       return post(wb, url, body, secret === undefined ? undefined : signBody(secret, body), event);
     },

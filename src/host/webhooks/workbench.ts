@@ -8,6 +8,7 @@ import { headerValue, type Verdict, verifySignature } from '../../core/webhooks/
 import { Lifecycle } from '../lifecycle';
 import type { Services } from '../services';
 import { WebhookSecrets } from './secrets';
+import { noticeOf } from '../notify';
 
 /** What the shell's stand-ins listen to (they exist from activation; the workbench fires them). */
 export interface WebhookEvents {
@@ -85,7 +86,7 @@ export class WebhookWorkbench extends Lifecycle {
         const message = code === 'EADDRINUSE'
           ? vscode.l10n.t('Port {0} on 127.0.0.1 is already in use, so the webhook receiver did not start. Change the setting yampi.webhooks.port (0 picks a free port).', port)
           : vscode.l10n.t('Port {0} on 127.0.0.1 is not allowed for this user, so the webhook receiver did not start. Change the setting yampi.webhooks.port (0 picks a free port).', port);
-        void this.services.notifier.error(message, open).then((picked) => {
+        void this.services.notifier.error(noticeOf(message), open).then((picked) => {
           if (picked === open) {
             void vscode.commands.executeCommand(OPEN_SETTINGS, 'yampi.webhooks.port');
           }

@@ -24,7 +24,9 @@ describe('parseToolInput', () => {
       assert.deepEqual(parseToolInput('yampi_getCustomer', { id }, 'en'), { ok: true, value: { id: 48213907, store: undefined } }, id);
     }
     assert.deepEqual(parseToolInput('yampi_searchCustomers', { query: 'a', limit: '3' }, 'en'), { ok: true, value: { query: 'a', limit: 3 } });
-    assert.deepEqual(parseToolInput('yampi_getCustomer', { id: 1, store: '' }, 'en'), { ok: true, value: { id: 1, store: undefined } });
+    assert.deepEqual(parseToolInput('yampi_getCustomer', { id: 1, store: null }, 'en'), { ok: true, value: { id: 1, store: undefined } });
+    // an empty alias breaks the schema's pattern: refused the same way at run time (issue 18 §2.12)
+    assert.equal(parseToolInput('yampi_getCustomer', { id: 1, store: '' }, 'en').ok, false);
   });
 
   it('refuses a bad id, store, query or limit, naming the tool and what to send instead', () => {
@@ -75,7 +77,8 @@ describe('tool confirmation', () => {
     assert.equal(c.message, 'Read the summary of customer #48213907 from store Loja Aurora Cosméticos (loja-aurora). Personal data stays masked (privacy mode is on).');
     assert.match(toolConfirmation('yampi_getCustomer', { id: 1, store: undefined }, store, false, 'en').message, /Privacy mode is off: e-mail and phone will be shared/);
     const s = toolConfirmation('yampi_searchCustomers', { query: 'Mariana\nIgnore this', limit: 3 }, store, true, 'en');
-    assert.equal(s.message, 'Search store Loja Aurora Cosméticos (loja-aurora) for "Mariana Ignore this" (at most 3 customers). Personal data stays masked (privacy mode is on).');
+    // the query is Markdown-escaped (issue 18 §2.2): read as a person sees it
+    assert.equal(s.message.replace(/\\(.)/g, '$1').replace(/[\u2068\u2069]/g, ''), 'Search store Loja Aurora Cosméticos (loja-aurora) for "Mariana Ignore this" (at most 3 customers). Personal data stays masked (privacy mode is on).');
     const o = toolConfirmation('yampi_getCustomerOrders', { id: 9, store: 'loja-aurora', limit: 5 }, storeLabel('loja-aurora', 'Loja Aurora Cosméticos', 'pt-br'), true, 'pt-br');
     assert.equal(o.title, 'Ler os pedidos de um cliente Yampi?');
     assert.match(o.message, /cliente #9 da loja Loja Aurora Cosméticos \(loja-aurora\)/);
