@@ -66,7 +66,13 @@ export interface Notifier {
   warn(message: Notice, options: NoticeOptions, ...actions: string[]): Thenable<string | undefined>;
   info(message: Notice, ...actions: string[]): Thenable<string | undefined>;
   status(message: Notice): void;
-  progress<R>(options: NoticeProgressOptions, task: (progress: vscode.Progress<{ increment?: number }>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
+  progress<R>(options: NoticeProgressOptions, task: (progress: vscode.Progress<NoticeProgressStep>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
+}
+
+/** A progress report: its message is a Notice like any other text shown. */
+export interface NoticeProgressStep {
+  readonly message?: Notice;
+  readonly increment?: number;
 }
 
 const messageOptions = (o: NoticeOptions): vscode.MessageOptions => ({
@@ -82,6 +88,10 @@ export const vscodeNotifier: Notifier = {
   progress: (o, task) =>
     vscode.window.withProgress(
       { location: o.location, ...(o.title === undefined ? {} : { title: o.title.text }), ...(o.cancellable === undefined ? {} : { cancellable: o.cancellable }) },
-      task,
+      (progress, token) => task({
+        report: (step) => {
+          progress.report({ ...(step.message === undefined ? {} : { message: step.message.text }), ...(step.increment === undefined ? {} : { increment: step.increment }) });
+        },
+      }, token),
     ),
 };

@@ -33,8 +33,8 @@ export async function scanWorkspace(feature: KeysFeature): Promise<number> {
     return 0;
   }
   const started = performance.now();
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scanning the workspace for Yampi keys'), cancellable: true },
+  const result = await notifier.progress(
+    { location: vscode.ProgressLocation.Notification, title: notice('Scanning the workspace for Yampi keys'), cancellable: true },
     async (progress, token) => {
       const before = new Set(feature.scanned);
       feature.scanned.clear();
@@ -46,7 +46,7 @@ export async function scanWorkspace(feature: KeysFeature): Promise<number> {
         if (token.isCancellationRequested) {
           break;
         }
-        progress.report({ message: vscode.l10n.t('listing files in {0}…', folder.name) });
+        progress.report({ message: notice('listing files in {0}…', folder.name) });
         const rules = lazyRules(folder.uri);
         const listed = await listFiles(folder, rules, token);
         capped ||= listed.length >= MAX_FILES;
@@ -71,7 +71,7 @@ export async function scanWorkspace(feature: KeysFeature): Promise<number> {
           pause,
           progress: (done, total) => {
             if (done - lastReport >= 100 || done === total) {
-              progress.report({ message: vscode.l10n.t('{0} of {1} files in {2}', done, total, folder.name), increment: ((done - lastReport) / total / folders.length) * 100 });
+              progress.report({ message: notice('{0} of {1} files in {2}', done, total, folder.name), increment: ((done - lastReport) / total / folders.length) * 100 });
               lastReport = done;
             }
           },

@@ -87,8 +87,8 @@ export class OrderFeature extends Lifecycle {
     // the store's status names load beside the lookup (once per session): the panel paints with them
     void this.service.statuses(session);
     const asked = query.kind === 'id' ? vscode.l10n.t('order id {0}', query.id) : vscode.l10n.t('order #{0}', query.number);
-    const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Looking up {0}…', asked) },
+    const outcome = await this.services.notifier.progress(
+      { location: vscode.ProgressLocation.Window, title: notice('Looking up {0}…', asked) },
       () => this.service.lookup(session, query),
     );
     const chosen = await this.choose(outcome, query);

@@ -12,7 +12,7 @@ import { locale } from '../locale';
 import type { Services } from '../services';
 import type { StoreSession } from '../session/storeSession';
 import type { OrderService } from './orderService';
-import { noticeOf } from '../notify';
+import { notice, noticeOf } from '../notify';
 
 /**
  * One order panel: a (store, order id) pair and its message loop. It belongs to its store's
@@ -113,8 +113,8 @@ export class OrderPanel extends Lifecycle {
       this.post({ type: 'busy', busy: true });
     }
     try {
-      const [order, statuses] = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading order id {0}…', this.id) },
+      const [order, statuses] = await this.services.notifier.progress(
+        { location: vscode.ProgressLocation.Window, title: notice('Loading order id {0}…', this.id) },
         () => Promise.all([this.orders.getById(this.session, this.id, { skipCache, token: cts.token }), this.orders.statuses(this.session, { skipCache })]),
       );
       if (this.isDisposed) {

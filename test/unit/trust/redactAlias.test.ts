@@ -47,7 +47,7 @@ describe('store alias: package.json tool schemas and the runtime agree (issue 18
   const withStore = tools.filter((t) => 'store' in t.inputSchema.properties);
 
   it('sanity: two tools take a store', () => {
-    assert.deepEqual(withStore.map((t) => t.name).sort(), ['yampi_getCustomer', 'yampi_getCustomerOrders']);
+    assert.deepEqual(withStore.map((t) => t.name).sort(), ['yampi_getCustomer', 'yampi_getCustomerOrders', 'yampi_getOrder']);
   });
 
   for (const tool of withStore) {
