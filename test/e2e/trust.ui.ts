@@ -118,7 +118,12 @@ describe('trust (issue 18): inert notifications, nothing about customers in stor
     try {
       await writeUserSettings(JSON.stringify({ ...(JSON.parse(saved) as object), 'yampi.hover.patterns': [HOSTILE_PATTERN, 'customer_id: (\\d+)'] }, null, 2));
       const message = await workbench.readNotification(/yampi\.hover\.patterns/);
-      const toast = workbench.page.locator('.notifications-toasts .notification-toast', { hasText: 'yampi.hover.patterns' }).first();
+      let toast = workbench.page.locator('.notifications-toasts .notification-toast', { hasText: 'yampi.hover.patterns' }).first();
+      if (!(await toast.isVisible())) {
+        // a loaded machine can let the toast time out before this line: the same item in the notification center
+        await workbench.page.locator('#status\\.notifications a.statusbar-item-label').click();
+        toast = workbench.page.locator('.notifications-center .notification-list-item', { hasText: 'yampi.hover.patterns' }).first();
+      }
       await elementShot(toast, 'trust-inert-pattern-warning');
       assert.equal(await toast.locator('.notification-list-item-message a').count(), 0, 'a link in the warning');
       assert.ok(!message.includes('Sign out of Yampi now'), message);

@@ -20,6 +20,9 @@ describe('webhook workbench (installed .vsix)', function () {
     const { workbench } = ui();
     await workbench.runCommand('Yampi: Stop Webhook Receiver').catch(() => undefined);
     await workbench.runCommand('Yampi: Clear Cached Data').catch(() => undefined);
+    // Clear Cached Data asks first (issue 18 §2.1): answer it, so no modal is left for the files after this one
+    const dialog = workbench.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 5000 }).then(() => dialog.locator('.monaco-button', { hasText: /^(Clear|Limpar)$/ }).click()).catch(() => undefined);
     await closeAllEditors(workbench).catch(() => undefined);
     // the view starts collapsed (package.json): leave the Customers view its full height for the files after this one
     const header = workbench.view(VIEW).locator('.pane-header').first();

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { ORDER_LOOKUP_CASES } from '../sandbox/orderRoutes';
-import { addFault, owner, sandboxRequests, signedInToAurora, signIn, waitFor } from './helpers';
+import { addFault, confirmed, owner, sandboxRequests, signedInToAurora, signIn, waitFor } from './helpers';
 
 const aurora = SANDBOX_STORES.aurora.alias;
 const mariana = EDGE_CASE_IDS.knownGood;
@@ -72,7 +72,7 @@ describe('Orders: look up an order by number and reach its customer', () => {
     assert.equal(asked.at(-1), 'q');
     assert.deepEqual([...asked].sort(), ['number[]', 'q', 'search']);
     // remembered for the session: the next lookup asks q= first, one request
-    await vscode.commands.executeCommand('yampi.clearCache');
+    await confirmed(api, 'yampi.clearCache');
     await lookUp('#2803');
     assert.deepEqual((await numberRequests()).slice(asked.length), ['q']);
   });
@@ -159,7 +159,7 @@ describe('Orders: look up an order by number and reach its customer', () => {
   it('signing out closes every order panel of the store', async () => {
     await vscode.commands.executeCommand('yampi.openOrder', ORDER.id, aurora);
     await waitFor('the order panel', () => panel(api, ORDER.id));
-    await vscode.commands.executeCommand('yampi.signOut', aurora);
+    await confirmed(api, 'yampi.signOut', aurora);
     await waitFor('order panels closed', () => api.orderPanels().length === 0);
     assert.equal(await signIn(owner, aurora), true);
   });

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { WEBHOOK_EVENT_NAMES } from '../../src/core/webhooks/events';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
-import { closeAllEditors, extensionApi, owner, resetSandbox, signIn, signOutAll, waitFor } from './helpers';
+import { closeAllEditors, confirmed, extensionApi, owner, resetSandbox, signIn, signOutAll, waitFor } from './helpers';
 import { files, userDataDir } from './userData';
 
 const aurora = SANDBOX_STORES.aurora.alias;
@@ -71,7 +71,7 @@ describe('webhook workbench (issue 21)', () => {
   });
 
   beforeEach(async () => {
-    await vscode.commands.executeCommand('yampi.clearCache');
+    await confirmed(api, 'yampi.clearCache');
     assert.equal(wb.workbench.log.size, 0);
   });
 
@@ -240,7 +240,7 @@ describe('webhook workbench (issue 21)', () => {
     } finally {
       await vscode.workspace.getConfiguration('yampi').update('privacy.maskSensitiveData', true, vscode.ConfigurationTarget.Global);
     }
-    await vscode.commands.executeCommand('yampi.clearCache');
+    await confirmed(api, 'yampi.clearCache');
     assert.equal(wb.workbench.log.size, 0);
     assert.deepEqual(rows(wb), []);
     await waitFor('the payload editor to close', () => !vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'yampi-webhook')));
@@ -254,7 +254,7 @@ describe('webhook workbench (issue 21)', () => {
     const body = orderPaid(11);
     await post(port, body, { 'x-yampi-hmac-sha256': sign(body) });
     await waitFor('a delivery', () => wb.workbench.log.size === 1);
-    await vscode.commands.executeCommand('yampi.signOut', aurora);
+    await confirmed(api, 'yampi.signOut', aurora);
     await waitFor('signed out', () => !api.savedStoreAliases().includes(aurora));
     await waitFor('the deliveries to go', () => wb.workbench.log.size === 0);
     assert.deepEqual(rows(wb), []);
