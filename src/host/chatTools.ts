@@ -7,6 +7,7 @@
  */
 import vscode = require('vscode');
 import { type CustomersPage, failureResult, type OrdersPage, customerResult, ordersResult, searchResult, type ToolFailure, toolFailureOf, type ToolStore } from '../core/chat/results';
+import { guardedToolSearch, ToolSearchCap } from '../core/chat/searchPrivacy';
 import { type GetCustomerInput, type GetOrderInput, type GetOrdersInput, parseToolInput, type SearchCustomersInput, storeLabelMarkdown, toolConfirmation, TOOL_NAMES, type ToolInputs, type ToolName } from '../core/chat/tools';
 import type { CustomerRecord } from '../core/model/customer';
 import { type Locale, toLocale } from '../core/model/strings';
@@ -57,6 +58,8 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
   constructor(
     readonly name: ToolName,
     private readonly deps: ChatToolDeps,
+    /** Tool searches per store per minute, shared by the tools (issue 18 §2.3). */
+    private readonly searchCap: ToolSearchCap = new ToolSearchCap(),
   ) {}
 
   /** Confirmation naming the store; none when nothing would be read (bad input, no store): invoke then explains. */
@@ -115,7 +118,12 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
       }
       case 'yampi_searchCustomers': {
         const i = input as SearchCustomersInput;
-        return searchResult(i.query, await this.deps.searchCustomers(store.alias, i.query, i.limit, token), store, this.deps.privacy(), l);
+        const privacy = this.deps.privacy();
+        // privacy mode: a name or a whole identifier only, never a fragment to grow a guess with; the
+        // cap holds either way. A refusal is the result, and no request is sent
+        return guardedToolSearch(i.query, store.alias, privacy, this.searchCap, l, async () =>
+          searchResult(i.query, await this.deps.searchCustomers(store.alias, i.query, i.limit, token), store, privacy, l),
+        );
       }
       case 'yampi_getCustomerOrders': {
         const i = input as GetOrdersInput;
@@ -129,5 +137,6 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
 
 /** The tools; the shell registers stand-ins for them at activation (src/host/shell.ts). */
 export function createChatTools(deps: ChatToolDeps): readonly YampiChatTool[] {
-  return TOOL_NAMES.map((name) => new YampiChatTool(name, deps));
+  const searchCap = new ToolSearchCap();
+  return TOOL_NAMES.map((name) => new YampiChatTool(name, deps, searchCap));
 }
