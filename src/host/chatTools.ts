@@ -7,7 +7,7 @@
  */
 import vscode = require('vscode');
 import { type CustomersPage, failureResult, type OrdersPage, customerResult, ordersResult, searchResult, type ToolFailure, toolFailureOf, type ToolStore } from '../core/chat/results';
-import { guardedToolSearch, ToolSearchCap } from '../core/chat/searchPrivacy';
+import { guardedToolSearch, nameMatchesOnly, ToolSearchCap } from '../core/chat/searchPrivacy';
 import { type GetCustomerInput, type GetOrderInput, type GetOrdersInput, parseToolInput, type SearchCustomersInput, storeLabelMarkdown, toolConfirmation, TOOL_NAMES, type ToolInputs, type ToolName } from '../core/chat/tools';
 import type { CustomerRecord } from '../core/model/customer';
 import { type Locale, toLocale } from '../core/model/strings';
@@ -121,9 +121,12 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
         const privacy = this.deps.privacy();
         // privacy mode: a name or a whole identifier only, never a fragment to grow a guess with; the
         // cap holds either way. A refusal is the result, and no request is sent
-        return guardedToolSearch(i.query, store.alias, privacy, this.searchCap, l, async () =>
-          searchResult(i.query, await this.deps.searchCustomers(store.alias, i.query, i.limit, token), store, privacy, l),
-        );
+        return guardedToolSearch(i.query, store.alias, privacy, this.searchCap, l, async () => {
+          const page = await this.deps.searchCustomers(store.alias, i.query, i.limit, token);
+          // a name query shows only name matches in privacy mode (the store may match inside e-mails)
+          const items = privacy ? nameMatchesOnly(i.query, page.items) : page.items;
+          return searchResult(i.query, items === page.items ? page : { ...page, items, total: items.length }, store, privacy, l);
+        });
       }
       case 'yampi_getCustomerOrders': {
         const i = input as GetOrdersInput;

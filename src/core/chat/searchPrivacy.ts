@@ -7,7 +7,9 @@
  * (src/host/chatTools.ts) asks `guardToolSearch` before any request. The palette search is the user's
  * own and does not go through here.
  */
+import type { CustomerRecord } from '../model/customer';
 import { type Locale, t } from '../model/strings';
+import { foldText } from '../search/match';
 
 /** What a tool query is, by shape alone. */
 export type QueryKind = 'name' | 'email' | 'cpf' | 'cnpj' | 'phone' | 'fragment';
@@ -113,4 +115,20 @@ export function guardToolSearch(query: string, alias: string, privacy: boolean, 
 export async function guardedToolSearch(query: string, alias: string, privacy: boolean, cap: ToolSearchCap, locale: Locale, search: () => Promise<string>): Promise<string> {
   const verdict = guardToolSearch(query, alias, privacy, cap, locale);
   return verdict.ok ? search() : verdict.message;
+}
+
+/**
+ * Privacy mode, a name query: only customers whose *name* contains it (case and accents folded). The
+ * store may match the text inside e-mails too, and letters grown one at a time would then recover a
+ * masked e-mail's local part.
+ */
+export function nameMatchesOnly<R extends CustomerRecord>(query: string, records: readonly R[]): readonly R[] {
+  if (classifyToolQuery(query) !== 'name') {
+    return records;
+  }
+  const text = foldText(query.trim());
+  return records.filter(({ customer: c }) => {
+    const names = [c.name, c.razao_social, c.generic_name, `${typeof c.first_name === 'string' ? c.first_name : ''} ${typeof c.last_name === 'string' ? c.last_name : ''}`];
+    return names.some((v) => typeof v === 'string' && foldText(v).includes(text));
+  });
 }

@@ -1,6 +1,7 @@
 /** The privacy oracle guard of yampi_searchCustomers (issue 18 §2.3): names and whole identifiers only, and a per-store cap. */
 import assert from 'node:assert/strict';
-import { classifyToolQuery, guardedToolSearch, guardToolSearch, TOOL_SEARCH_CAP, ToolSearchCap } from '../../../src/core/chat/searchPrivacy';
+import { classifyToolQuery, guardedToolSearch, guardToolSearch, nameMatchesOnly, TOOL_SEARCH_CAP, ToolSearchCap } from '../../../src/core/chat/searchPrivacy';
+import type { CustomerRecord } from '../../../src/core/model/customer';
 
 /** A clock the test moves by hand. */
 function fakeClock(start = 1_000_000): { now: () => number; advance: (ms: number) => void } {
@@ -164,5 +165,20 @@ describe('guardedToolSearch', () => {
     assert.equal(calls, 1);
     assert.match(await guardedToolSearch('Ana', 'loja-aurora', true, cap, 'en', search), /^Nothing was searched: at most 1 customer searches/);
     assert.equal(calls, 1);
+  });
+});
+
+describe('nameMatchesOnly', () => {
+  const rec = (id: number, name: string, email: string): CustomerRecord => ({ customer: { id, name, email } }) as unknown as CustomerRecord;
+  const page = [rec(1, 'Ana Silva', 'x@exemplo.com'), rec(2, 'Bruno Costa', 'anasilva@exemplo.com'), rec(3, 'JOÃO Ânderson', 'j@exemplo.com')];
+
+  it('keeps only customers whose name contains a name query (folded), not those matched in the e-mail', () => {
+    assert.deepEqual(nameMatchesOnly('ana silva', page).map((r) => r.customer.id), [1]);
+    assert.deepEqual(nameMatchesOnly('anasilva', page).map((r) => r.customer.id), []);
+    assert.deepEqual(nameMatchesOnly('joao ander', page).map((r) => r.customer.id), [3]);
+  });
+
+  it('leaves the answer to a whole identifier as it is', () => {
+    assert.equal(nameMatchesOnly('anasilva@exemplo.com', page), page);
   });
 });
