@@ -7,7 +7,7 @@
  */
 import vscode = require('vscode');
 import { type CustomersPage, failureResult, type OrdersPage, customerResult, ordersResult, searchResult, type ToolFailure, toolFailureOf, type ToolStore } from '../core/chat/results';
-import { guardedToolSearch, nameMatchesOnly, ToolSearchCap } from '../core/chat/searchPrivacy';
+import { classifyToolQuery, guardedToolSearch, nameMatchesOnly, ToolSearchCap } from '../core/chat/searchPrivacy';
 import { type GetCustomerInput, type GetOrderInput, type GetOrdersInput, parseToolInput, type SearchCustomersInput, storeLabelMarkdown, toolConfirmation, TOOL_NAMES, type ToolInputs, type ToolName } from '../core/chat/tools';
 import type { CustomerRecord } from '../core/model/customer';
 import { type Locale, toLocale } from '../core/model/strings';
@@ -72,6 +72,9 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
     const resolved = resolveStore(this.deps, storeOf(parsed.value));
     if (!resolved.ok) {
       return {};
+    }
+    if ('query' in parsed.value && this.deps.privacy() && classifyToolQuery(parsed.value.query) === 'fragment') {
+      return {}; // refused without a request: invoke explains, nothing to confirm
     }
     const c = toolConfirmation(this.name, parsed.value, storeLabelMarkdown(resolved.store.alias, resolved.store.name, l), this.deps.privacy(), l);
     // Markdown, not trusted, no HTML, no icons: the query and the store name in it are escaped
