@@ -7,6 +7,7 @@
  */
 import vscode = require('vscode');
 import { type CustomersPage, failureResult, type OrdersPage, customerResult, ordersResult, searchResult, type ToolFailure, toolFailureOf, type ToolStore } from '../core/chat/results';
+import { classifyToolQuery, guardedToolSearch, nameMatchesOnly, ToolSearchCap } from '../core/chat/searchPrivacy';
 import { type GetCustomerInput, type GetOrderInput, type GetOrdersInput, parseToolInput, type SearchCustomersInput, storeLabelMarkdown, toolConfirmation, TOOL_NAMES, type ToolInputs, type ToolName } from '../core/chat/tools';
 import type { CustomerRecord } from '../core/model/customer';
 import { type Locale, toLocale } from '../core/model/strings';
@@ -57,6 +58,8 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
   constructor(
     readonly name: ToolName,
     private readonly deps: ChatToolDeps,
+    /** Tool searches per store per minute, shared by the tools (issue 18 §2.3). */
+    private readonly searchCap: ToolSearchCap = new ToolSearchCap(),
   ) {}
 
   /** Confirmation naming the store; none when nothing would be read (bad input, no store): invoke then explains. */
@@ -69,6 +72,9 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
     const resolved = resolveStore(this.deps, storeOf(parsed.value));
     if (!resolved.ok) {
       return {};
+    }
+    if ('query' in parsed.value && this.deps.privacy() && classifyToolQuery(parsed.value.query) === 'fragment') {
+      return {}; // refused without a request: invoke explains, nothing to confirm
     }
     const c = toolConfirmation(this.name, parsed.value, storeLabelMarkdown(resolved.store.alias, resolved.store.name, l), this.deps.privacy(), l);
     // Markdown, not trusted, no HTML, no icons: the query and the store name in it are escaped
@@ -115,7 +121,15 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
       }
       case 'yampi_searchCustomers': {
         const i = input as SearchCustomersInput;
-        return searchResult(i.query, await this.deps.searchCustomers(store.alias, i.query, i.limit, token), store, this.deps.privacy(), l);
+        const privacy = this.deps.privacy();
+        // privacy mode: a name or a whole identifier only, never a fragment to grow a guess with; the
+        // cap holds either way. A refusal is the result, and no request is sent
+        return guardedToolSearch(i.query, store.alias, privacy, this.searchCap, l, async () => {
+          const page = await this.deps.searchCustomers(store.alias, i.query, i.limit, token);
+          // a name query shows only name matches in privacy mode (the store may match inside e-mails)
+          const items = privacy ? nameMatchesOnly(i.query, page.items) : page.items;
+          return searchResult(i.query, items === page.items ? page : { ...page, items, total: items.length }, store, privacy, l);
+        });
       }
       case 'yampi_getCustomerOrders': {
         const i = input as GetOrdersInput;
@@ -129,5 +143,6 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
 
 /** The tools; the shell registers stand-ins for them at activation (src/host/shell.ts). */
 export function createChatTools(deps: ChatToolDeps): readonly YampiChatTool[] {
-  return TOOL_NAMES.map((name) => new YampiChatTool(name, deps));
+  const searchCap = new ToolSearchCap();
+  return TOOL_NAMES.map((name) => new YampiChatTool(name, deps, searchCap));
 }
