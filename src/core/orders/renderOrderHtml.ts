@@ -10,7 +10,7 @@ import { money, when } from '../model/relatedFormat';
 import { type Locale, type Message, msg, t } from '../model/strings';
 import { escapeHtml } from '../webview/escapeHtml';
 import { MAX_HTML_LENGTH } from '../webview/protocol';
-import { button, type ButtonSpec, isCspSource, NONCE, sentence, stateBody } from '../webview/renderDetailHtml';
+import { button, type ButtonSpec, renderWebviewDocument, sentence, stateBody } from '../webview/renderDetailHtml';
 import { orderAddress, orderCustomer, orderNumberText, orderPanelTitle, orderStatus } from './orderFormat';
 import type { OrderDetail, StoreStatus } from './orderModel';
 import type { OrderPanelState } from './orderProtocol';
@@ -208,31 +208,11 @@ export function renderOrderBody(opts: OrderBodyOptions): string {
 
 /** The full document. Throws on a nonce or cspSource that could break the CSP. */
 export function renderOrderDocument(opts: OrderDocumentOptions): string {
-  if (!NONCE.test(opts.nonce)) {
-    throw new Error('renderOrderDocument: the nonce must be 16-128 base64/hex characters');
-  }
-  if (!isCspSource(opts.cspSource)) {
-    throw new Error('renderOrderDocument: invalid cspSource');
-  }
-  const src = opts.cspSource;
-  const csp = `default-src 'none'; style-src ${src}; font-src ${src}; img-src ${src} data:; script-src 'nonce-${opts.nonce}';`;
   const state = orderStateOf(opts.state);
-  return `<!DOCTYPE html>
-<html lang="${opts.locale === 'pt-br' ? 'pt-BR' : 'en'}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(opts.codiconsUri)}">
-<link rel="stylesheet" href="${escapeHtml(opts.styleUri)}">
-<title>${escapeHtml(orderTitle(opts.state, opts.locale))}</title>
-</head>
-<body>
-<div id="progress" class="progress" aria-hidden="true"></div>
-<main id="root" class="root order-root" data-alias="${escapeHtml(state.alias)}" data-order-id="${state.id}">${renderOrderBody(opts)}</main>
-<div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
-<script nonce="${opts.nonce}" src="${escapeHtml(opts.scriptUri)}"></script>
-</body>
-</html>
-`;
+  return renderWebviewDocument({
+    ...opts,
+    title: orderTitle(opts.state, opts.locale),
+    rootAttributes: `class="root order-root" data-alias="${escapeHtml(state.alias)}" data-order-id="${state.id}"`,
+    bodyHtml: renderOrderBody(opts),
+  });
 }

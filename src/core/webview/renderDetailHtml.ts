@@ -314,34 +314,60 @@ export const NONCE = /^[A-Za-z0-9+/_=-]{16,128}$/;
 const CSP_TOKEN = /^(?:'self'|[^\s;,'"<>]+)$/;
 export const isCspSource = (s: string): boolean => s.trim() !== '' && s.trim().split(/\s+/).every((tok) => CSP_TOKEN.test(tok));
 
-/** The full HTML document of the panel. Throws on a nonce or cspSource that could break the CSP. */
-export function renderDetailDocument(opts: DetailDocumentOptions): string {
-  if (!NONCE.test(opts.nonce)) {
-    throw new Error('renderDetailDocument: the nonce must be 16-128 base64/hex characters');
+/** What differs between our webview documents; the CSP, head, progress bar and announcer are one. */
+export interface WebviewDocumentParts {
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly locale: Locale;
+  readonly scriptUri: string;
+  readonly styleUri: string;
+  readonly codiconsUri: string;
+  readonly title: string;
+  /** The `<main id="root">` element's class and data attributes, already escaped. */
+  readonly rootAttributes: string;
+  readonly bodyHtml: string;
+  /** HTML after `<main>` (the customer panel's sections). */
+  readonly afterMain?: string;
+}
+
+/** A webview's full HTML document (customer and order panels). Throws on a nonce or cspSource that could break the CSP. */
+export function renderWebviewDocument(d: WebviewDocumentParts): string {
+  if (!NONCE.test(d.nonce)) {
+    throw new Error('renderWebviewDocument: the nonce must be 16-128 base64/hex characters');
   }
-  if (!isCspSource(opts.cspSource)) {
-    throw new Error('renderDetailDocument: invalid cspSource');
+  if (!isCspSource(d.cspSource)) {
+    throw new Error('renderWebviewDocument: invalid cspSource');
   }
-  const src = opts.cspSource;
-  const csp = `default-src 'none'; style-src ${src}; font-src ${src}; img-src ${src} data:; script-src 'nonce-${opts.nonce}';`;
-  const state = panelStateOf(opts.state);
+  const src = d.cspSource;
+  const csp = `default-src 'none'; style-src ${src}; font-src ${src}; img-src ${src} data:; script-src 'nonce-${d.nonce}';`;
   return `<!DOCTYPE html>
-<html lang="${opts.locale === 'pt-br' ? 'pt-BR' : 'en'}">
+<html lang="${d.locale === 'pt-br' ? 'pt-BR' : 'en'}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(opts.codiconsUri)}">
-<link rel="stylesheet" href="${escapeHtml(opts.styleUri)}">
-<title>${escapeHtml(panelTitle(opts.state, opts.locale))}</title>
+<link rel="stylesheet" href="${escapeHtml(d.codiconsUri)}">
+<link rel="stylesheet" href="${escapeHtml(d.styleUri)}">
+<title>${escapeHtml(d.title)}</title>
 </head>
 <body>
 <div id="progress" class="progress" aria-hidden="true"></div>
-<main id="root" class="root" data-alias="${escapeHtml(state.alias)}" data-customer-id="${state.id}">${renderDetailBody(opts)}</main>
-${opts.sections === undefined ? '' : renderSectionsShell(opts.sections, { locale: opts.locale, maskAddresses: opts.privacy && !opts.revealed.has(ADDRESSES_REVEAL_KEY) })}
-<div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
-<script nonce="${opts.nonce}" src="${escapeHtml(opts.scriptUri)}"></script>
+<main id="root" ${d.rootAttributes}>${d.bodyHtml}</main>
+${d.afterMain ?? ''}<div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
+<script nonce="${d.nonce}" src="${escapeHtml(d.scriptUri)}"></script>
 </body>
 </html>
 `;
+}
+
+/** The full HTML document of the panel. Throws on a nonce or cspSource that could break the CSP. */
+export function renderDetailDocument(opts: DetailDocumentOptions): string {
+  const state = panelStateOf(opts.state);
+  return renderWebviewDocument({
+    ...opts,
+    title: panelTitle(opts.state, opts.locale),
+    rootAttributes: `class="root" data-alias="${escapeHtml(state.alias)}" data-customer-id="${state.id}"`,
+    bodyHtml: renderDetailBody(opts),
+    afterMain: `${opts.sections === undefined ? '' : renderSectionsShell(opts.sections, { locale: opts.locale, maskAddresses: opts.privacy && !opts.revealed.has(ADDRESSES_REVEAL_KEY) })}\n`,
+  });
 }
