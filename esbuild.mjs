@@ -3,7 +3,8 @@
 //                        (services, status bar, and stand-ins that register every contribution).
 //   dist/features-*.js – everything else of the host (tree, panels, hovers, commands, terminal, chat),
 //                        loaded on first use through a dynamic import(); dist/chunk-*.js: code both share.
-//   dist/api.js        – the Yampi API client with undici, loaded on the first request (lazy).
+//   dist/api.js        – the Yampi API client with undici, an import() chunk of the same build, loaded
+//                        by the first request.
 //   dist/re2.js     – re2js for user-written hover patterns, required on first use (lazy).
 //   dist/webview.js    – the detail panel script (browser/iife); dist/orderView.js the order panel's.
 // Flags: --production (minify, no source maps), --watch. Writes dist/meta.json for size reports.
@@ -49,7 +50,7 @@ const re2Apart = {
 };
 
 // undici's index (523 KB minified) carries fetch, WebSocket, EventSource, the cache and mock layers;
-// the client needs only Agent and ProxyAgent (transport.ts). For dist/api.js, `undici` resolves to
+// the client needs only Agent and ProxyAgent (transport.ts). In the build, `undici` resolves to
 // those two classes from undici's own lib/ files, and four of their requires become stand-ins:
 //   - llhttp_simd-wasm.js (71 KB): undici compiles the SIMD build of its HTTP parser first and falls
 //     back to the plain build (also 71 KB) when that fails; an empty module makes it always the plain
@@ -60,7 +61,7 @@ const re2Apart = {
 //     we never set it;
 //   - socks5-proxy-agent.js (11 KB): SOCKS proxies, which network.ts refuses before any request.
 // Each stand-in throws a plain error naming itself if it is ever reached. Types and the unit tests
-// use the whole package; the integration suites run this bundle (requests, proxies, TLS).
+// use the whole package; the integration suites run this build (requests, proxies, TLS).
 const UNDICI_STANDINS = [
   [/llhttp_simd-wasm\.js$/, 'module.exports = undefined;'],
   [/\/web\/fetch\/body\.js$/, 'exports.extractBody = () => { throw new Error("undici: FormData bodies are not in this build (esbuild.mjs)"); };'],
@@ -112,8 +113,8 @@ const vscodeOnce = {
 //     exported as `__chunkN`;
 //   - dist/chunk-….js of such a chunk is a stub re-exporting that namespace from extension.js, so
 //     the lazy chunks get the very same module instances (state is shared, instanceof holds);
-//   - the lazy chunks (features, test seams, what only they share) are converted file by file.
-// All sit next to extension.js, so the `./re2.js` and `./api.js` requires resolve from any of them.
+//   - the lazy chunks (features, API client, test seams, what only they share) are converted file by file.
+// All sit next to extension.js, so the `./re2.js` require resolves from any of them.
 const ESM_DIR = join('out', 'esm');
 const CHUNK = /^[A-Za-z]+-[A-Z0-9]{8}\.js(\.map)?$/;
 
@@ -160,7 +161,7 @@ const toCommonJs = {
           plugins: [{
             name: 'keep-lazy-apart',
             setup(b) {
-              // bundle the shared chunks in; everything else (vscode, lazy chunks, re2/api bundles) stays a require
+              // bundle the shared chunks in; everything else (vscode, lazy chunks, the re2 bundle) stays a require
               b.onResolve({ filter: /.*/ }, (args) =>
                 args.kind === 'entry-point' || shared.includes(join(ESM_DIR, args.path)) ? undefined : { path: args.path, external: true });
             },
@@ -181,17 +182,17 @@ const cjsMetas = [];
 const configs = [
   {
     ...node,
-    entryPoints: { extension: 'src/extension.ts' },
+    // the API client is an import() of src/host/apiService.ts; as an entry too, its chunk is dist/api.js
+    entryPoints: { extension: 'src/extension.ts', api: 'src/core/api/index.ts' },
     outdir: ESM_DIR,
     format: 'esm',
     splitting: true,
     chunkNames: '[name]-[hash]',
     // CommonJS is made from these files (source maps chain through), so keep them apart from dist/
     sourcemap: production ? false : 'linked',
-    plugins: [re2Apart, vscodeOnce, toCommonJs],
+    plugins: [re2Apart, undiciParts, vscodeOnce, toCommonJs],
   },
   { ...node, entryPoints: { re2: 're2js' }, outdir: 'dist' },
-  { ...node, entryPoints: { api: 'src/core/api/index.ts' }, outdir: 'dist', plugins: [undiciParts] },
   {
     ...common,
     entryPoints: { webview: 'src/webview-ui/main.ts', orderView: 'src/webview-ui/orders/orderMain.ts' },

@@ -28,9 +28,6 @@ export const SETTING_KEYS = {
 
 export type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
 
-/** Keys whose change needs the API client rebuilt (new origin or transport options). */
-export const CLIENT_KEYS: readonly SettingKey[] = [SETTING_KEYS.apiBaseUrl, SETTING_KEYS.requestTimeoutSeconds, SETTING_KEYS.cacheTtlSeconds];
-
 export type BaseUrlProblem = 'invalid' | 'insecureHttp' | 'unsupportedProtocol' | 'hasCredentials';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);

@@ -1,25 +1,22 @@
-import path = require('node:path');
 import vscode = require('vscode');
-import type { ClientOptions, ProxySettings, TlsSettings, YampiClient } from '../core/api/types';
+import type { ClientOptions, GetCustomerOptions, ProxySettings, StoreRef, StoreRoute, TlsSettings, UpdatableClientOptions, YampiClient } from '../core/api/types';
 import type { Logger } from '../core/logger';
 import { checkBaseUrl } from '../core/settings';
 import { BaseUrlError } from './errorTypes';
 import { Lifecycle } from './lifecycle';
 import type { SettingsService } from './settingsService';
 
-type ApiModule = { createYampiClient(options: ClientOptions): YampiClient };
-
 /**
- * Owns the Yampi client. The client bundle (dist/api.js, with undici) is `require`d on the first
- * request, never during activation. Settings changes update the client in place or rebuild it
- * when the origin changes.
+ * Owns the Yampi client. The client with undici (src/core/api/index.ts) is an `import()` chunk of
+ * the same build as the features, loaded by the first request, never during activation; it shares
+ * their modules (one `YampiError` class). Settings changes update the client in place or rebuild
+ * it when the origin changes.
  */
 export class ApiService extends Lifecycle {
-  private clientInstance: YampiClient | undefined;
+  private clientInstance: LoadingClient | undefined;
   private clientBaseUrl: string | undefined;
 
   constructor(
-    private readonly extensionPath: string,
     private readonly settings: SettingsService,
     private readonly logger: Logger,
     private readonly userAgent: string,
@@ -44,35 +41,36 @@ export class ApiService extends Lifecycle {
     }));
   }
 
-  /** True once dist/api.js has been loaded (exposed for the activation-cost test). */
+  /** True once the client chunk has been loaded and a client made (exposed for the activation-cost test). */
   get loaded(): boolean {
-    return this.clientInstance !== undefined;
+    return this.clientInstance?.loaded ?? false;
   }
 
+  /**
+   * The client for the current origin (checked here, synchronously). Its first request loads the
+   * client chunk; the options are read then, so settings changed meanwhile count.
+   */
   client(): YampiClient {
-    const s = this.settings.settings;
-    const checked = checkBaseUrl(s.apiBaseUrl);
+    const checked = checkBaseUrl(this.settings.settings.apiBaseUrl);
     if (!checked.ok) {
-      throw new BaseUrlError(checked.problem, s.apiBaseUrl);
+      throw new BaseUrlError(checked.problem, this.settings.settings.apiBaseUrl);
     }
     if (this.clientInstance && this.clientBaseUrl === checked.url) {
       return this.clientInstance;
     }
     this.reset();
-    const started = performance.now();
-    // A runtime path esbuild does not follow: the client is its own bundle, loaded on first use.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const api = require(path.join(this.extensionPath, 'dist', 'api.js')) as ApiModule;
-    this.clientInstance = api.createYampiClient({
-      baseUrl: checked.url,
-      userAgent: this.userAgent,
-      timeoutMs: s.requestTimeoutSeconds * 1000,
-      cacheTtlMs: s.cacheTtlSeconds * 1000,
-      logger: this.logger,
-      ...networkOptions(),
-    });
+    this.clientInstance = new LoadingClient(() => {
+      const s = this.settings.settings;
+      return {
+        baseUrl: checked.url,
+        userAgent: this.userAgent,
+        timeoutMs: s.requestTimeoutSeconds * 1000,
+        cacheTtlMs: s.cacheTtlSeconds * 1000,
+        logger: this.logger,
+        ...networkOptions(),
+      };
+    }, this.logger);
     this.clientBaseUrl = checked.url;
-    this.logger.info(`API client ready for ${checked.url} in ${(performance.now() - started).toFixed(1)} ms`);
     return this.clientInstance;
   }
 
@@ -92,6 +90,74 @@ export class ApiService extends Lifecycle {
 
   protected override onDispose(): void {
     this.reset();
+  }
+}
+
+/**
+ * A YampiClient whose implementation is the client chunk, imported on the first request. Until then
+ * it holds nothing: no cache to clear, no options to update (they are read when it loads), nothing
+ * to close.
+ */
+class LoadingClient implements YampiClient {
+  private real: YampiClient | undefined;
+  private loading: Promise<YampiClient> | undefined;
+
+  constructor(private readonly options: () => ClientOptions, private readonly logger: Logger) {}
+
+  get loaded(): boolean {
+    return this.real !== undefined;
+  }
+
+  private load(): Promise<YampiClient> {
+    return this.loading ??= (async () => {
+      const started = performance.now();
+      const api = await import('../core/api/index.js');
+      const options = this.options();
+      const client = api.createYampiClient(options);
+      this.real = client;
+      this.logger.info(`API client ready for ${options.baseUrl} in ${(performance.now() - started).toFixed(1)} ms`);
+      return client;
+    })();
+  }
+
+  getCustomer(...a: Parameters<YampiClient['getCustomer']>): ReturnType<YampiClient['getCustomer']> {
+    return this.load().then((c) => c.getCustomer(...a));
+  }
+
+  listCustomers(...a: Parameters<YampiClient['listCustomers']>): ReturnType<YampiClient['listCustomers']> {
+    return this.load().then((c) => c.listCustomers(...a));
+  }
+
+  listCustomerOrders(...a: Parameters<YampiClient['listCustomerOrders']>): ReturnType<YampiClient['listCustomerOrders']> {
+    return this.load().then((c) => c.listCustomerOrders(...a));
+  }
+
+  listCustomerAddresses(...a: Parameters<YampiClient['listCustomerAddresses']>): ReturnType<YampiClient['listCustomerAddresses']> {
+    return this.load().then((c) => c.listCustomerAddresses(...a));
+  }
+
+  listCustomerCarts(...a: Parameters<YampiClient['listCustomerCarts']>): ReturnType<YampiClient['listCustomerCarts']> {
+    return this.load().then((c) => c.listCustomerCarts(...a));
+  }
+
+  getStoreRoute<T>(store: StoreRef, route: StoreRoute, decode: (body: unknown) => T, opts?: GetCustomerOptions): Promise<T> {
+    return this.load().then((c) => c.getStoreRoute(store, route, decode, opts));
+  }
+
+  me(...a: Parameters<YampiClient['me']>): ReturnType<YampiClient['me']> {
+    return this.load().then((c) => c.me(...a));
+  }
+
+  clearCache(alias?: string): void {
+    this.real?.clearCache(alias);
+  }
+
+  updateOptions(options: UpdatableClientOptions): void {
+    this.real?.updateOptions(options);
+  }
+
+  close(): Promise<void> {
+    return this.loading?.then((c) => c.close()) ?? Promise.resolve();
   }
 }
 

@@ -42,7 +42,7 @@ export class LoadedFeatures extends Lifecycle implements Features {
     super();
     const pkg = services.context.extension.packageJSON as { name?: string; version?: string };
     const userAgent = `${pkg.name ?? 'yampi-customers'}-vscode/${pkg.version ?? '0.0.0'} (VS Code ${vscode.version})`;
-    const api = new ApiService(services.context.extensionUri.fsPath, services.settings, services.logger, userAgent);
+    const api = new ApiService(services.settings, services.logger, userAgent);
     const lists = new CustomerLists(services.context.globalState);
     services.startData({ api, lists, sessions: new StoreSessions(services.credentials, { client: () => api.client(), lists, logger: services.logger, clearCache: (alias) => { api.clearCache(alias); } }) });
     this.tree = this.register(new CustomerTreeProvider(services));

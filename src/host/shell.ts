@@ -3,7 +3,7 @@ import { COMMANDS, isKeysCommand, TOOL_NAMES, VIEWS, WEBHOOK_PAYLOAD_SCHEME, WOR
 import type { Node } from '../core/tree/nodes';
 import type { LoadedFeatures } from './features';
 import type { KeysFeature } from './keys/keysFeature';
-import { DisposableGroup, Lifecycle } from './lifecycle';
+import { Lifecycle } from './lifecycle';
 import { notice, vscodeNotifier } from './notify';
 import type { Services } from './services';
 import type { OrderTerminalLink } from './orders/orderHover';
@@ -140,11 +140,10 @@ export class Shell extends Lifecycle {
         void this.loadKeys().catch((e: unknown) => { this.services.logger.warn('Loading Keys in source failed.', e); });
       }
     };
-    const stop = new DisposableGroup(
-      vscode.workspace.onDidOpenTextDocument((d) => { check(d); }),
-      vscode.workspace.onDidChangeTextDocument((e) => { check(e.document, e.contentChanges); }),
-    );
-    this.register(stop);
+    // the listeners of the pre-test, ended together once it passes
+    const stop = this.register(new Lifecycle());
+    stop.register(vscode.workspace.onDidOpenTextDocument((d) => { check(d); }));
+    stop.register(vscode.workspace.onDidChangeTextDocument((e) => { check(e.document, e.contentChanges); }));
     const checkOpen = (): void => { for (const d of vscode.workspace.textDocuments) { check(d); } };
     const startup = setTimeout(checkOpen, 0);
     stop.register({ dispose: () => { clearTimeout(startup); } });

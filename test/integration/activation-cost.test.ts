@@ -15,10 +15,10 @@ function distDir(modulesAtActivation: readonly string[]): string {
 }
 
 describe('activation cost', () => {
-  it('does not load the API client (dist/api.js with undici) during activation', async () => {
+  it('does not load the API client (dist/api.js, the import() chunk with undici) during activation', async () => {
     const api = await extensionApi();
     assert.equal(api.apiLoadedAtActivation, false, 'the client was created during activation');
-    // VS Code itself loads its own undici; ours is bundled in the extension's dist/api.js
+    // VS Code itself loads its own undici; ours is in the extension's dist/api.js chunk
     const ours = api.modulesAtActivation.filter((k) => /[\\/]dist[\\/]api\.js$/.test(k));
     assert.ok(api.modulesAtActivation.some((k) => /[\\/]dist[\\/]extension\.js$/.test(k)), `the extension's own bundle is not among the loaded modules: ${api.modulesAtActivation.join(', ')}`);
     assert.deepEqual(ours, []);
@@ -50,6 +50,16 @@ describe('activation cost', () => {
     const calls = readdirSync(dist).filter((f) => f.endsWith('.js')).flatMap((f) =>
       [...readFileSync(path.join(dist, f), 'utf8').matchAll(/\(\s*["'`]vscode["'`]\s*\)/g)].map(() => f));
     assert.deepEqual(calls, ['extension.js']);
+  });
+
+  it('has one YampiError class in all the bundles: the API client chunk shares the features\' modules', async () => {
+    // a second copy (the client as a bundle of its own) would make `instanceof YampiError` false for
+    // the client's errors; matched as the constructor's `name = "YampiError"`, minified or not
+    const api = await extensionApi();
+    const dist = distDir(api.modulesAtActivation);
+    const copies = readdirSync(dist).filter((f) => f.endsWith('.js')).flatMap((f) =>
+      [...readFileSync(path.join(dist, f), 'utf8').matchAll(/\.name\s*=\s*["'`]YampiError["'`]/g)].map(() => f));
+    assert.deepEqual(copies, ['extension.js']);
   });
 
   it('activation evaluates only the shell and what it reads; the features and their data services are in the lazy chunks', async () => {

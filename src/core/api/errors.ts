@@ -1,7 +1,7 @@
 /**
  * One typed family for everything that can go wrong talking to Yampi. No user-facing wording here
- * (the host localizes by `kind`) and never a secret in a message. The host checks `kind` rather than
- * `instanceof`, because the client lives in a separately loaded bundle (dist/api.js).
+ * (the host localizes by `kind`) and never a secret in a message. One class at run time: the client
+ * (dist/api.js) is an import() chunk of the host's build, so `instanceof` holds across them.
  */
 export type YampiErrorKind =
   | 'auth' // 401: credentials rejected

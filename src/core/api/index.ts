@@ -1,6 +1,7 @@
 /**
- * Entry of dist/api.js, the lazily loaded bundle that carries undici. The host imports the types
- * from ./types with `import type` and `require`s this bundle on the first request.
+ * The API client with undici: an `import()` chunk of the host build (esbuild.mjs), loaded by the
+ * host's first request (src/host/apiService.ts); the host imports the types from ./types with
+ * `import type` only.
  */
 import { HttpYampiClient } from './client';
 import type { ClientOptions, YampiClient } from './types';

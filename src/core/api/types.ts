@@ -1,6 +1,6 @@
 /**
  * The public shape of the Yampi API client. No runtime imports: the host imports this file with
- * `import type` and loads the implementation (dist/api.js, which carries undici) on first use.
+ * `import type` and loads the implementation (./index, the dist/api.js chunk with undici) on first use.
  */
 import type { Logger } from '../logger';
 import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';

@@ -141,11 +141,6 @@ export class CustomerTreeProvider extends Lifecycle implements vscode.TreeDataPr
   isOwnNode(v: unknown): boolean {
     return isNode(v) && this.nodes.get(nodeId(v)) === v;
   }
-
-  /** The interned node with this id, if VS Code has been given one. */
-  knownNode(id: string): Node | undefined {
-    return this.nodes.get(id);
-  }
 }
 
 function toTreeItem(d: TreeDescriptor): vscode.TreeItem {
