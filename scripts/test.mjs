@@ -8,6 +8,12 @@
 // Prints each suite's `N passed, N failed, N skipped` line, a summary with times, and exits 1 if anything failed.
 //
 // Usage: node scripts/test.mjs [--only unit|integration|ui]   (`--only integration`: both VS Code versions)
+//
+// The quick loop (`npm run test:quick`, `npm run test:watch`) runs the unit suite on the TypeScript
+// sources through scripts/ts-hook.cjs (esbuild, transpile only), not on tsc's output in out/:
+//   --quick   typecheck (tsc --noEmit --incremental, src + tests, and the webview) beside the unit
+//             suite (mocha --parallel); prints both results and the time, exits 1 if either failed
+//   --watch   the unit suite, again on every change under src/ and test/ (no typecheck: the editor has it)
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +24,44 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const node = process.execPath;
 const started = Date.now();
+
+/** The unit suite on the TypeScript sources (scripts/ts-hook.cjs): same files and setup as .mocharc.json. */
+const quickMocha = [
+  '--no-config', '--require', 'scripts/ts-hook.cjs', '--require', 'test/unit/setup.ts', '--extension', 'ts',
+  '--ui', 'bdd', '--timeout', '10000', 'test/unit/**/*.test.ts',
+];
+
+if (process.argv.includes('--watch')) {
+  const child = spawn(node, [require.resolve('mocha/bin/mocha.js'), ...quickMocha, '--reporter', 'dot', '--watch', '--watch-files', 'src/**/*.ts,test/**/*.ts,l10n/*.json'], { cwd: root, stdio: 'inherit' });
+  process.exit(await new Promise((done) => child.on('close', (code) => done(code ?? 1))));
+} else if (process.argv.includes('--quick')) {
+  await quick();
+  process.exit(process.exitCode ?? 0);
+}
+
+async function quick() {
+  const tscBin = require.resolve('typescript/bin/tsc');
+  const check = (config) => [tscBin, '-p', config, '--noEmit', '--incremental', '--tsBuildInfoFile', join('out', 'quick', `${config}.tsbuildinfo`)];
+  const timed = async (args, capture) => {
+    const t = Date.now();
+    const r = await run(args, { capture });
+    return { ...r, ms: Date.now() - t };
+  };
+  const [types, webview, unit] = await Promise.all([
+    timed(check('tsconfig.test.json'), true),
+    timed(check('tsconfig.webview.json'), true),
+    // two workers: the suites that wait on real timers overlap with the ones that compute
+    timed([require.resolve('mocha/bin/mocha.js'), ...quickMocha, '--parallel', '--jobs', '2', '--reporter', 'dot'], true),
+  ]);
+  const count = (word) => Number(new RegExp(`(\\d+) ${word}`).exec(unit.output)?.[1] ?? 0);
+  const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  const typesOk = types.code === 0 && webview.code === 0;
+  console.log(`\n━━ quick ${'━'.repeat(69)}`);
+  console.log(`  typecheck  ${(typesOk ? 'ok' : 'FAILED').padEnd(40)} ${secs(Math.max(types.ms, webview.ms)).padStart(8)}`);
+  console.log(`  unit       ${`${count('passing')} passed, ${count('failing')} failed, ${count('pending')} skipped`.padEnd(40)} ${secs(unit.ms).padStart(8)}`);
+  console.log(`  total      ${(typesOk && unit.code === 0 ? 'all green' : 'FAILED').padEnd(40)} ${secs(Date.now() - started).padStart(8)}`);
+  process.exitCode = typesOk && unit.code === 0 ? 0 : 1;
+}
 
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;

@@ -1,5 +1,5 @@
 /**
- * Issue 10 point 10: property tests (fast-check). Runs per property are in RUNS below and in each
+ * Issue 10 point 10: property tests (fast-check). Runs per property are in RUNS (./propertyRuns) and in each
  * `numRuns`; a failing case is shrunk and printed with its seed. No clock is involved: "never hangs"
  * holds because every property finishes, and linear scan work is asserted on counted work.
  */
@@ -16,10 +16,9 @@ import { customerSummary } from '../../src/core/model/summary';
 import { plainLabel } from '../../src/core/model/text';
 import { escapeHtml } from '../../src/core/webview/escapeHtml';
 import { renderDetailBody } from '../../src/core/webview/renderDetailHtml';
+import { RUNS } from './propertyRuns';
 import { inventory, labelIcons, loadRenderers, renderHover } from './render/renderers';
 
-/** Runs per property, by cost. */
-export const RUNS = { cheap: 1_000, medium: 300, render: 200, scan: 150 } as const;
 
 before(loadRenderers);
 

@@ -21,7 +21,7 @@ import {
   scanDocument,
   shortLineChunks,
 } from '../../src/core/customerRefs';
-import { RUNS } from './properties.test';
+import { RUNS } from './propertyRuns';
 
 /** Patterns with a required prefix (some with line breaks or case variants in it) and without. */
 const SOURCES = [

@@ -304,7 +304,9 @@ describe('through a real proxy and over https (issue 13 point 3)', function () {
   });
 
   it('NODE_EXTRA_CA_CERTS set at process start is honoured by the client with no TLS settings', async () => {
-    const clientModule = join(__dirname, '../../../src/core/api/index.js');
+    // the compiled module (out/), or the source when the suite runs on it (scripts/ts-hook.cjs, which
+    // the child inherits through NODE_OPTIONS)
+    const clientModule = require.resolve('../../../src/core/api/index');
     const script = `require(${JSON.stringify(clientModule)}).createYampiClient({ baseUrl: ${JSON.stringify(https.baseUrl)}, userAgent: 't' })
       .getCustomer(${JSON.stringify(aurora)}, ${ID}).then((r) => console.log('ok', r.customer.id), (e) => console.log('error', e.kind));`;
     const run = (env: NodeJS.ProcessEnv): Promise<string> =>
