@@ -12,6 +12,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { basename, dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -30,6 +31,8 @@ const common = {
 
 const node = {
   ...common,
+  // production: the test seams' import() (src/extension.ts) is dead code, so no test seam chunk is built
+  define: production ? { 'process.env.YAMPI_EXTENSION_TEST': '"0"' } : {},
   platform: 'node',
   format: 'cjs',
   target: 'node20',
@@ -59,15 +62,23 @@ const re2Apart = {
 //     FormData body; we send none;
 //   - client-h2.js (10 KB): used only when a connection negotiates HTTP/2, which needs `allowH2`;
 //     we never set it;
-//   - socks5-proxy-agent.js (11 KB): SOCKS proxies, which network.ts refuses before any request.
-// Each stand-in throws a plain error naming itself if it is ever reached. Types and the unit tests
+//   - socks5-proxy-agent.js (11 KB): SOCKS proxies, which network.ts refuses before any request;
+//   - llhttp-wasm.js, the parser itself, is the wasm as base64 (72 KB, 24 KB deflated in the VSIX):
+//     it ships as dist/llhttp.wasm.br (brotli, 15 KB), decompressed on the first connection (< 1 ms).
+// Each other stand-in throws a plain error naming itself if it is ever reached. Types and the unit tests
 // use the whole package; the integration suites run this build (requests, proxies, TLS).
 const UNDICI_STANDINS = [
   [/llhttp_simd-wasm\.js$/, 'module.exports = undefined;'],
   [/\/web\/fetch\/body\.js$/, 'exports.extractBody = () => { throw new Error("undici: FormData bodies are not in this build (esbuild.mjs)"); };'],
   [/\/client-h2\.js$/, 'module.exports = () => { throw new Error("undici: HTTP/2 is not in this build (esbuild.mjs)"); };'],
   [/\/socks5-proxy-agent(\.js)?$/, 'module.exports = class { constructor() { throw new Error("undici: SOCKS proxies are not in this build (esbuild.mjs)"); } };'],
+  [/\/llhttp-wasm\.js$/, 'module.exports = require("node:zlib").brotliDecompressSync(require("node:fs").readFileSync(require("node:path").join(__dirname, "llhttp.wasm.br")));'],
 ];
+/** Writes dist/llhttp.wasm.br: undici's HTTP parser, as its llhttp-wasm.js module holds it. */
+function writeLlhttpWasm() {
+  const wasm = require('undici/lib/llhttp/llhttp-wasm.js');
+  writeFileSync(join('dist', 'llhttp.wasm.br'), brotliCompressSync(wasm, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
+}
 /** @type {esbuild.Plugin} */
 const undiciParts = {
   name: 'undici-parts',
@@ -255,6 +266,7 @@ function report(metas) {
 
 mkdirSync('dist', { recursive: true });
 await copyCodicons();
+writeLlhttpWasm();
 if (watch) {
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
   await Promise.all(contexts.map((c) => c.watch()));

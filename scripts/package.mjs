@@ -1,14 +1,18 @@
 // `npm run package`: production build, then `vsce package --no-dependencies` (undici is bundled into
 // dist/, so no node_modules ship) → yampi-customers-<version>.vsix at the repo root.
-// README links: VS Code resolves relative links inside the installed extension (the README's
-// screenshots ship, see .vscodeignore); the Marketplace page needs absolute ones, which vsce writes
-// from package.json `repository` when it is a GitHub/GitLab URL. While that URL is the marked
-// placeholder (`example.invalid`), links stay relative (--no-rewrite-relative-links) and this says so.
-// What goes in is decided by .vscodeignore. Prints the file name, size and time.
+// The VSIX README is the user guide: README.md up to `## Development` (the developer sections stay in
+// the repository), written to out/vsix/README.md and packed with --readme-path.
+// README images are not packed (they were a fifth of the VSIX): vsce turns their relative links into
+// absolute ones from package.json `repository` (a GitHub/GitLab URL), so the Marketplace page and VS
+// Code's extension page show them from the repository. While that URL is the marked placeholder
+// (`example.invalid`) there is nowhere to show them from: the VSIX README gives each image's alt text
+// instead, links stay relative (--no-rewrite-relative-links), and this says so.
+// What goes in is decided by .vscodeignore; no test seam may be in it (checked on the build's
+// metafile). Prints the file name, size and time.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,11 +32,38 @@ function run(args, what) {
 
 run([join(root, 'esbuild.mjs'), '--production'], 'production build');
 const placeholderRepository = /example\.invalid/.test(pkg.repository?.url ?? '');
+
+// the production build must carry no test code (src/host/testing, test/)
+const meta = JSON.parse(readFileSync(join(root, 'dist', 'meta.json'), 'utf8'));
+const testCode = meta.metafiles.flatMap((m) => Object.entries(m.outputs)).flatMap(([file, o]) =>
+  Object.keys(o.inputs).filter((i) => /^(src\/host\/testing|test)\//.test(i)).map((i) => `${file} (${i})`));
+if (testCode.length > 0) {
+  console.error(`package: test code in the production build: ${[...new Set(testCode)].join(', ')}`);
+  process.exit(1);
+}
+
+/** The user guide of README.md for the VSIX (see the top of this file). */
+export function vsixReadme(readme, { keepImages }) {
+  const end = readme.indexOf('\n## Development\n');
+  const guide = end < 0 ? readme : readme.slice(0, end + 1);
+  if (keepImages) {
+    return guide;
+  }
+  const alt = (text) => `*(${text.replace(/[*_]/g, '')})*`;
+  return guide
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, (_, text) => alt(text))
+    .replace(/<img\b[^>]*\balt="([^"]*)"[^>]*>/g, (_, text) => alt(text));
+}
+const readmePath = join(root, 'out', 'vsix', 'README.md');
+mkdirSync(dirname(readmePath), { recursive: true });
+writeFileSync(readmePath, vsixReadme(readFileSync(join(root, 'README.md'), 'utf8'), { keepImages: !placeholderRepository }));
 run(
   [
     join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce'),
     'package',
     '--no-dependencies',
+    '--readme-path',
+    relative(root, readmePath), // vsce matches it among the packed files by its relative path
     ...(placeholderRepository ? ['--no-rewrite-relative-links'] : []),
     '--out',
     vsix,
@@ -40,7 +71,7 @@ run(
   'vsce package',
 );
 if (placeholderRepository) {
-  console.log('package: package.json `repository` is still a placeholder: README images show in VS Code, not yet on a Marketplace page.');
+  console.log('package: package.json `repository` is still a placeholder: the VSIX README gives the images\' alt text (they show from the repository once it is set).');
 }
 const kb = (statSync(join(root, vsix)).size / 1024).toFixed(1);
 console.log(`package: ${vsix} (${kb} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
