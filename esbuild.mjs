@@ -122,8 +122,8 @@ const vscodeOnce = {
 //   - dist/extension.js is ONE file (every file loaded at activation costs a resolve, a read and a
 //     compile): the entry with the shared chunks it imports bundled in, each chunk's namespace
 //     exported as `__chunkN`;
-//   - dist/chunk-….js of such a chunk is a stub re-exporting that namespace from extension.js, so
-//     the lazy chunks get the very same module instances (state is shared, instanceof holds);
+//   - a lazy chunk's require of such a chunk becomes `require("./extension.js").__chunkN`, so the
+//     lazy chunks get the very same module instances (state is shared, instanceof holds);
 //   - the lazy chunks (features, API client, test seams, what only they share) are converted file by file.
 // All sit next to extension.js, so the `./re2.js` require resolves from any of them.
 const ESM_DIR = join('out', 'esm');
@@ -178,11 +178,13 @@ const toCommonJs = {
             },
           }],
         }),
-        esbuild.build({ ...cjsOptions, entryPoints: lazy, outbase: ESM_DIR, bundle: false }),
+        esbuild.build({ ...cjsOptions, entryPoints: lazy, outbase: ESM_DIR, bundle: false, write: false }),
       ]);
-      shared.forEach((f, n) => {
-        writeFileSync(join('dist', basename(f)), `"use strict";\n// bundled into extension.js (esbuild.mjs): one instance of each module\nmodule.exports = require("./extension.js").__chunk${n};\n`);
-      });
+      // a lazy chunk's require of a shared chunk reads that chunk's namespace from extension.js
+      const sharedRequire = new Map(shared.map((f, n) => [`require("./${basename(f)}")`, `require("./extension.js").__chunk${n}`]));
+      for (const { path, text } of rest.outputFiles) {
+        writeFileSync(path, text.replace(/require\("\.\/[^"]+\.js"\)/g, (r) => sharedRequire.get(r) ?? r));
+      }
       cjsMetas.push(one.metafile, rest.metafile);
     });
   },
