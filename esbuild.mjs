@@ -3,21 +3,20 @@
 //                        (services, status bar, and stand-ins that register every contribution).
 //   dist/features-*.js – everything else of the host (tree, panels, hovers, commands, terminal, chat),
 //                        loaded on first use through a dynamic import(); dist/chunk-*.js: code both share.
-//   dist/api.js        – the Yampi API client with undici, an import() chunk of the same build, loaded
-//                        by the first request.
+//   dist/api.js        – the Yampi API client with undici (trimmed: scripts/undiciParts.mjs), an import()
+//                        chunk of the same build, loaded by the first request.
 //   dist/re2.js     – re2js for user-written hover patterns, required on first use (lazy).
 //   dist/webview.js    – the detail panel script (browser/iife); dist/orderView.js the order panel's.
+//   dist/codicons/     – the codicon subset the webviews draw (scripts/codicons.mjs).
 // Flags: --production (minify, no source maps), --watch. Writes dist/meta.json for size reports.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { copyCodicons } from './scripts/codicons.mjs';
+import { undiciParts, writeLlhttpWasm } from './scripts/undiciParts.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const require = createRequire(import.meta.url);
 
 const common = {
   bundle: true,
@@ -49,56 +48,6 @@ const re2Apart = {
   name: 're2-apart',
   setup(build) {
     build.onResolve({ filter: /^re2js$/ }, () => ({ path: './re2.js', external: true }));
-  },
-};
-
-// undici's index (523 KB minified) carries fetch, WebSocket, EventSource, the cache and mock layers;
-// the client needs only Agent and ProxyAgent (transport.ts). In the build, `undici` resolves to
-// those two classes from undici's own lib/ files, and four of their requires become stand-ins:
-//   - llhttp_simd-wasm.js (71 KB): undici compiles the SIMD build of its HTTP parser first and falls
-//     back to the plain build (also 71 KB) when that fails; an empty module makes it always the plain
-//     one, which runs wherever undici does;
-//   - web/fetch/body.js (and through it fetch's util, webidl, FormData: 37 KB): used only to send a
-//     FormData body; we send none;
-//   - client-h2.js (10 KB): used only when a connection negotiates HTTP/2, which needs `allowH2`;
-//     we never set it;
-//   - socks5-proxy-agent.js (11 KB): SOCKS proxies, which network.ts refuses before any request;
-//   - llhttp-wasm.js, the parser itself, is the wasm as base64 (72 KB, 24 KB deflated in the VSIX):
-//     it ships as dist/llhttp.wasm.br (brotli, 15 KB), decompressed on the first connection (< 1 ms).
-// Each other stand-in throws a plain error naming itself if it is ever reached. Types and the unit tests
-// use the whole package; the integration suites run this build (requests, proxies, TLS).
-const UNDICI_STANDINS = [
-  [/llhttp_simd-wasm\.js$/, 'module.exports = undefined;'],
-  [/\/web\/fetch\/body\.js$/, 'exports.extractBody = () => { throw new Error("undici: FormData bodies are not in this build (esbuild.mjs)"); };'],
-  [/\/client-h2\.js$/, 'module.exports = () => { throw new Error("undici: HTTP/2 is not in this build (esbuild.mjs)"); };'],
-  [/\/socks5-proxy-agent(\.js)?$/, 'module.exports = class { constructor() { throw new Error("undici: SOCKS proxies are not in this build (esbuild.mjs)"); } };'],
-  [/\/llhttp-wasm\.js$/, 'module.exports = require("node:zlib").brotliDecompressSync(require("node:fs").readFileSync(require("node:path").join(__dirname, "llhttp.wasm.br")));'],
-];
-/** Writes dist/llhttp.wasm.br: undici's HTTP parser, as its llhttp-wasm.js module holds it. */
-function writeLlhttpWasm() {
-  const wasm = require('undici/lib/llhttp/llhttp-wasm.js');
-  writeFileSync(join('dist', 'llhttp.wasm.br'), brotliCompressSync(wasm, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
-}
-/** @type {esbuild.Plugin} */
-const undiciParts = {
-  name: 'undici-parts',
-  setup(build) {
-    build.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'undici-parts' }));
-    build.onLoad({ filter: /^undici$/, namespace: 'undici-parts' }, () => ({
-      // as undici's index does (for the one method used: ProxyAgent opens its tunnel with connect())
-      contents: "require('undici/lib/dispatcher/dispatcher.js').prototype.connect = require('undici/lib/api/api-connect.js');\n" +
-        "exports.Agent = require('undici/lib/dispatcher/agent.js');\n" +
-        "exports.ProxyAgent = require('undici/lib/dispatcher/proxy-agent.js');\n",
-      loader: 'js',
-      resolveDir: process.cwd(),
-    }));
-    UNDICI_STANDINS.forEach(([filter], i) => {
-      build.onResolve({ filter }, (args) => (args.importer.includes('undici') ? { path: `standin-${i}`, namespace: 'undici-parts' } : undefined));
-    });
-    build.onLoad({ filter: /^standin-\d+$/, namespace: 'undici-parts' }, (args) => ({
-      contents: UNDICI_STANDINS[Number(args.path.slice('standin-'.length))][1],
-      loader: 'js',
-    }));
   },
 };
 
@@ -215,41 +164,6 @@ const configs = [
     target: 'es2022',
   },
 ];
-
-// The webviews draw a couple of dozen codicons (src/core/webview/codicons.ts, WEBVIEW_ICONS); the
-// package's font and stylesheet hold all ~600 (126 KB + 34 KB). Ship a font subset to those glyphs
-// (harfbuzz's hb-subset through subset-font) and a stylesheet with the shared rules and their rules.
-/** The WEBVIEW_ICONS list, read by evaluating the (dependency-free) module. */
-function webviewIcons() {
-  const { outputFiles } = esbuild.buildSync({ entryPoints: ['src/core/webview/codicons.ts'], bundle: true, write: false, format: 'cjs', platform: 'node' });
-  const module = { exports: {} };
-  new Function('module', 'exports', outputFiles[0].text)(module, module.exports);
-  return module.exports.WEBVIEW_ICONS;
-}
-
-async function copyCodicons() {
-  const cssPath = require.resolve('@vscode/codicons/dist/codicon.css');
-  const css = readFileSync(cssPath, 'utf8');
-  const iconsAt = css.indexOf('.codicon-add:before');
-  if (iconsAt < 0) {
-    throw new Error('codicon.css: the icon rules were not found (has @vscode/codicons changed its layout?)');
-  }
-  const rules = new Map([...css.slice(iconsAt).matchAll(/^\.codicon-([a-z0-9-]+):before \{ content: "\\([0-9a-f]+)" \}$/gm)].map((m) => [m[1], m[2]]));
-  const names = webviewIcons();
-  const missing = names.filter((n) => !rules.has(n));
-  if (missing.length > 0) {
-    throw new Error(`codicon.css has no icon named ${missing.join(', ')} (src/core/webview/codicons.ts)`);
-  }
-  const points = names.map((n) => rules.get(n));
-  const { default: subsetFont } = await import('subset-font');
-  const ttf = await subsetFont(readFileSync(join(dirname(cssPath), 'codicon.ttf')), String.fromCodePoint(...points.map((p) => parseInt(p, 16))), { targetFormat: 'truetype' });
-  const dir = join('dist', 'codicons');
-  mkdirSync(dir, { recursive: true });
-  const hash = createHash('sha256').update(ttf).digest('hex').slice(0, 16);
-  const head = css.slice(0, iconsAt).replace(/codicon\.ttf\?[0-9a-f]+/, `codicon.ttf?${hash}`);
-  writeFileSync(join(dir, 'codicon.css'), `${head}${names.map((n, i) => `.codicon-${n}:before { content: "\\${points[i]}" }`).join('\n')}\n`);
-  writeFileSync(join(dir, 'codicon.ttf'), ttf);
-}
 
 /** @param {esbuild.Metafile[]} metas */
 function report(metas) {
