@@ -32,7 +32,9 @@ const quickMocha = [
 ];
 
 if (process.argv.includes('--watch')) {
-  const child = spawn(node, [require.resolve('mocha/bin/mocha.js'), ...quickMocha, '--reporter', 'dot', '--watch', '--watch-files', 'src/**/*.ts,test/**/*.ts,l10n/*.json'], { cwd: root, stdio: 'inherit' });
+  // in workers, each run starts from fresh processes: test/unit/setup.ts runs again (the catalogue it sets
+  // lives in a module the watcher reloads)
+  const child = spawn(node, [require.resolve('mocha/bin/mocha.js'), ...quickMocha, '--parallel', '--jobs', '2', '--reporter', 'dot', '--watch', '--watch-files', 'src/**/*.ts,test/**/*.ts,l10n/*.json'], { cwd: root, stdio: 'inherit' });
   process.exit(await new Promise((done) => child.on('close', (code) => done(code ?? 1))));
 } else if (process.argv.includes('--quick')) {
   await quick();
