@@ -3,7 +3,8 @@
  * body (with only what may be shown) and this script swaps it in, keeps focus where it was, and
  * turns clicks on `[data-action]` buttons into typed messages. Persisted state: {alias, id} only.
  */
-import { type FromWebviewMessage, type PanelState, type SectionId, isSectionId, isToWebviewMessage } from '../core/webview/protocol';
+import { isSectionId, type SectionId } from '../core/related/sections';
+import { type FromWebviewMessage, type PanelState, isToWebviewMessage } from '../core/webview/protocol';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;

@@ -6,16 +6,13 @@
  * privacy mode and revealed set, so a masked or hidden value never reaches the webview DOM until
  * it is revealed. The webview only ever names a field by its record path; the host copies.
  */
+import { isSectionId, type SectionId } from '../related/sections';
 
 /** The only thing the webview persists (getState/setState): which customer of which store. */
 export interface PanelState {
   readonly alias: string;
   readonly id: number;
 }
-
-/** The related-record sections below the record (`[data-section="…"]`, product.md § Detail panel). */
-export type SectionId = 'orders' | 'addresses' | 'carts';
-export const SECTION_IDS: readonly SectionId[] = ['orders', 'addresses', 'carts'];
 
 export type FromWebviewMessage =
   | { readonly type: 'ready' }
@@ -111,10 +108,6 @@ export function isPanelState(v: unknown): v is PanelState {
 }
 
 const SECTION_FROM: ReadonlySet<string> = new Set<FromWebviewType>(['openSection', 'loadMore', 'retrySection']);
-
-export function isSectionId(v: unknown): v is SectionId {
-  return v === 'orders' || v === 'addresses' || v === 'carts';
-}
 
 /** The `data-field` of an order's copyable row: `order:<id>:number` / `order:<id>:id`. */
 export function orderFieldKey(orderId: number, what: 'number' | 'id'): string {
