@@ -3,8 +3,8 @@
  * bundles import it. Like the customer panel, the host renders the body (masked as privacy mode
  * says) and the page only names what was clicked; the host copies and opens.
  */
-import { guardOf, isBoolean, type MessageOf, type MessageTable, oneOf, optional, text } from '../webview/messageTable';
-import { isPanelState, MAX_HTML_LENGTH, type PanelState } from '../webview/protocol';
+import { guardOf, type MessageOf, type MessageTable, oneOf, text } from '../webview/messageTable';
+import { isPanelState, PANEL_FROM_WEBVIEW, PANEL_TO_WEBVIEW, type PanelState } from '../webview/protocol';
 
 /** The only thing the page persists: which order of which store (`id` is the order id). */
 export type OrderPanelState = PanelState;
@@ -15,11 +15,7 @@ export const isCopyField = oneOf('number', 'id');
 
 /** What the order page may send: message type → its fields. */
 export const FROM_ORDER_WEBVIEW = {
-  ready: {},
-  refresh: {},
-  retry: {},
-  showLog: {},
-  setCredentials: {},
+  ...PANEL_FROM_WEBVIEW,
   /** `[data-action="open-customer"]`: the buyer's customer panel (the host knows who, never the page). */
   openCustomer: {},
   copy: { what: isCopyField },
@@ -27,8 +23,8 @@ export const FROM_ORDER_WEBVIEW = {
 
 /** What the host may send the order page. */
 export const TO_ORDER_WEBVIEW = {
-  render: { html: text(MAX_HTML_LENGTH), state: optional(isOrderPanelState) },
-  busy: { busy: isBoolean },
+  /** render (from renderOrderBody; `state` is the order's {alias, id}) and busy. */
+  ...PANEL_TO_WEBVIEW,
   /** The host copied: tick the button of `what` and announce `text` (names the field, never the value). */
   copied: { what: isCopyField, text: text(500) },
 } as const satisfies MessageTable;

@@ -56,20 +56,36 @@ export function orderFieldKey(orderId: number, what: 'number' | 'id'): string {
   return `order:${orderId}:${what}`;
 }
 
-/** What the page may send: message type → its fields. The page only ever names things; the host looks them up. */
-export const FROM_WEBVIEW = {
+/**
+ * What every panel's page may send (the panel base in src/host/webview handles them): it loaded and
+ * wants its content, Refresh, Retry after a failed load, and the buttons of the error states.
+ */
+export const PANEL_FROM_WEBVIEW = {
   ready: {},
+  refresh: {},
+  retry: {},
+  setCredentials: {},
+  showLog: {},
+} as const satisfies MessageTable;
+
+/** What the host may send every panel's page. */
+export const PANEL_TO_WEBVIEW = {
+  /** Replace the panel body; `state` is what the webview persists. */
+  render: { html: text(MAX_HTML_LENGTH), state: optional(isPanelState) },
+  /** A request is running (refresh): show progress without dropping the current content. */
+  busy: { busy: isBoolean },
+} as const satisfies MessageTable;
+
+/** What the customer page may send: message type → its fields. The page only ever names things; the host looks them up. */
+export const FROM_WEBVIEW = {
+  ...PANEL_FROM_WEBVIEW,
   copy: { field: isFieldPath },
   copyJson: {},
   reveal: { field: isFieldPath },
   hide: { field: isFieldPath },
   revealAll: {},
   hideAll: {},
-  refresh: {},
-  retry: {},
   openWhatsApp: {},
-  setCredentials: {},
-  showLog: {},
   /** The user expanded a section that loads on demand (addresses, carts): load its first page. */
   openSection: { section: isSectionId },
   /** The section's Load more button: the next page. */
@@ -82,12 +98,10 @@ export const FROM_WEBVIEW = {
   openOrder: { orderId: isPositiveId },
 } as const satisfies MessageTable;
 
-/** What the host may send the page: message type → its fields. */
+/** What the host may send the customer page: message type → its fields. */
 export const TO_WEBVIEW = {
-  /** Replace the panel body (from renderDetailBody); `state` is what the webview persists. */
-  render: { html: text(MAX_HTML_LENGTH), state: optional(isPanelState) },
-  /** A request is running (refresh): show progress without dropping the current content. */
-  busy: { busy: isBoolean },
+  /** render (from renderDetailBody) and busy. */
+  ...PANEL_TO_WEBVIEW,
   /**
    * The host copied a field: tick its Copy button and announce `text` to screen readers
    * (copyConfirmation(): names the field, never the value). The host still shows its notification.
