@@ -1,37 +1,12 @@
 /**
- * The detail panel's browser script. It holds no customer data of its own: the host renders the
- * body (with only what may be shown) and this script swaps it in, keeps focus where it was, and
- * turns clicks on `[data-action]` buttons into typed messages. Persisted state: {alias, id} only.
+ * The detail panel's browser script, over the shared page runtime (common/runtime.ts). It holds no
+ * customer data of its own: the host renders the body (with only what may be shown) and the
+ * sections; this script swaps them in, keeps open <details> and focus where they were, and asks for
+ * a lazy section's first page when it is expanded. Persisted state: {alias, id} only.
  */
-import { type FromWebviewMessage, type PanelState, type SectionId, isSectionId, isToWebviewMessage } from '../core/webview/protocol';
-
-interface VsCodeApi {
-  postMessage(message: FromWebviewMessage): void;
-  getState(): unknown;
-  setState(state: PanelState): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const COPIED_MS = 1500;
-
-function root(): HTMLElement | null {
-  return document.getElementById('root');
-}
-
-function persistFromRoot(): void {
-  const el = root();
-  const alias = el?.dataset['alias'];
-  const id = Number(el?.dataset['customerId']);
-  if (alias !== undefined && alias !== '' && Number.isSafeInteger(id) && id > 0) {
-    vscode.setState({ alias, id });
-  }
-}
-
-function byFocusKey(key: string): HTMLElement | null {
-  return document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`);
-}
+import { isSectionId, type SectionId } from '../core/related/sections';
+import { FROM_WEBVIEW, isToWebviewMessage } from '../core/webview/protocol';
+import { byFocusKey, focusedKey, keepingPlace, type Page, startPage } from './common/runtime';
 
 function rowOf(path: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`#root [data-field="${CSS.escape(path)}"], #related [data-field="${CSS.escape(path)}"]`);
@@ -55,115 +30,45 @@ function renderSectionHtml(section: SectionId, html: string): void {
   for (const d of el.querySelectorAll<HTMLDetailsElement>('details[data-key]')) {
     open.set(d.dataset['key'] ?? '', d.open);
   }
-  const active = document.activeElement instanceof HTMLElement && el.contains(document.activeElement) ? document.activeElement : null;
-  const focusKey = active?.closest<HTMLElement>('[data-focus-key]')?.dataset['focusKey'];
-  const scroll = window.scrollY;
-  el.innerHTML = html;
-  for (const d of el.querySelectorAll<HTMLDetailsElement>('details[data-key]')) {
-    const was = open.get(d.dataset['key'] ?? '');
-    if (was !== undefined) {
-      d.open = was;
+  keepingPlace(() => {
+    el.innerHTML = html;
+    for (const d of el.querySelectorAll<HTMLDetailsElement>('details[data-key]')) {
+      const was = open.get(d.dataset['key'] ?? '');
+      if (was !== undefined) {
+        d.open = was;
+      }
     }
-  }
-  if (focusKey !== undefined) {
-    (byFocusKey(focusKey) ?? el.querySelector<HTMLElement>('summary'))?.focus({ preventScroll: true });
-  }
-  window.scrollTo(0, scroll);
+  }, focusedKey(el), (key) => byFocusKey(key) ?? el.querySelector<HTMLElement>('summary'));
 }
 
-/** Replaces the body and puts focus back on the control that had it (by its stable key). */
-function render(html: string, state: PanelState | undefined): void {
-  const el = root();
-  if (!el) {
-    return;
-  }
-  const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  const focusKey = active?.closest<HTMLElement>('[data-focus-key]')?.dataset['focusKey'];
-  const scroll = window.scrollY;
-  el.innerHTML = html;
-  if (state) {
-    el.dataset['alias'] = state.alias;
-    el.dataset['customerId'] = String(state.id);
-    vscode.setState(state);
-  }
-  if (focusKey !== undefined) {
-    const reveal = /^toolbar:(revealAll|hideAll)$/.test(focusKey);
-    const target = byFocusKey(focusKey) ?? (reveal ? (byFocusKey('toolbar:hideAll') ?? byFocusKey('toolbar:revealAll')) : null);
-    (target ?? document.querySelector<HTMLElement>('#root button:not([disabled])'))?.focus({ preventScroll: true });
-  }
-  window.scrollTo(0, scroll);
+/** After Reveal all / Hide all the pressed button is replaced by the other one: focus goes there. */
+function revealFallback(key: string): HTMLElement | null {
+  return /^toolbar:(revealAll|hideAll)$/.test(key) ? (byFocusKey('toolbar:hideAll') ?? byFocusKey('toolbar:revealAll')) : null;
 }
 
-function announce(text: string): void {
-  const el = document.getElementById('announcer');
-  if (el) {
-    el.textContent = '';
-    window.setTimeout(() => {
-      el.textContent = text;
-    }, 50);
-  }
-}
+/** The buttons that send a message: `data-action` is the message type. */
+const ACTIONS = Object.fromEntries(
+  (['loadMore', 'retrySection', 'openOrder', 'copyOrder', 'copy', 'reveal', 'hide', 'copyJson', 'revealAll', 'hideAll', 'refresh', 'retry', 'openWhatsApp', 'setCredentials', 'showLog'] as const)
+    .map((a) => [a, a]),
+);
 
-function showCopied(path: string, text: string): void {
-  const btn = rowOf(path)?.querySelector<HTMLElement>('[data-action="copy"]');
-  const glyph = btn?.querySelector('.codicon');
-  if (btn && glyph) {
-    btn.classList.add('is-copied');
-    glyph.classList.replace('codicon-copy', 'codicon-check');
-    window.setTimeout(() => {
-      btn.classList.remove('is-copied');
-      glyph.classList.replace('codicon-check', 'codicon-copy');
-    }, COPIED_MS);
-  }
-  announce(text);
-}
-
-function messageFor(action: string, field: string | undefined, target: HTMLElement): FromWebviewMessage | undefined {
-  switch (action) {
-    case 'loadMore':
-    case 'retrySection': {
-      const section = target.dataset['section'];
-      return isSectionId(section) ? { type: action, section } : undefined;
-    }
-    case 'openOrder': {
-      const orderId = Number(target.dataset['orderId']);
-      return Number.isSafeInteger(orderId) && orderId > 0 ? { type: 'openOrder', orderId } : undefined;
-    }
-    case 'copyOrder': {
-      const orderId = Number(target.dataset['orderId']);
-      const what = target.dataset['what'];
-      return Number.isSafeInteger(orderId) && orderId > 0 && (what === 'number' || what === 'id') ? { type: 'copyOrder', orderId, what } : undefined;
-    }
-    case 'copy':
-    case 'reveal':
-    case 'hide':
-      return field === undefined ? undefined : { type: action, field };
-    case 'copyJson':
-    case 'revealAll':
-    case 'hideAll':
-    case 'refresh':
-    case 'retry':
-    case 'openWhatsApp':
-    case 'setCredentials':
-    case 'showLog':
-      return { type: action };
-    default:
-      return undefined;
-  }
-}
-
-document.addEventListener('click', (event) => {
-  const target = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-action]') : null;
-  if (!target || target.disabled) {
-    return;
-  }
-  const action = target.dataset['action'] ?? '';
-  const field = target.closest<HTMLElement>('[data-field]')?.dataset['field'];
-  const message = messageFor(action, field, target);
-  if (message) {
-    event.preventDefault();
-    vscode.postMessage(message);
-  }
+const page: Page<typeof FROM_WEBVIEW> = startPage({
+  from: FROM_WEBVIEW,
+  guard: isToWebviewMessage,
+  idAttribute: 'customerId',
+  actions: ACTIONS,
+  valuesOf: (button) => ({
+    field: button.closest<HTMLElement>('[data-field]')?.dataset['field'],
+    section: button.dataset['section'],
+    orderId: button.dataset['orderId'] === undefined ? undefined : Number(button.dataset['orderId']),
+    what: button.dataset['what'],
+  }),
+  handlers: (p) => ({
+    render: (m) => { p.render(m.html, m.state, revealFallback); },
+    busy: (m) => { p.busy(m.busy); },
+    copied: (m) => { p.copied(rowOf(m.field)?.querySelector('[data-action="copy"]'), m.text); },
+    section: (m) => { renderSectionHtml(m.section, m.html); },
+  }),
 });
 
 // `toggle` does not bubble: listen in the capture phase. A lazy section asks for its data the first time it opens.
@@ -177,33 +82,8 @@ document.addEventListener(
     const section = d.closest<HTMLElement>('[data-section]')?.dataset['section'];
     if (isSectionId(section)) {
       delete d.dataset['lazy'];
-      vscode.postMessage({ type: 'openSection', section });
+      page.post({ type: 'openSection', section });
     }
   },
   true,
 );
-
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const message = event.data;
-  if (!isToWebviewMessage(message)) {
-    return;
-  }
-  switch (message.type) {
-    case 'render':
-      render(message.html, message.state);
-      break;
-    case 'busy':
-      document.body.classList.toggle('is-busy', message.busy);
-      root()?.setAttribute('aria-busy', String(message.busy));
-      break;
-    case 'copied':
-      showCopied(message.field, message.text);
-      break;
-    case 'section':
-      renderSectionHtml(message.section, message.html);
-      break;
-  }
-});
-
-persistFromRoot();
-vscode.postMessage({ type: 'ready' });

@@ -13,7 +13,7 @@
  *   more      listCustomerOrders(id, page 2, PANEL_PAGE_SIZE) on Load more under the orders.
  * What it imports from the host-independent core so it cannot drift: PANEL_PAGE_SIZE and withPage
  * (core/model/relatedPaging), initialSectionViews and renderSection (core/webview/renderSections),
- * renderDetailDocument (core/webview/renderDetailHtml), groupOf (core/tree/related). The request
+ * renderDetailDocument (core/webview/renderDetailHtml), groupOf (core/related/sections). The request
  * counts the sandbox logs for each step are asserted against EXPECTED below: a change to the
  * sequence (or a cache that stops collapsing) fails the bench loudly instead of drifting quietly.
  *
@@ -31,8 +31,7 @@ import type { Pagination } from '../../src/core/model/customer';
 import type { Address, Cart, Order } from '../../src/core/model/related';
 import { PANEL_PAGE_SIZE, withPage, type SectionState } from '../../src/core/model/relatedPaging';
 import type { Locale } from '../../src/core/model/strings';
-import { groupOf } from '../../src/core/tree/related';
-import type { SectionId } from '../../src/core/webview/protocol';
+import { groupOf, type SectionId } from '../../src/core/related/sections';
 import { renderDetailDocument } from '../../src/core/webview/renderDetailHtml';
 import { initialSectionViews, renderSection } from '../../src/core/webview/renderSections';
 import { ORDER_CASE_IDS, SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';

@@ -3,55 +3,34 @@
  * bundles import it. Like the customer panel, the host renders the body (masked as privacy mode
  * says) and the page only names what was clicked; the host copies and opens.
  */
-import { isPanelState, MAX_HTML_LENGTH, type PanelState } from '../webview/protocol';
+import { guardOf, type MessageOf, type MessageTable, oneOf, text } from '../webview/messageTable';
+import { isPanelState, PANEL_FROM_WEBVIEW, PANEL_TO_WEBVIEW, type PanelState } from '../webview/protocol';
 
 /** The only thing the page persists: which order of which store (`id` is the order id). */
 export type OrderPanelState = PanelState;
 export const isOrderPanelState = isPanelState;
 
 export type OrderCopyField = 'number' | 'id';
+export const isCopyField = oneOf('number', 'id');
 
-export type FromOrderWebview =
-  | { readonly type: 'ready' }
-  | { readonly type: 'refresh' }
-  | { readonly type: 'retry' }
-  | { readonly type: 'showLog' }
-  | { readonly type: 'setCredentials' }
+/** What the order page may send: message type → its fields. */
+export const FROM_ORDER_WEBVIEW = {
+  ...PANEL_FROM_WEBVIEW,
   /** `[data-action="open-customer"]`: the buyer's customer panel (the host knows who, never the page). */
-  | { readonly type: 'openCustomer' }
-  | { readonly type: 'copy'; readonly what: OrderCopyField };
+  openCustomer: {},
+  copy: { what: isCopyField },
+} as const satisfies MessageTable;
 
-export type ToOrderWebview =
-  | { readonly type: 'render'; readonly html: string; readonly state?: OrderPanelState }
-  | { readonly type: 'busy'; readonly busy: boolean }
+/** What the host may send the order page. */
+export const TO_ORDER_WEBVIEW = {
+  /** render (from renderOrderBody; `state` is the order's {alias, id}) and busy. */
+  ...PANEL_TO_WEBVIEW,
   /** The host copied: tick the button of `what` and announce `text` (names the field, never the value). */
-  | { readonly type: 'copied'; readonly what: OrderCopyField; readonly text: string };
+  copied: { what: isCopyField, text: text(500) },
+} as const satisfies MessageTable;
 
-const SIMPLE: ReadonlySet<string> = new Set(['ready', 'refresh', 'retry', 'showLog', 'setCredentials', 'openCustomer']);
+export type FromOrderWebview = MessageOf<typeof FROM_ORDER_WEBVIEW>;
+export type ToOrderWebview = MessageOf<typeof TO_ORDER_WEBVIEW>;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export const isCopyField = (v: unknown): v is OrderCopyField => v === 'number' || v === 'id';
-
-export function isFromOrderWebview(v: unknown): v is FromOrderWebview {
-  if (!isRecord(v) || typeof v['type'] !== 'string') {
-    return false;
-  }
-  return SIMPLE.has(v['type']) || (v['type'] === 'copy' && isCopyField(v['what']));
-}
-
-export function isToOrderWebview(v: unknown): v is ToOrderWebview {
-  if (!isRecord(v)) {
-    return false;
-  }
-  switch (v['type']) {
-    case 'render':
-      return typeof v['html'] === 'string' && v['html'].length <= MAX_HTML_LENGTH && (v['state'] === undefined || isOrderPanelState(v['state']));
-    case 'busy':
-      return typeof v['busy'] === 'boolean';
-    case 'copied':
-      return isCopyField(v['what']) && typeof v['text'] === 'string' && v['text'].length <= 500;
-    default:
-      return false;
-  }
-}
+export const isFromOrderWebview = guardOf(FROM_ORDER_WEBVIEW);
+export const isToOrderWebview = guardOf(TO_ORDER_WEBVIEW);

@@ -11,9 +11,9 @@ import { customerSummary } from '../model/summary';
 import { unfilteredSearchText } from '../search/text';
 import type { Address, Cart, Order } from '../model/related';
 import type { SectionState } from '../model/relatedPaging';
-import { SECTION_IDS, type SectionId } from '../webview/protocol';
+import { groupOf, SECTION_IDS, type SectionId } from '../related/sections';
 import { type FolderKind, type Node, nodeId } from './nodes';
-import { groupChildren, groupOf, orderItemNodes, type RelatedNode, relatedGroups } from './related';
+import { groupChildren, orderItemNodes, type RelatedNode, relatedGroups } from './related';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 

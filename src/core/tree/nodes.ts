@@ -4,7 +4,7 @@
  * VS Code's tree model; the store's session holds the records and drops them when it ends.
  */
 import type { GroupId } from '../model/fields';
-import type { SectionId } from '../webview/protocol';
+import type { SectionId } from '../related/sections';
 
 export type FolderKind = 'recent' | 'pinned' | 'all' | 'search';
 

@@ -11,7 +11,7 @@ import {
   addressLines, cartTransactionText, itemCount, sectionErrorText, itemCountText, money, orderLabel, orderSummary, statusView, when,
 } from '../model/relatedFormat';
 import { type Locale, type Message, msg, t } from '../model/strings';
-import type { SectionId } from '../webview/protocol';
+import type { GroupRecords, SectionId } from '../related/sections';
 
 export interface RelatedNode {
   /** Stable across refreshes: `<alias>/<customerId>/orders`, `…/orders/<orderId>`, `…/orders/more`. */
@@ -106,23 +106,6 @@ export function cartNode(alias: string, customerId: number, c: Cart, locale: Loc
     contextValue: 'yampi:cart', icon: 'archive', collapsible: 'none',
   };
 }
-
-/** The typed group of a section's state: each section only ever holds its own kind of record. */
-export function groupOf(section: SectionId, state: SectionState<Order | Address | Cart>): GroupRecords {
-  switch (section) {
-    case 'orders':
-      return { section, state: state as SectionState<Order> };
-    case 'addresses':
-      return { section, state: state as SectionState<Address> };
-    case 'carts':
-      return { section, state: state as SectionState<Cart> };
-  }
-}
-
-export type GroupRecords =
-  | { readonly section: 'orders'; readonly state: SectionState<Order> }
-  | { readonly section: 'addresses'; readonly state: SectionState<Address> }
-  | { readonly section: 'carts'; readonly state: SectionState<Cart> };
 
 /**
  * The children of an expanded group: a loading or error (Retry) leaf, an empty leaf, or the

@@ -6,68 +6,14 @@
  * privacy mode and revealed set, so a masked or hidden value never reaches the webview DOM until
  * it is revealed. The webview only ever names a field by its record path; the host copies.
  */
+import { isSectionId } from '../related/sections';
+import { guardOf, isBoolean, isPositiveId, isRecord, type MessageOf, type MessageTable, oneOf, optional, text } from './messageTable';
 
 /** The only thing the webview persists (getState/setState): which customer of which store. */
 export interface PanelState {
   readonly alias: string;
   readonly id: number;
 }
-
-/** The related-record sections below the record (`[data-section="…"]`, product.md § Detail panel). */
-export type SectionId = 'orders' | 'addresses' | 'carts';
-export const SECTION_IDS: readonly SectionId[] = ['orders', 'addresses', 'carts'];
-
-export type FromWebviewMessage =
-  | { readonly type: 'ready' }
-  | { readonly type: 'copy'; readonly field: string }
-  | { readonly type: 'copyJson' }
-  | { readonly type: 'reveal'; readonly field: string }
-  | { readonly type: 'hide'; readonly field: string }
-  | { readonly type: 'revealAll' }
-  | { readonly type: 'hideAll' }
-  | { readonly type: 'refresh' }
-  | { readonly type: 'retry' }
-  | { readonly type: 'openWhatsApp' }
-  | { readonly type: 'setCredentials' }
-  | { readonly type: 'showLog' }
-  /** The user expanded a section that loads on demand (addresses, carts): load its first page. */
-  | { readonly type: 'openSection'; readonly section: SectionId }
-  /** The section's Load more button: the next page. */
-  | { readonly type: 'loadMore'; readonly section: SectionId }
-  /** The section's Retry button after a failed load (first page or Load more). */
-  | { readonly type: 'retrySection'; readonly section: SectionId }
-  /** Copy an order's number or id; the host looks the order up in what it loaded (never trusts a value from the page). */
-  | { readonly type: 'copyOrder'; readonly orderId: number; readonly what: 'number' | 'id' }
-  /** An order row's "Open order": its order panel (the host checks the order is one it loaded). */
-  | { readonly type: 'openOrder'; readonly orderId: number };
-
-export type ToWebviewMessage =
-  /** Replace the panel body (from renderDetailBody); `state` is what the webview persists. */
-  | { readonly type: 'render'; readonly html: string; readonly state?: PanelState }
-  /** A request is running (refresh): show progress without dropping the current content. */
-  | { readonly type: 'busy'; readonly busy: boolean }
-  /**
-   * The host copied a field: tick its Copy button and announce `text` to screen readers
-   * (copyConfirmation(): names the field, never the value). The host still shows its notification.
-   */
-  | { readonly type: 'copied'; readonly field: string; readonly text: string }
-  /** Replace one section's content (from renderSection); the other sections and the record stay as they are. */
-  | { readonly type: 'section'; readonly section: SectionId; readonly html: string };
-
-export type FromWebviewType = FromWebviewMessage['type'];
-
-const SIMPLE_FROM: ReadonlySet<string> = new Set<FromWebviewType>([
-  'ready',
-  'copyJson',
-  'revealAll',
-  'hideAll',
-  'refresh',
-  'retry',
-  'openWhatsApp',
-  'setCredentials',
-  'showLog',
-]);
-const FIELD_FROM: ReadonlySet<string> = new Set<FromWebviewType>(['copy', 'reveal', 'hide']);
 
 const MAX_FIELD_LENGTH = 512;
 /**
@@ -90,13 +36,8 @@ export function sectionFitsMessage(html: string): boolean {
   return html.length <= MAX_SECTION_HTML_LENGTH;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isFieldPath(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0 && v.length <= MAX_FIELD_LENGTH;
-}
+/** A field's record path (`data-field`), as the page names it. */
+const isFieldPath = text(MAX_FIELD_LENGTH, 1);
 
 export function isPanelState(v: unknown): v is PanelState {
   return (
@@ -110,56 +51,72 @@ export function isPanelState(v: unknown): v is PanelState {
   );
 }
 
-const SECTION_FROM: ReadonlySet<string> = new Set<FromWebviewType>(['openSection', 'loadMore', 'retrySection']);
-
-export function isSectionId(v: unknown): v is SectionId {
-  return v === 'orders' || v === 'addresses' || v === 'carts';
-}
-
 /** The `data-field` of an order's copyable row: `order:<id>:number` / `order:<id>:id`. */
 export function orderFieldKey(orderId: number, what: 'number' | 'id'): string {
   return `order:${orderId}:${what}`;
 }
 
-/** Narrows a message the host received from the webview; anything else is rejected. */
-export function isFromWebviewMessage(v: unknown): v is FromWebviewMessage {
-  if (!isRecord(v) || typeof v['type'] !== 'string') {
-    return false;
-  }
-  if (SIMPLE_FROM.has(v['type'])) {
-    return true;
-  }
-  if (SECTION_FROM.has(v['type'])) {
-    return isSectionId(v['section']);
-  }
-  if (v['type'] === 'openOrder') {
-    const id = v['orderId'];
-    return typeof id === 'number' && Number.isSafeInteger(id) && id > 0;
-  }
-  if (v['type'] === 'copyOrder') {
-    const id = v['orderId'];
-    return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 && (v['what'] === 'number' || v['what'] === 'id');
-  }
-  return FIELD_FROM.has(v['type']) && isFieldPath(v['field']);
-}
+/**
+ * What every panel's page may send (the panel base in src/host/webview handles them): it loaded and
+ * wants its content, Refresh, Retry after a failed load, and the buttons of the error states.
+ */
+export const PANEL_FROM_WEBVIEW = {
+  ready: {},
+  refresh: {},
+  retry: {},
+  setCredentials: {},
+  showLog: {},
+} as const satisfies MessageTable;
+
+/** What the host may send every panel's page. */
+export const PANEL_TO_WEBVIEW = {
+  /** Replace the panel body; `state` is what the webview persists. */
+  render: { html: text(MAX_HTML_LENGTH), state: optional(isPanelState) },
+  /** A request is running (refresh): show progress without dropping the current content. */
+  busy: { busy: isBoolean },
+} as const satisfies MessageTable;
+
+/** What the customer page may send: message type → its fields. The page only ever names things; the host looks them up. */
+export const FROM_WEBVIEW = {
+  ...PANEL_FROM_WEBVIEW,
+  copy: { field: isFieldPath },
+  copyJson: {},
+  reveal: { field: isFieldPath },
+  hide: { field: isFieldPath },
+  revealAll: {},
+  hideAll: {},
+  openWhatsApp: {},
+  /** The user expanded a section that loads on demand (addresses, carts): load its first page. */
+  openSection: { section: isSectionId },
+  /** The section's Load more button: the next page. */
+  loadMore: { section: isSectionId },
+  /** The section's Retry button after a failed load (first page or Load more). */
+  retrySection: { section: isSectionId },
+  /** Copy an order's number or id; the host looks the order up in what it loaded (never trusts a value from the page). */
+  copyOrder: { orderId: isPositiveId, what: oneOf('number', 'id') },
+  /** An order row's "Open order": its order panel (the host checks the order is one it loaded). */
+  openOrder: { orderId: isPositiveId },
+} as const satisfies MessageTable;
+
+/** What the host may send the customer page: message type → its fields. */
+export const TO_WEBVIEW = {
+  /** render (from renderDetailBody) and busy. */
+  ...PANEL_TO_WEBVIEW,
+  /**
+   * The host copied a field: tick its Copy button and announce `text` to screen readers
+   * (copyConfirmation(): names the field, never the value). The host still shows its notification.
+   */
+  copied: { field: isFieldPath, text: text(500) },
+  /** Replace one section's content (from renderSection); the other sections and the record stay as they are. */
+  section: { section: isSectionId, html: text(MAX_HTML_LENGTH) },
+} as const satisfies MessageTable;
+
+export type FromWebviewMessage = MessageOf<typeof FROM_WEBVIEW>;
+export type ToWebviewMessage = MessageOf<typeof TO_WEBVIEW>;
+export type FromWebviewType = FromWebviewMessage['type'];
+
+/** Narrows a message the host received from the webview; anything else (unknown type, a field missing, wrong or too long, an extra field) is rejected. */
+export const isFromWebviewMessage = guardOf(FROM_WEBVIEW);
 
 /** Narrows a message the webview received from the host. */
-export function isToWebviewMessage(v: unknown): v is ToWebviewMessage {
-  if (!isRecord(v)) {
-    return false;
-  }
-  switch (v['type']) {
-    case 'render':
-      return (
-        typeof v['html'] === 'string' && v['html'].length <= MAX_HTML_LENGTH && (v['state'] === undefined || isPanelState(v['state']))
-      );
-    case 'busy':
-      return typeof v['busy'] === 'boolean';
-    case 'copied':
-      return isFieldPath(v['field']) && typeof v['text'] === 'string' && v['text'].length <= 500;
-    case 'section':
-      return isSectionId(v['section']) && typeof v['html'] === 'string' && v['html'].length <= MAX_HTML_LENGTH;
-    default:
-      return false;
-  }
-}
+export const isToWebviewMessage = guardOf(TO_WEBVIEW);

@@ -14,7 +14,8 @@ import {
 import { type Locale, type Message, msg, t } from '../model/strings';
 import { escapeHtml } from './escapeHtml';
 import { codicon, type WebviewIcon } from './codicons';
-import { orderFieldKey, type SectionId } from './protocol';
+import type { SectionId } from '../related/sections';
+import { orderFieldKey } from './protocol';
 
 export type SectionView =
   | { readonly section: 'orders'; readonly state: SectionState<Order> }

@@ -4,7 +4,7 @@ import { COMMANDS } from '../../core/commands/ids';
 import { buildCustomerView, copyConfirmation, customerJson, findField } from '../../core/model/fields';
 import { orderCopyConfirmation, orderCopyText } from '../../core/model/relatedFormat';
 import type { Node } from '../../core/tree/nodes';
-import { groupOf } from '../../core/tree/related';
+import { groupOf } from '../../core/related/sections';
 import { locale } from '../locale';
 import { notice, noticeOf } from '../notify';
 import type { Commands, Features } from './registry';

@@ -1,8 +1,8 @@
 import type { Order } from '../../core/model/related';
 import { PANEL_PAGE_SIZE } from '../../core/model/relatedPaging';
-import { groupOf } from '../../core/tree/related';
 import vscode = require('vscode');
-import { SECTION_IDS, type SectionId, sectionFitsMessage, type ToWebviewMessage } from '../../core/webview/protocol';
+import { groupOf, SECTION_IDS, type SectionId } from '../../core/related/sections';
+import { sectionFitsMessage, type ToWebviewMessage } from '../../core/webview/protocol';
 import { renderSection, type SectionRenderOptions, type SectionView } from '../../core/webview/renderSections';
 import type { Services } from '../services';
 import { RelatedSection } from '../session/relatedSection';

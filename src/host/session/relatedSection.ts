@@ -2,7 +2,7 @@ import vscode = require('vscode');
 import type { SectionError, SectionState } from '../../core/model/relatedPaging';
 import { LOOK_FURTHER_PAGES, loadingMore, retryPage, withError, withPage } from '../../core/model/relatedPaging';
 import { isCancellation } from '../errors';
-import type { RelatedItem, RelatedPage } from './storeSession';
+import type { RelatedItem, RelatedPage } from '../../core/related/sections';
 
 export interface RelatedSectionDeps {
   /** One page of the section, through the store's session (so its end cancels the request). */

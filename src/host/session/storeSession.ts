@@ -2,10 +2,10 @@ import vscode = require('vscode');
 import { YampiError } from '../../core/api/errors';
 import type { StoreRef, StoreRoute, YampiClient } from '../../core/api/types';
 import type { Logger } from '../../core/logger';
-import type { CustomerPage, CustomerRecord, Pagination } from '../../core/model/customer';
-import { type Address, type AddressPage, type Cart, type CartPage, nextPageAfter, type Order, type OrderPage } from '../../core/model/related';
+import type { CustomerPage, CustomerRecord } from '../../core/model/customer';
+import { type AddressPage, type CartPage, nextPageAfter, type OrderPage } from '../../core/model/related';
 import { type SectionError, type SectionState, TREE_PAGE_SIZE } from '../../core/model/relatedPaging';
-import type { SectionId } from '../../core/webview/protocol';
+import type { RelatedItem, RelatedPage, SectionId } from '../../core/related/sections';
 import type { StoreTreeState } from '../../core/tree/customerTree';
 import type { CustomerLists } from '../customerLists';
 import { describeError, NotSignedInError, SessionEndedError } from '../errors';
@@ -31,15 +31,6 @@ export interface SessionDeps {
   readonly client: () => YampiClient;
   readonly lists: CustomerLists;
   readonly logger: Logger;
-}
-
-/** One page of a customer's related records, as panel and tree keep them (carts without their secrets). */
-export type RelatedItem = Order | Address | Cart;
-export interface RelatedPage {
-  readonly items: readonly RelatedItem[];
-  readonly pagination: Pagination;
-  /** Records of other customers the client dropped (the API ignored the customer filter). */
-  readonly dropped: number;
 }
 
 interface AllPages {

@@ -2,7 +2,7 @@ import path = require('node:path');
 import vscode = require('vscode');
 import { WORKSPACE_KEYS } from '../../core/commands/ids';
 import { isNode, type Node } from '../../core/tree/nodes';
-import type { SectionId } from '../../core/webview/protocol';
+import type { SectionId } from '../../core/related/sections';
 import type { YampiChatTool } from '../chatTools';
 import type { CustomerTerminalLinkProvider } from '../terminalLinks';
 import { type Notice, type NoticeOptions, type NoticeProgressOptions, type Notifier, vscodeNotifier } from '../notify';

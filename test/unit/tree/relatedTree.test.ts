@@ -6,7 +6,7 @@ import type { Address, Cart, Order } from '../../../src/core/model/related';
 import { loadingMore, type SectionState, withError, withPage } from '../../../src/core/model/relatedPaging';
 import { customerChildren, describeNode, relatedChildren, type StoreTreeState } from '../../../src/core/tree/customerTree';
 import { isNode, type Node, nodeId } from '../../../src/core/tree/nodes';
-import type { SectionId } from '../../../src/core/webview/protocol';
+import type { SectionId } from '../../../src/core/related/sections';
 import { exampleCustomer } from '../model/fixtures';
 
 const pag = (currentPage: number, totalPages: number, total: number): Pagination => ({ total, count: 0, perPage: 25, currentPage, totalPages });
