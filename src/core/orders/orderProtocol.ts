@@ -29,7 +29,6 @@ export const TO_ORDER_WEBVIEW = {
   copied: { what: isCopyField, text: text(500) },
 } as const satisfies MessageTable;
 
-export type FromOrderWebview = MessageOf<typeof FROM_ORDER_WEBVIEW>;
 export type ToOrderWebview = MessageOf<typeof TO_ORDER_WEBVIEW>;
 
 export const isFromOrderWebview = guardOf(FROM_ORDER_WEBVIEW);

@@ -113,7 +113,6 @@ export const TO_WEBVIEW = {
 
 export type FromWebviewMessage = MessageOf<typeof FROM_WEBVIEW>;
 export type ToWebviewMessage = MessageOf<typeof TO_WEBVIEW>;
-export type FromWebviewType = FromWebviewMessage['type'];
 
 /** Narrows a message the host received from the webview; anything else (unknown type, a field missing, wrong or too long, an extra field) is rejected. */
 export const isFromWebviewMessage = guardOf(FROM_WEBVIEW);
