@@ -3,7 +3,7 @@ import vscode = require('vscode');
 import type { ClientOptions, ProxySettings, TlsSettings, YampiClient } from '../core/api/types';
 import type { Logger } from '../core/logger';
 import { checkBaseUrl } from '../core/settings';
-import { BaseUrlError } from './errorTypes';
+import { BaseUrlError } from '../core/failures/errors';
 import { Lifecycle } from './lifecycle';
 import type { SettingsService } from './settingsService';
 

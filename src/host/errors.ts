@@ -1,14 +1,14 @@
 import vscode = require('vscode');
 import { YampiError } from '../core/api/errors';
 import { COMMANDS, OPEN_SETTINGS } from '../core/commands/ids';
-import { actionTitle, type DescribedFailure, describeFailure, type Failure, type FailureAction } from '../core/failures';
+import { actionTitle, type DescribedFailure, describeFailure, type Failure, type FailureAction } from '../core/failures/vocabulary';
 import type { Logger } from '../core/logger';
 import { locale } from './locale';
-import { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from './errorTypes';
+import { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from '../core/failures/errors';
 import { type Notifier, noticeOf } from './notify';
 
-// The error classes live apart, so activation can use them without the error funnel below.
-export { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from './errorTypes';
+// The error classes live in core (src/core/failures/errors.ts), so activation and core use them without the funnel below.
+export { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from '../core/failures/errors';
 
 /** Any thrown value, as a failure of the one vocabulary (core/failures.ts). */
 export function toFailure(e: unknown): Failure {

@@ -7,7 +7,7 @@ import { SANDBOX_SAMPLE, type SampleSource, sampleText } from '../../core/webhoo
 import { parseTarget, sendWebhook, type SendResult } from '../../core/webhooks/send';
 import { headerValue, signBody, type Verdict, verifySignature } from '../../core/webhooks/signature';
 import { explainVerdict, stateLabel } from '../../core/webhooks/words';
-import { NotSignedInError } from '../errorTypes';
+import { NotSignedInError } from '../../core/failures/errors';
 import { locale } from '../locale';
 import type { Commands } from '../commands/registry';
 import type { Services } from '../services';

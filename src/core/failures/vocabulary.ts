@@ -4,9 +4,9 @@
  * becomes one localized message and the actions that help. Notifications, the detail panel, the
  * hover and the tree all say it with these words. Pure: the host only runs the actions.
  */
-import type { FailureReason, YampiErrorKind } from './api/errors';
-import { type Locale, msg, t } from './model/strings';
-import type { BaseUrlProblem } from './settings';
+import type { FailureReason, YampiErrorKind } from '../api/errors';
+import { type Locale, msg, t } from '../model/strings';
+import type { BaseUrlProblem } from '../settings';
 
 export type Failure =
   | {
