@@ -96,7 +96,7 @@ async function validate(services: Services, creds: Credentials): Promise<Validat
     }
     if (YampiError.is(e, 'auth')) {
       const again = vscode.l10n.t('Try Again');
-      const pick = await services.notifier.error(notice('Yampi rejected this User-Token and User-Secret-Key. Nothing was saved.'), again);
+      const pick = await services.notifier.error(noticeOf(describeError(e, { surface: 'notification', operation: 'signIn' }).message), again);
       return pick === again ? 'retry' : undefined;
     }
     showError(services.logger, services.notifier, e);

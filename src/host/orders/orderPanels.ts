@@ -1,15 +1,14 @@
 import vscode = require('vscode');
-import { COMMANDS, VIEWS, WORKSPACE_KEYS } from '../../core/commands/ids';
+import { VIEWS, WORKSPACE_KEYS } from '../../core/commands/ids';
 import type { OrderDetail } from '../../core/orders/orderModel';
 import { isOrderPanelState } from '../../core/orders/orderProtocol';
 import { orderPanelTitle } from '../../core/orders/orderFormat';
-import { NotSignedInError } from '../errors';
+import { NotSignedInError, warnNotSignedIn } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import { locale } from '../locale';
 import type { Services } from '../services';
 import { OrderPanel } from './orderPanel';
 import type { OrderService } from './orderService';
-import { notice } from '../notify';
 
 /**
  * Every open order panel, one per (store, order id). Each belongs to its store's session, which
@@ -57,9 +56,7 @@ export class OrderPanels extends Lifecycle {
       if (!(e instanceof NotSignedInError)) {
         throw e;
       }
-      const connect = vscode.l10n.t('Set Credentials');
-      void this.services.notifier.warn(notice('Connect a Yampi store first.'), {}, connect).then((pick) =>
-        pick === connect ? vscode.commands.executeCommand(COMMANDS.setCredentials) : undefined);
+      warnNotSignedIn(this.services.notifier);
       return undefined;
     }
     const ext = this.services.context.extensionUri;

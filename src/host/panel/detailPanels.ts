@@ -1,12 +1,11 @@
 import vscode = require('vscode');
-import { COMMANDS, VIEWS, WORKSPACE_KEYS } from '../../core/commands/ids';
+import { VIEWS, WORKSPACE_KEYS } from '../../core/commands/ids';
 import type { CustomerRecord } from '../../core/model/customer';
 import { isPanelState } from '../../core/webview/protocol';
-import { NotSignedInError } from '../errors';
+import { NotSignedInError, warnNotSignedIn } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import type { Services } from '../services';
 import { DetailPanel } from './detailPanel';
-import { notice } from '../notify';
 
 /**
  * All open detail panels, one per (store, customer). Each panel belongs to its store's session,
@@ -52,10 +51,7 @@ export class DetailPanels extends Lifecycle {
       if (!(e instanceof NotSignedInError)) {
         throw e;
       }
-      // not awaited: the command ends even if nobody ever answers the notification
-      const connect = vscode.l10n.t('Set Credentials');
-      void this.services.notifier.warn(notice('Connect a Yampi store first.'), {}, connect).then((pick) =>
-        pick === connect ? vscode.commands.executeCommand(COMMANDS.setCredentials) : undefined);
+      warnNotSignedIn(this.services.notifier);
       return undefined;
     }
     const ext = this.services.context.extensionUri;
