@@ -3,7 +3,7 @@ import { COMMANDS, OPEN_SETTINGS } from '../core/commands/ids';
 import { actionTitle, describeFailure, type Failure, type FailureAction, type FailureContext, failureOf, type FailureView } from '../core/failures/vocabulary';
 import type { Logger } from '../core/logger';
 import { locale } from './locale';
-import { type Notifier, noticeOf } from './notify';
+import { type Notice, notice, type Notifier, noticeOf } from './notify';
 
 // The error classes live in core (src/core/failures/errors.ts), so activation and core use them without the funnel below.
 export { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from '../core/failures/errors';
@@ -24,6 +24,12 @@ export function isCancellation(e: unknown): boolean {
 }
 
 const KEYCHAIN_HELP = 'https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues';
+
+/** A failure's sentence as notification text: the vocabulary's template localized, its values kept inert (src/host/notify.ts). */
+export function failureNotice(f: Failure, context?: FailureContext): Notice {
+  const { template, values } = describeFailure(f, locale(), context).detail;
+  return notice(template, ...values.map((v) => v.value));
+}
 
 /** Runs what an action button stands for. */
 export async function runAction(a: FailureAction, retry?: () => unknown): Promise<unknown> {

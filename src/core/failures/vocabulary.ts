@@ -103,6 +103,8 @@ const SECRETS = {
   read: msg('VS Code could not read the saved credentials from its secret storage.'),
 } as const;
 
+const UNKNOWN_STORE = msg('No saved Yampi store is called "{0}".');
+
 const NOTIFICATION: FailureContext = { surface: 'notification' };
 
 /**
@@ -155,7 +157,7 @@ function notification(f: Failure, locale: Locale): DescribedFailure {
     case 'baseUrl':
       return described(t(locale, f.problem === 'insecureHttp' ? msg('The setting yampi.apiBaseUrl uses http:// for a host that is not this machine. Use https:// (http:// is accepted only for 127.0.0.1 and localhost).') : msg('The setting yampi.apiBaseUrl is not a valid https:// URL.')), ['openApiBaseUrlSetting']);
     case 'unknownStore':
-      return described(t(locale, 'No saved Yampi store is called "{0}".', f.alias), ['switchStore']);
+      return described(t(locale, UNKNOWN_STORE, f.alias));
     case 'unknown':
       return described(t(locale, 'Something went wrong: {0}', f.message), ['showLog']);
   }
@@ -274,6 +276,9 @@ const data = (text: string): PhraseValue => ({ role: 'data', value: text });
 const waitSeconds = (ms: number | undefined): number | undefined => (ms === undefined || ms <= 0 ? undefined : Math.max(1, Math.ceil(ms / 1000)));
 
 function detailOf(f: Failure, look: FailureLook, message: string, subject: FailureSubject | undefined, alias: string): Phrase {
+  if (f.kind === 'unknownStore') {
+    return phrase(UNKNOWN_STORE, store(f.alias));
+  }
   const order = subject?.kind === 'order';
   switch (look) {
     case 'auth':

@@ -8,7 +8,7 @@ import { COMMANDS } from '../../core/commands/ids';
 import { plainLabel } from '../../core/model/text';
 import type { Services } from '../services';
 import { abortSignalFor } from '../apiService';
-import { describeError, isCancellation, showError } from '../errors';
+import { describeError, failureNotice, isCancellation, showError } from '../errors';
 import { notice, noticeOf } from '../notify';
 import type { Commands } from './registry';
 
@@ -224,7 +224,7 @@ async function switchStore(services: Services, alias?: unknown): Promise<boolean
   if (typeof alias === 'string') {
     const ok = await services.credentials.setActive(alias);
     if (!ok) {
-      void services.notifier.error(notice('No saved Yampi store is called "{0}".', alias));
+      void services.notifier.error(failureNotice({ kind: 'unknownStore', alias }));
     }
     return ok;
   }

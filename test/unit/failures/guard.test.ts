@@ -29,6 +29,7 @@ export const FAILURE_WORDING: readonly (readonly [kind: string, pattern: RegExp]
   ['proxy', /\bproxy (?:scheme|URL|\{0\} refused)|\bunsupported proxy\b/i],
   ['invalid response', /\bresponse that could not be read\b|\binvalid response\b/i],
   ['not signed in', /\bconnect a Yampi store\b|\bno Yampi store is connected\b|\bno store connected\b/i],
+  ['unknown store', /\bno saved Yampi store is called\b|\bis not connected in VS Code\b/i],
   ['session ended', /\bsigned out of store\b/i],
   ['secret storage', /\bcould not (?:use|read)\b[^.]*\bsecret storage\b/i],
   ['base URL', /\byampi\.apiBaseUrl (?:uses|is not)\b/i],
