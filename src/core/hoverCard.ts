@@ -13,7 +13,8 @@ import { escapeMarkdown, HOVER_MAX_VALUE } from './model/text';
 
 // escapeMarkdown lives with the other text guards (the status bar and tree use it without the card)
 export { escapeMarkdown, HOVER_MAX_VALUE };
-import { actionTitle, describeFailure, type FailureAction, type FailureLook, type FailureView, phraseText, reportedFailure } from './failures/vocabulary';
+import { reportedFailure } from './failures/classify';
+import { actionTitle, describeFailure, type FailureAction, type FailureLook, type FailureView, phraseText } from './failures/vocabulary';
 
 /** The commands hover links may run; the host trusts exactly these. */
 export const HOVER_COMMANDS = ['yampi.openCustomer', 'yampi.copyCustomerId', 'yampi.setCredentials', 'yampi.showLog'] as const;

@@ -1,6 +1,7 @@
 import vscode = require('vscode');
 import { COMMANDS, OPEN_SETTINGS } from '../core/commands/ids';
-import { actionTitle, describeFailure, type Failure, type FailureAction, type FailureContext, failureOf, type FailureView } from '../core/failures/vocabulary';
+import { failureOf } from '../core/failures/classify';
+import { actionTitle, describeFailure, type Failure, type FailureAction, type FailureContext, type FailureView } from '../core/failures/vocabulary';
 import type { Logger } from '../core/logger';
 import { locale } from './locale';
 import { type Notice, notice, type Notifier, noticeOf } from './notify';
@@ -8,7 +9,7 @@ import { type Notice, notice, type Notifier, noticeOf } from './notify';
 // The error classes live in core (src/core/failures/errors.ts), so activation and core use them without the funnel below.
 export { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from '../core/failures/errors';
 
-/** Any thrown value, as a failure of the one vocabulary (src/core/failures/vocabulary.ts). */
+/** Any thrown value, as a failure of the one vocabulary (src/core/failures/classify.ts; VS Code's cancellation here, by class). */
 export function toFailure(e: unknown): Failure {
   return e instanceof vscode.CancellationError ? { kind: 'api', error: { kind: 'cancelled' } } : failureOf(e);
 }

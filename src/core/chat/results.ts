@@ -5,7 +5,8 @@
  * appear), the store is named, and every result ends with how the user opens the customer in the
  * panel. Failures are results too: they say what happened and what to do next.
  */
-import { describeFailure, type Failure, failureOf } from '../failures/vocabulary';
+import { failureOf } from '../failures/classify';
+import { describeFailure, type Failure } from '../failures/vocabulary';
 import type { CustomerRecord } from '../model/customer';
 import { formatDate, formatMoney } from '../model/format';
 import type { OrderPage } from '../model/related';
@@ -205,7 +206,7 @@ export type ToolFailure =
   | { readonly kind: 'server'; readonly status: number | undefined }
   | { readonly kind: 'other'; readonly message: string };
 
-/** Classifies what a lookup threw (src/core/failures/vocabulary.ts `failureOf`), as the result text distinguishes it. */
+/** Classifies what a lookup threw (src/core/failures/classify.ts `failureOf`), as the result text distinguishes it. */
 export function toolFailureOf(e: unknown, customerId?: number): ToolFailure {
   const f = failureOf(e);
   switch (f.kind) {

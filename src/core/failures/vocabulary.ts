@@ -4,13 +4,13 @@
  * becomes, through `describeFailure`, everything a surface says about it: the panel's title, the
  * notification's message, the sentence under a panel or hover title, the short reason of a 360
  * section row, the text a chat tool gives the agent, and the actions that help. No other module
- * words a failure kind (test/unit/failures/guard.test.ts fails when one does). Pure: the host only
- * runs the actions.
+ * words a failure kind (test/unit/failures/guard.test.ts fails when one does). What a thrown value
+ * is comes from ./classify.ts. Pure: the host only runs the actions.
  */
-import { type FailureReason, YampiError, type YampiErrorKind } from '../api/errors';
+import type { FailureReason, YampiErrorKind } from '../api/errors';
 import { type Locale, type Message, msg, t } from '../model/strings';
 import type { BaseUrlProblem } from '../settings';
-import { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from './errors';
+import { apiLook } from './classify';
 
 export type Failure =
   | {
@@ -192,29 +192,6 @@ function lookOf(f: Failure): FailureLook {
   return f.kind === 'api' ? apiLook(f.error.kind) : 'other';
 }
 
-/**
- * The look of an API failure kind: the four a user tells apart (credentials, access, not found,
- * rate limit) have their own; every other kind is said by its message under one look.
- */
-export function apiLook(kind: YampiErrorKind | 'tls' | 'proxy'): FailureLook {
-  switch (kind) {
-    case 'auth':
-    case 'forbidden':
-    case 'notFound':
-    case 'rateLimited':
-      return kind;
-    case 'server':
-    case 'network':
-    case 'timeout':
-    case 'tls':
-    case 'proxy':
-    case 'invalidResponse':
-    case 'invalidInput':
-    case 'cancelled':
-      return 'other';
-  }
-}
-
 const TITLE: Readonly<Record<Exclude<FailureLook, 'notFound' | 'other'>, Message>> = {
   auth: msg('Credentials rejected'),
   signedOut: msg('No store connected'),
@@ -364,51 +341,6 @@ function agentSentence(f: Failure, base: DescribedFailure, where: string, v: Val
     case 'invalidInput':
       return base.message;
   }
-}
-
-/**
- * A failure reported by kind with the host's words for it (a section's or a hover's error): the
- * kinds the surfaces say in their own way (auth, forbidden, not found, rate limit) stay that failure,
- * every other kind is said with the message the host gave (`describeError(e).message`).
- */
-export function reportedFailure(error: { readonly kind: YampiErrorKind; readonly message: string; readonly retryAfterMs?: number | undefined }, alias = ''): Failure {
-  return apiLook(error.kind) === 'other' ? { kind: 'unknown', message: error.message } : { kind: 'api', error: { kind: error.kind, alias, retryAfterMs: error.retryAfterMs } };
-}
-
-/**
- * Any thrown value as a failure. The error classes of core (./errors.ts) by `instanceof`. Two
- * matches stay by shape, because those errors really cross a boundary today: the API client's
- * YampiError (`YampiError.is`: dist/api.js is a separately loaded bundle with its own copy of the
- * class) and VS Code's CancellationError (name `Canceled`: core cannot import a vscode value).
- */
-export function failureOf(e: unknown): Failure {
-  if (YampiError.is(e)) {
-    // tls names the server's host, proxy the proxy (scheme://host:port, never its credentials).
-    const host = e.kind === 'proxy' ? e.proxy : e.host;
-    return {
-      kind: 'api',
-      error: {
-        kind: e.kind, alias: e.alias, customerId: e.customerId, status: e.status, retryAfterMs: e.retryAfterMs, ...(typeof host === 'string' ? { host } : {}),
-        ...(e.reason === undefined ? {} : { reason: e.reason }),
-      },
-    };
-  }
-  if (e instanceof NotSignedInError) {
-    return { kind: 'notSignedIn' };
-  }
-  if (e instanceof SessionEndedError) {
-    return { kind: 'sessionEnded', alias: e.alias };
-  }
-  if (e instanceof BaseUrlError) {
-    return { kind: 'baseUrl', problem: e.problem };
-  }
-  if (e instanceof SecretStorageUnavailableError) {
-    return { kind: 'secretStorage', operation: e.operation };
-  }
-  if (e instanceof Error && (e.name === 'Canceled' || e.name === 'CancellationError')) {
-    return { kind: 'api', error: { kind: 'cancelled' } };
-  }
-  return { kind: 'unknown', message: e instanceof Error ? e.message : String(e) };
 }
 
 function describeApi(e: Extract<Failure, { kind: 'api' }>['error'], locale: Locale): DescribedFailure {

@@ -5,7 +5,8 @@
  */
 import { formatCep, formatDateTime, formatMoney } from './format';
 import { maskCep, maskStreet, maskText } from './mask';
-import { describeFailure, reportedFailure } from '../failures/vocabulary';
+import { reportedFailure } from '../failures/classify';
+import { describeFailure } from '../failures/vocabulary';
 import type { Address, Cart, Order, OrderStatus } from './related';
 import type { SectionError } from './relatedPaging';
 import { type Locale, type Message, msg, t } from './strings';

@@ -18,7 +18,8 @@ import {
 } from '../model/fields';
 import { type Locale, type Message, msg, t } from '../model/strings';
 import { customerSummary } from '../model/summary';
-import { actionTitle, apiLook, describeFailure, type Failure, type FailureAction, type FailureLook, type FailureView, phraseMarkup } from '../failures/vocabulary';
+import { apiLook } from '../failures/classify';
+import { actionTitle, describeFailure, type Failure, type FailureAction, type FailureLook, type FailureView, phraseMarkup } from '../failures/vocabulary';
 import { escapeHtml } from './escapeHtml';
 import { codicon, type WebviewIcon } from './codicons';
 import { MAX_HTML_LENGTH, type PanelState } from './protocol';

@@ -15,11 +15,10 @@ import {
   type FailureAction,
   type FailureLook,
   type FailureSurface,
-  failureOf,
   phraseMarkup,
   phraseText,
-  reportedFailure,
 } from '../../../src/core/failures/vocabulary';
+import { failureOf, reportedFailure } from '../../../src/core/failures/classify';
 import { hoverCard } from '../../../src/core/hoverCard';
 import { sectionErrorText } from '../../../src/core/model/relatedFormat';
 import { orderCard } from '../../../src/core/orders/orderResults';
