@@ -8,6 +8,7 @@ export const MODULES = {
   mask: { file: 'src/core/model/mask.ts', tests: ['model/mask', 'model/maskIp', 'model/fields'], target: 90 },
   validate: { file: 'src/core/api/validate.ts', tests: ['api/validate', 'alias', 'api/client'], target: 90 },
   failures: { file: 'src/core/failures/vocabulary.ts', tests: ['failures', 'failureActions', 'failures/surfaces'], target: 85 },
+  failureClassify: { file: 'src/core/failures/classify.ts', tests: ['failures/surfaces', 'chat/results'], target: 85 },
   decode: { file: 'src/core/api/decode.ts', tests: ['api/decode', 'api/decodeFields', 'alias', 'model/hostileRecords'], target: 85 },
   decodeRelated: { file: 'src/core/api/decodeRelated.ts', tests: ['api/decodeRelated', 'api/decodeRelatedFields', 'webview/renderSections'], target: 85 },
   customerRefs: { file: 'src/core/customerRefs.ts', tests: ['customerRefs', 'customerRefsEdges', 'scanHardening', 'terminalRefs'], target: 85 },

@@ -116,13 +116,13 @@ export function describeFailure(f: Failure, locale: Locale, context: FailureCont
     ? described(t(locale, 'Yampi rejected this User-Token and User-Secret-Key. Nothing was saved.'), ['retry'])
     : notification(f, locale);
   const look = lookOf(f);
-  const values = { ...valuesOf(f), ...(context.subject === undefined ? {} : { id: context.subject.id }) };
+  const values = valuesOf(f);
   return {
     ...base,
     actions: surfaceActions(base.actions, context.surface),
     look,
     title: t(locale, titleOf(look, context.subject)),
-    detail: detailOf(f, look, base.message, context.subject, values.alias),
+    detail: detailOf(f, look, base.message, context.subject, values),
     reason: look === 'other' ? (f.kind === 'unknown' ? f.message : base.message) : t(locale, REASON[look]),
     agent: agentText(f, base, context.storeLabel ?? '', values, locale),
   };
@@ -230,18 +230,10 @@ interface Values {
 }
 
 function valuesOf(f: Failure): Values {
-  switch (f.kind) {
-    case 'api':
-      return { alias: f.error.alias ?? '', id: f.error.customerId, retryAfterMs: f.error.retryAfterMs, status: f.error.status };
-    case 'sessionEnded':
-    case 'unknownStore':
-      return { alias: f.alias };
-    case 'notSignedIn':
-    case 'secretStorage':
-    case 'baseUrl':
-    case 'unknown':
-      return { alias: '' };
+  if (f.kind === 'api') {
+    return { alias: f.error.alias ?? '', id: f.error.customerId, retryAfterMs: f.error.retryAfterMs, status: f.error.status };
   }
+  return { alias: 'alias' in f ? f.alias : '' };
 }
 
 const phrase = (template: Message, ...values: PhraseValue[]): Phrase => ({ template, values });
@@ -252,7 +244,7 @@ const data = (text: string): PhraseValue => ({ role: 'data', value: text });
 /** Seconds to wait after a rate limit (at least one), or undefined when Yampi did not say. */
 const waitSeconds = (ms: number | undefined): number | undefined => (ms === undefined || ms <= 0 ? undefined : Math.max(1, Math.ceil(ms / 1000)));
 
-function detailOf(f: Failure, look: FailureLook, message: string, subject: FailureSubject | undefined, alias: string): Phrase {
+function detailOf(f: Failure, look: FailureLook, message: string, subject: FailureSubject | undefined, { alias, retryAfterMs }: Values): Phrase {
   if (f.kind === 'unknownStore') {
     return phrase(UNKNOWN_STORE, store(f.alias));
   }
@@ -277,7 +269,7 @@ function detailOf(f: Failure, look: FailureLook, message: string, subject: Failu
           ? subject.label === undefined ? phrase(msg('Order id {0} was not found in store {1}.'), idOf(subject.id), store(alias)) : phrase(msg('{0} was not found in store {1}.'), data(subject.label), store(alias))
           : phrase(msg('Customer #{0} was not found in store {1}.'), idOf(subject.id), store(alias));
     case 'rateLimited': {
-      const wait = f.kind === 'api' ? waitSeconds(f.error.retryAfterMs) : undefined;
+      const wait = waitSeconds(retryAfterMs);
       return wait === undefined ? phrase(msg('Yampi is limiting requests right now. Try again in a moment.')) : phrase(msg('Yampi is limiting requests right now. Try again in {0} seconds.'), idOf(wait));
     }
     case 'other': {

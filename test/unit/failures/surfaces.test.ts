@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { failureResult } from '../../../src/core/chat/results';
-import { YampiError } from '../../../src/core/api/errors';
+import { type FailureReason, YampiError } from '../../../src/core/api/errors';
 import { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from '../../../src/core/failures/errors';
 import {
   describeFailure,
@@ -160,6 +160,77 @@ describe('failure vocabulary: every kind on every surface (issue 19 §3)', () =>
     const v = describeFailure(api('auth', { alias: 'loja' }), 'en', { surface: 'notification', operation: 'signIn' });
     assert.deepEqual({ message: v.message, actions: v.actions }, { message: 'Yampi rejected this User-Token and User-Secret-Key. Nothing was saved.', actions: ['retry'] });
     assert.deepEqual(describeFailure(api('network'), 'en', { surface: 'notification', operation: 'signIn' }).actions, ['retry', 'showLog'], 'only a rejection changes');
+  });
+});
+
+describe('failure vocabulary: the words of each kind (issue 19 §4)', () => {
+  const detail = (f: Failure, subject?: { kind: 'customer' | 'order'; id: number; label?: string }): string => phraseText(describeFailure(f, 'en', { surface: 'panel', subject }).detail, 'en');
+
+  it('the agent text of every kind, as a chat tool hands it over', () => {
+    const LOG = ' Details are in the extension’s log ("Yampi: Show Log").';
+    const agent = (f: Failure): string => describeFailure(f, 'en', { surface: 'agent', storeLabel: 'store loja' }).agent;
+    const table: [Failure, string][] = [
+      [{ kind: 'notSignedIn' }, 'No Yampi store is connected in VS Code, so nothing was looked up. Ask the user to run "Yampi: Set Credentials…" (command yampi.setCredentials) with the store’s User-Token and User-Secret-Key, or to set YAMPI_ALIAS, YAMPI_USER_TOKEN and YAMPI_USER_SECRET_KEY in VS Code’s environment. Never ask for the credentials in chat.'],
+      [{ kind: 'unknownStore', alias: '"loja-x"' }, 'Store "loja-x" is not connected in VS Code. Leave "store" out to use the active store, or ask the user to connect it with "Yampi: Set Credentials…".'],
+      [{ kind: 'unknown', message: '"boom"' }, `The lookup in store loja failed: "boom"${LOG}`],
+      [api('cancelled'), 'Cancelled before Yampi answered; nothing was read.'],
+      [api('forbidden'), 'Store store loja is inactive or its credentials have no permission to read customers.'],
+      [api('rateLimited', { retryAfterMs: 0 }), 'Yampi is limiting requests to store loja (about 60 a minute). Retry in a minute, not sooner.'],
+      [api('rateLimited', { retryAfterMs: 2500 }), 'Yampi is limiting requests to store loja (about 60 a minute). Retry in 3 seconds, not sooner.'],
+      [api('server', { status: 502 }), `Yampi answered with a server error (HTTP 502) for store loja. Retry later.${LOG}`],
+      [api('server'), `Yampi answered with a server error (HTTP 500) for store loja. Retry later.${LOG}`],
+      [api('network'), `Could not reach the Yampi API for store loja. The connection may be down; retry later.${LOG}`],
+      [api('proxy'), `Could not reach the Yampi API for store loja. The connection may be down; retry later.${LOG}`],
+      [api('timeout'), `The Yampi API did not answer in time for store loja. Retry later.${LOG}`],
+      [api('invalidResponse'), `The Yampi API sent a response that could not be read for store loja.${LOG}`],
+      [api('invalidInput'), 'Invalid store alias or customer id.'],
+      [{ kind: 'sessionEnded', alias: 'loja' }, 'Signed out of store "loja": the request was dropped.'],
+    ];
+    for (const [f, text] of table) {
+      assert.equal(agent(f), text);
+    }
+    assert.equal(describeFailure({ kind: 'unknown', message: 'x' }, 'en', { surface: 'agent' }).agent, `The lookup in  failed: x${LOG}`, 'no store named: nothing in its place');
+  });
+
+  it('the sentence of each kind without a subject, and for an order named by id or by label', () => {
+    assert.equal(detail(api('notFound', { alias: 'loja' })), 'Store "loja" was not found.');
+    assert.equal(detail({ kind: 'notSignedIn' }), 'Connect a Yampi store first.');
+    assert.equal(detail({ kind: 'notSignedIn' }, { kind: 'order', id: 5 }), 'Connect a Yampi store first.');
+    assert.equal(detail({ kind: 'notSignedIn' }, { kind: 'order', id: 5, label: 'Order #9' }), 'Order #9: connect a Yampi store to see this order.');
+    assert.equal(detail({ kind: 'notSignedIn' }, { kind: 'customer', id: 5 }), 'Customer #5: connect a Yampi store to see who this is.');
+    assert.equal(detail({ kind: 'unknown', message: 'boom' }), 'Something went wrong: boom');
+    assert.equal(detail({ kind: 'unknown', message: 'boom' }, { kind: 'order', id: 5 }), 'The request for order id 5 failed: boom');
+    assert.equal(detail(api('rateLimited', { retryAfterMs: 0 })), 'Yampi is limiting requests right now. Try again in a moment.');
+    assert.equal(detail(api('rateLimited', { retryAfterMs: 4000 })), 'Yampi is limiting requests right now. Try again in 4 seconds.');
+    assert.equal(detail({ kind: 'unknownStore', alias: 'loja-x' }, { kind: 'customer', id: 5 }), 'No saved Yampi store is called "loja-x".');
+    assert.equal(detail({ kind: 'sessionEnded', alias: 'loja' }, { kind: 'customer', id: 5 }), 'The request for customer #5 failed: Signed out of store "loja": the request was dropped.');
+  });
+
+  it('a sentence keeps a placeholder it has no value for', () => {
+    assert.equal(phraseMarkup({ template: 'a {0} b {1}', values: [{ role: 'id', value: 1 }] }, 'en', (x) => x, (v) => `<${String(v.value)}>`), 'a <1> b {1}');
+  });
+
+  it('checking new credentials changes only a rejection of the API', () => {
+    const signIn = (f: Failure): string => describeFailure(f, 'en', { surface: 'notification', operation: 'signIn' }).message;
+    assert.equal(signIn({ kind: 'notSignedIn' }), 'Connect a Yampi store first.');
+    assert.equal(signIn(api('forbidden', { alias: 'loja' })), describeFailure(api('forbidden', { alias: 'loja' }), 'en').message);
+    assert.match(describeFailure(api('auth', { alias: 'loja' }), 'en').message, /^Yampi rejected the credentials for store "loja"/, 'without the operation, the usual words');
+  });
+
+  it('TLS and proxy failures say what failed, naming the host or the proxy', () => {
+    const m = (kind: 'tls' | 'proxy', reason?: FailureReason): string => describeFailure(api(kind, { host: 'h.example', reason }), 'en').message;
+    assert.match(m('tls', 'hostname'), /^The certificate presented for h\.example is for another host name/);
+    assert.match(m('tls', 'expired'), /^The certificate of h\.example has expired/);
+    assert.match(m('tls', 'protocol'), /^A secure connection with h\.example could not be agreed/);
+    for (const reason of ['untrusted', undefined] as const) {
+      assert.match(m('tls', reason), /^The certificate of h\.example is not trusted/);
+    }
+    assert.match(m('proxy', 'unsupportedScheme'), /^Unsupported proxy scheme h\.example in http\.proxy/);
+    assert.match(m('proxy', 'invalidUrl'), /^The proxy URL in http\.proxy \(or HTTPS_PROXY\) is not valid/);
+    assert.match(m('proxy'), /^The proxy h\.example refused or failed the connection/);
+    assert.deepEqual(describeFailure(api('proxy', { reason: 'invalidUrl' }), 'en').actions, ['showLog'], 'a bad proxy URL does not get better by retrying');
+    assert.deepEqual(describeFailure(api('proxy', { reason: 'unsupportedScheme' }), 'en').actions, ['showLog']);
+    assert.match(describeFailure(api('tls', { alias: 'loja' }), 'en').message, /certificate of loja is not trusted/, 'no host: the store');
   });
 });
 
