@@ -13,7 +13,8 @@ import { escapeMarkdown, HOVER_MAX_VALUE } from './model/text';
 
 // escapeMarkdown lives with the other text guards (the status bar and tree use it without the card)
 export { escapeMarkdown, HOVER_MAX_VALUE };
-import { errorState } from './webview/renderDetailHtml';
+import { reportedFailure } from './failures/classify';
+import { actionTitle, describeFailure, type FailureAction, type FailureLook, type FailureView, phraseText } from './failures/vocabulary';
 
 /** The commands hover links may run; the host trusts exactly these. */
 export const HOVER_COMMANDS = ['yampi.openCustomer', 'yampi.copyCustomerId', 'yampi.setCredentials', 'yampi.showLog'] as const;
@@ -41,7 +42,7 @@ function link(label: string, icon: string, command: HoverCommand, args: readonly
 
 const BR = '  \n';
 
-const setCredentialsLink = (locale: Locale): string => link(t(locale, 'Set Credentials'), 'key', 'yampi.setCredentials', [], t(locale, 'Set Credentials'));
+const setCredentialsLink = (locale: Locale): string => link(actionTitle('setCredentials', locale), 'key', 'yampi.setCredentials', [], actionTitle('setCredentials', locale));
 
 /** The hover Markdown for one state. `privacy` follows `yampi.privacy.maskSensitiveData`. */
 export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolean): string {
@@ -61,31 +62,48 @@ export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolea
       return `${head}\n\n${details.join(BR)}\n\n${actions.join(' · ')} — *${escapeMarkdown(t(locale, 'Store {0}', input.storeName))}*`;
     }
     case 'signedOut':
-      return `$(account) ${escapeMarkdown(t(locale, 'Customer #{0}: connect a Yampi store to see who this is.', input.id), 200)}\n\n${setCredentialsLink(locale)}`;
+      return failureCard(describeFailure({ kind: 'notSignedIn' }, locale, { surface: 'hover', subject: { kind: 'customer', id: input.id } }), locale, (a) => customerLink(a, input.id, '', locale));
     case 'error':
       return errorCard(input.id, input.alias, input.error, locale);
   }
 }
 
 function errorCard(id: number, alias: string, error: Extract<HoverCardInput, { kind: 'error' }>['error'], locale: Locale): string {
-  const text = (v: string): string => escapeMarkdown(v, 300);
-  const open = link(t(locale, 'Open details'), 'link-external', 'yampi.openCustomer', [id, alias], t(locale, 'Open the detail panel of customer #{0}', id));
-  // the same mapping of error kinds to states as the detail panel, so both say the same thing
-  const state = errorState(alias, id, error);
-  switch (state.kind) {
-    case 'notFound':
-      return `$(search-stop) ${text(t(locale, 'Customer #{0} was not found in store {1}.', id, alias))}`;
-    case 'authError':
-      return `$(key) ${text(t(locale, 'Yampi rejected the credentials saved for store {0}. Set them again to continue.', alias))}\n\n${setCredentialsLink(locale)}`;
-    case 'forbidden':
-      return `$(lock) ${text(t(locale, 'Store {0} is inactive or these credentials have no permission to read customers.', alias))}`;
-    case 'rateLimited':
-      return `$(watch) ${text(
-        state.retryAfterSeconds === undefined ? t(locale, 'Yampi is limiting requests right now. Try again in a moment.') : t(locale, 'Yampi is limiting requests right now. Try again in {0} seconds.', Math.ceil(state.retryAfterSeconds)),
-      )}\n\n${open}`;
-    case 'networkError':
-    case 'loading':
-    case 'customer':
-      return `$(warning) ${text(t(locale, 'The request for customer #{0} failed: {1}', id, error.message))}\n\n${open} · ${link(t(locale, 'Show Log'), 'output', 'yampi.showLog', [], t(locale, 'Show Log'))}`;
+  // the panel's error states stand for the same failures, so both say the same thing
+  return failureCard(describeFailure(reportedFailure(error, alias), locale, { surface: 'hover', subject: { kind: 'customer', id } }), locale, (a) => customerLink(a, id, alias, locale));
+}
+
+function customerLink(a: FailureAction, id: number, alias: string, locale: Locale): string | undefined {
+  switch (a) {
+    case 'setCredentials':
+      return setCredentialsLink(locale);
+    case 'retry':
+      return link(t(locale, 'Open details'), 'link-external', 'yampi.openCustomer', [id, alias], t(locale, 'Open the detail panel of customer #{0}', id));
+    case 'showLog':
+      return link(actionTitle('showLog', locale), 'output', 'yampi.showLog', [], actionTitle('showLog', locale));
+    case 'switchStore':
+    case 'openApiBaseUrlSetting':
+    case 'keychainHelp':
+      return undefined;
   }
+}
+
+const CARD_ICON: Readonly<Record<FailureLook, string>> = {
+  auth: 'key',
+  signedOut: 'account',
+  forbidden: 'lock',
+  notFound: 'search-stop',
+  rateLimited: 'watch',
+  other: 'warning',
+};
+
+/**
+ * A hover card that says a failure, all of it from the vocabulary: the icon of its look, the
+ * sentence (escaped whole), then the links of its actions (`link` gives each one, or undefined when
+ * this card has none for it; a hover's `retry` opens the panel, which loads again).
+ */
+export function failureCard(view: FailureView, locale: Locale, link: (a: FailureAction) => string | undefined): string {
+  const links = view.actions.map(link).filter((l): l is string => l !== undefined);
+  const line = `$(${CARD_ICON[view.look]}) ${escapeMarkdown(phraseText(view.detail, locale), 300)}`;
+  return links.length === 0 ? line : `${line}\n\n${links.join(' · ')}`;
 }

@@ -3,7 +3,7 @@ import { Lifecycle } from './lifecycle';
 import type { Credentials, StoreRef } from '../core/api/types';
 import type { Logger } from '../core/logger';
 import { writeAllOrNothing } from '../core/secretWrite';
-import { SecretStorageUnavailableError } from './errorTypes';
+import { SecretStorageUnavailableError } from '../core/failures/errors';
 import { assertValidAliases, isValidAlias, mergeStores, nextActive, parseStoreIndex, type SavedStore } from '../core/stores';
 
 const SECRET_PREFIX = 'yampi.credentials/';

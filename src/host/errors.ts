@@ -1,45 +1,22 @@
 import vscode = require('vscode');
-import { YampiError } from '../core/api/errors';
 import { COMMANDS, OPEN_SETTINGS } from '../core/commands/ids';
-import { actionTitle, type DescribedFailure, describeFailure, type Failure, type FailureAction } from '../core/failures';
+import { failureOf } from '../core/failures/classify';
+import { actionTitle, describeFailure, type Failure, type FailureAction, type FailureContext, type FailureView } from '../core/failures/vocabulary';
 import type { Logger } from '../core/logger';
 import { locale } from './locale';
-import { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from './errorTypes';
-import { type Notifier, noticeOf } from './notify';
+import { type Notice, notice, type Notifier, noticeOf } from './notify';
 
-// The error classes live apart, so activation can use them without the error funnel below.
-export { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from './errorTypes';
+// The error classes live in core (src/core/failures/errors.ts), so activation and core use them without the funnel below.
+export { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from '../core/failures/errors';
 
-/** Any thrown value, as a failure of the one vocabulary (core/failures.ts). */
+/** Any thrown value, as a failure of the one vocabulary (src/core/failures/classify.ts; VS Code's cancellation here, by class). */
 export function toFailure(e: unknown): Failure {
-  if (YampiError.is(e)) {
-    // tls names the server's host, proxy the proxy (scheme://host:port, never its credentials).
-    const host = e.kind === 'proxy' ? e.proxy : e.host;
-    return {
-      kind: 'api',
-      error: {
-        kind: e.kind, alias: e.alias, customerId: e.customerId, status: e.status, retryAfterMs: e.retryAfterMs, ...(typeof host === 'string' ? { host } : {}),
-        ...(e.reason === undefined ? {} : { reason: e.reason }),
-      },
-    };
-  }
-  if (e instanceof NotSignedInError) {
-    return { kind: 'notSignedIn' };
-  }
-  if (e instanceof SessionEndedError) {
-    return { kind: 'sessionEnded', alias: e.alias };
-  }
-  if (e instanceof BaseUrlError) {
-    return { kind: 'baseUrl', problem: e.problem };
-  }
-  if (e instanceof SecretStorageUnavailableError) {
-    return { kind: 'secretStorage', operation: e.operation };
-  }
-  return { kind: 'unknown', message: e instanceof Error ? e.message : String(e) };
+  return e instanceof vscode.CancellationError ? { kind: 'api', error: { kind: 'cancelled' } } : failureOf(e);
 }
 
-export function describeError(e: unknown): DescribedFailure {
-  return describeFailure(toFailure(e), locale());
+/** What a surface says about a thrown value: a notification by default, or the context's surface. */
+export function describeError(e: unknown, context?: FailureContext): FailureView {
+  return describeFailure(toFailure(e), locale(), context);
 }
 
 /** True for errors nobody should be told about (Escape, a closed panel, a signed-out store). */
@@ -48,6 +25,12 @@ export function isCancellation(e: unknown): boolean {
 }
 
 const KEYCHAIN_HELP = 'https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues';
+
+/** A failure's sentence as notification text: the vocabulary's template localized, its values kept inert (src/host/notify.ts). */
+export function failureNotice(f: Failure, context?: FailureContext): Notice {
+  const { template, values } = describeFailure(f, locale(), context).detail;
+  return notice(template, ...values.map((v) => v.value));
+}
 
 /** Runs what an action button stands for. */
 export async function runAction(a: FailureAction, retry?: () => unknown): Promise<unknown> {
@@ -85,6 +68,22 @@ export function showError(logger: Logger, notifier: Notifier, e: unknown, retry?
     const action = actions[i];
     if (action !== undefined) {
       await runAction(action, retry);
+    }
+  });
+}
+
+/**
+ * Says that no store is connected, as a warning (nothing failed yet: the user asked for something
+ * that needs a store), with the vocabulary's words and actions. Not awaited: a command ends even if
+ * nobody ever answers the notification.
+ */
+export function warnNotSignedIn(notifier: Notifier): void {
+  const d = describeFailure({ kind: 'notSignedIn' }, locale());
+  const titles = d.actions.map((a) => actionTitle(a, locale()));
+  void notifier.warn(noticeOf(d.message), {}, ...titles).then(async (picked) => {
+    const action = d.actions[picked === undefined ? -1 : titles.indexOf(picked)];
+    if (action !== undefined) {
+      await runAction(action);
     }
   });
 }

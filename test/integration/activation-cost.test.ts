@@ -70,7 +70,7 @@ describe('activation cost', () => {
     const allowed = new Set([
       'src/extension.ts', 'src/host/shell.ts', 'src/host/services.ts', 'src/host/statusBar.ts', 'src/host/lifecycle.ts', 'src/host/notify.ts', 'src/core/notice.ts',
       'src/host/credentialStore.ts', 'src/core/secretWrite.ts', 'src/core/stores.ts', 'src/core/alias.ts', 'src/core/api/validate.ts',
-      'src/host/errorTypes.ts', 'src/core/api/errors.ts', 'src/host/logging.ts', 'src/core/logger.ts',
+      'src/core/failures/errors.ts', 'src/core/api/errors.ts', 'src/host/logging.ts', 'src/core/logger.ts',
       'src/host/settingsService.ts', 'src/core/settings.ts', 'src/core/model/strings.ts', 'src/core/model/text.ts', 'src/core/commands/ids.ts',
       'vscode-once:vscode',
     ]);

@@ -4,7 +4,7 @@
  * kind, in both languages. Wording itself is the catalogue's business; these tests do not pin it.
  */
 import assert from 'node:assert/strict';
-import { actionTitle, describeFailure, type Failure, type FailureAction } from '../../src/core/failures';
+import { actionTitle, describeFailure, type Failure, type FailureAction } from '../../src/core/failures/vocabulary';
 
 const api = (kind: Extract<Failure, { kind: 'api' }>['error']['kind'], more: Omit<Extract<Failure, { kind: 'api' }>['error'], 'kind'> = {}): Failure => ({ kind: 'api', error: { kind, ...more } });
 

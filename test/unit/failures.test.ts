@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { YampiErrorKind } from '../../src/core/api/errors';
-import { actionTitle, describeFailure, type Failure } from '../../src/core/failures';
+import { actionTitle, describeFailure, type Failure } from '../../src/core/failures/vocabulary';
 
 const KINDS: readonly (YampiErrorKind | 'tls' | 'proxy')[] = [
   'auth', 'forbidden', 'notFound', 'rateLimited', 'server', 'network', 'timeout', 'invalidResponse', 'invalidInput', 'cancelled', 'tls', 'proxy',

@@ -5,7 +5,8 @@
  * appear), the store is named, and every result ends with how the user opens the customer in the
  * panel. Failures are results too: they say what happened and what to do next.
  */
-import type { YampiErrorKind } from '../api/errors';
+import { failureOf } from '../failures/classify';
+import { describeFailure, type Failure } from '../failures/vocabulary';
 import type { CustomerRecord } from '../model/customer';
 import { formatDate, formatMoney } from '../model/format';
 import type { OrderPage } from '../model/related';
@@ -205,40 +206,32 @@ export type ToolFailure =
   | { readonly kind: 'server'; readonly status: number | undefined }
   | { readonly kind: 'other'; readonly message: string };
 
-/** Anything shaped like the client's YampiError (checked by shape: the client is another bundle). */
-interface ErrorLike {
-  readonly name?: unknown;
-  readonly kind?: unknown;
-  readonly message?: unknown;
-  readonly status?: unknown;
-  readonly retryAfterMs?: unknown;
-}
-
-const YAMPI_KINDS: ReadonlySet<string> = new Set<YampiErrorKind>(['auth', 'forbidden', 'notFound', 'rateLimited', 'server', 'network', 'timeout', 'tls', 'proxy', 'invalidResponse', 'invalidInput', 'cancelled']);
-
-/** Classifies what a lookup threw: the client's YampiError by kind, "not signed in", cancellation, or anything else. */
+/** Classifies what a lookup threw (src/core/failures/classify.ts `failureOf`), as the result text distinguishes it. */
 export function toolFailureOf(e: unknown, customerId?: number): ToolFailure {
-  const err: ErrorLike = typeof e === 'object' && e !== null ? e : {};
-  const message = typeof err.message === 'string' ? err.message : String(e);
-  if (err.name === 'NotSignedInError') {
-    return { kind: 'signedOut' };
+  const f = failureOf(e);
+  switch (f.kind) {
+    case 'notSignedIn':
+      return { kind: 'signedOut' };
+    case 'unknownStore':
+      return { kind: 'unknownStore', alias: f.alias };
+    case 'api':
+      break;
+    case 'sessionEnded':
+    case 'secretStorage':
+    case 'baseUrl':
+    case 'unknown':
+      return { kind: 'other', message: e instanceof Error ? e.message : String(e) };
   }
-  if (err.name === 'Canceled' || err.name === 'CancellationError') {
-    return { kind: 'cancelled' };
-  }
-  if (err.name !== 'YampiError' || typeof err.kind !== 'string' || !YAMPI_KINDS.has(err.kind)) {
-    return { kind: 'other', message };
-  }
-  const kind = err.kind as YampiErrorKind;
+  const kind = f.error.kind;
   switch (kind) {
     case 'notFound':
       return { kind, id: customerId };
     case 'rateLimited':
-      return { kind, retryAfterMs: typeof err.retryAfterMs === 'number' ? err.retryAfterMs : undefined };
+      return { kind, retryAfterMs: f.error.retryAfterMs };
     case 'server':
-      return { kind, status: typeof err.status === 'number' ? err.status : undefined };
+      return { kind, status: f.error.status };
     case 'invalidInput':
-      return { kind, message };
+      return { kind, message: e instanceof Error ? e.message : String(e) };
     case 'tls':
     case 'proxy':
       return { kind: 'network' }; // the agent can only retry later; the user sees the exact words elsewhere
@@ -252,38 +245,35 @@ export function toolFailureOf(e: unknown, customerId?: number): ToolFailure {
   }
 }
 
-/** The result text of a failed call. `store` is undefined only when no store is connected. */
-export function failureResult(failure: ToolFailure, store: ToolStore | undefined, locale: Locale): string {
-  const where = store === undefined ? '' : aliasLabel(store, locale);
-  const showLog = t(locale, 'Details are in the extension’s log ("Yampi: Show Log").');
+/** A tool failure as a failure of the one vocabulary, its data already made plain for the agent. */
+function failureOfTool(failure: Exclude<ToolFailure, { kind: 'invalidInput' }>): Failure {
   switch (failure.kind) {
     case 'signedOut':
-      return t(locale, 'No Yampi store is connected in VS Code, so nothing was looked up. Ask the user to run "Yampi: Set Credentials…" (command yampi.setCredentials) with the store’s User-Token and User-Secret-Key, or to set YAMPI_ALIAS, YAMPI_USER_TOKEN and YAMPI_USER_SECRET_KEY in VS Code’s environment. Never ask for the credentials in chat.');
+      return { kind: 'notSignedIn' };
     case 'unknownStore':
-      return t(locale, 'Store {0} is not connected in VS Code. Leave "store" out to use the active store, or ask the user to connect it with "Yampi: Set Credentials…".', dataJson(plainText(failure.alias, 100)));
-    case 'invalidInput':
-      return plainText(failure.message, 600);
-    case 'cancelled':
-      return t(locale, 'Cancelled before Yampi answered; nothing was read.');
-    case 'notFound':
-      return failure.id === undefined ? t(locale, 'The lookup in {0} failed: {1}', where, 'HTTP 404') : t(locale, 'Customer #{0} was not found in {1}. Check the id; it may belong to another store.', failure.id, where);
-    case 'auth':
-      return t(locale, 'Yampi rejected the credentials saved for {0}. Ask the user to set them again with "Yampi: Set Credentials…" (command yampi.setCredentials).', where);
-    case 'forbidden':
-      return t(locale, 'Store {0} is inactive or its credentials have no permission to read customers.', where);
-    case 'rateLimited':
-      return failure.retryAfterMs === undefined || failure.retryAfterMs <= 0
-        ? t(locale, 'Yampi is limiting requests to {0} (about 60 a minute). Retry in a minute, not sooner.', where)
-        : t(locale, 'Yampi is limiting requests to {0} (about 60 a minute). Retry in {1} seconds, not sooner.', where, Math.max(1, Math.ceil(failure.retryAfterMs / 1000)));
-    case 'server':
-      return `${t(locale, 'Yampi answered with a server error (HTTP {0}) for {1}. Retry later.', failure.status ?? 500, where)} ${showLog}`;
-    case 'network':
-      return `${t(locale, 'Could not reach the Yampi API for {0}. The connection may be down; retry later.', where)} ${showLog}`;
-    case 'timeout':
-      return `${t(locale, 'The Yampi API did not answer in time for {0}. Retry later.', where)} ${showLog}`;
-    case 'invalidResponse':
-      return `${t(locale, 'The Yampi API sent a response that could not be read for {0}.', where)} ${showLog}`;
+      return { kind: 'unknownStore', alias: dataJson(plainText(failure.alias, 100)) };
     case 'other':
-      return `${t(locale, 'The lookup in {0} failed: {1}', where, dataJson(plainText(failure.message, 200)))} ${showLog}`;
+      return { kind: 'unknown', message: dataJson(plainText(failure.message, 200)) };
+    case 'notFound':
+      return { kind: 'api', error: { kind: 'notFound', customerId: failure.id } };
+    case 'rateLimited':
+      return { kind: 'api', error: { kind: 'rateLimited', retryAfterMs: failure.retryAfterMs } };
+    case 'server':
+      return { kind: 'api', error: { kind: 'server', status: failure.status } };
+    case 'auth':
+    case 'forbidden':
+    case 'network':
+    case 'timeout':
+    case 'invalidResponse':
+    case 'cancelled':
+      return { kind: 'api', error: { kind: failure.kind } };
   }
+}
+
+/** The result text of a failed call, in the vocabulary's words for an agent. `store` is undefined only when no store is connected. */
+export function failureResult(failure: ToolFailure, store: ToolStore | undefined, locale: Locale): string {
+  if (failure.kind === 'invalidInput') {
+    return plainText(failure.message, 600); // the tool's own check already worded it (src/core/chat/tools.ts)
+  }
+  return describeFailure(failureOfTool(failure), locale, { surface: 'agent', storeLabel: store === undefined ? '' : aliasLabel(store, locale) }).agent;
 }

@@ -5,7 +5,8 @@
  */
 import { formatCep, formatDateTime, formatMoney } from './format';
 import { maskCep, maskStreet, maskText } from './mask';
-import type { YampiErrorKind } from '../api/errors';
+import { reportedFailure } from '../failures/classify';
+import { describeFailure } from '../failures/vocabulary';
 import type { Address, Cart, Order, OrderStatus } from './related';
 import type { SectionError } from './relatedPaging';
 import { type Locale, type Message, msg, t } from './strings';
@@ -107,16 +108,8 @@ export function orderCopyConfirmation(what: 'number' | 'id', locale: Locale): st
   return t(locale, '{0} copied', t(locale, what === 'number' ? msg('Order number') : msg('Order id')));
 }
 
-const REASON: Partial<Readonly<Record<YampiErrorKind, Message>>> = {
-  auth: msg('credentials rejected'),
-  forbidden: msg('no permission for this store'),
-  notFound: msg('not found'),
-  rateLimited: msg('too many requests, try again in a moment'),
-};
-
 /** Short localized reason for a failed section (the message of an unexpected error as is). */
 export function sectionErrorText(e: SectionError, locale: Locale): string {
-  const key = REASON[e.kind];
-  return key === undefined ? e.message : t(locale, key);
+  return describeFailure(reportedFailure(e), locale, { surface: 'section' }).reason;
 }
 

@@ -10,6 +10,8 @@ import { COMMANDS } from '../commands/ids';
 import { money } from '../model/relatedFormat';
 import { type Locale, msg, t } from '../model/strings';
 import { escapeMarkdown } from '../model/text';
+import { actionTitle, describeFailure, type Failure } from '../failures/vocabulary';
+import { failureCard } from '../hoverCard';
 import { orderAddress, orderCustomer, orderFacts } from './orderFormat';
 import type { OrderDetail, StoreStatus } from './orderModel';
 
@@ -97,12 +99,21 @@ export function orderCard(input: OrderCardInput, locale: Locale, privacy: boolea
       return `${head}\n\n${details.join(BR)}\n\n${actions.join(' · ')} — *${text(t(locale, 'Store {0}', input.storeName))}*`;
     }
     case 'signedOut':
-      return `$(account) ${text(t(locale, '{0}: connect a Yampi store to see this order.', input.label), 200)}\n\n${link(text(t(locale, 'Set Credentials')), 'key', COMMANDS.setCredentials, [])}`;
+      return orderFailureCard({ kind: 'notSignedIn' }, input.label, locale);
     case 'notFound':
-      return `$(search-stop) ${text(input.ignored ? t(locale, '{0}: the store ignored the number filter, so the order could not be found safely.', input.label) : t(locale, '{0} was not found in store {1}.', input.label, input.alias), 300)}`;
+      return input.ignored
+        ? `$(search-stop) ${text(t(locale, '{0}: the store ignored the number filter, so the order could not be found safely.', input.label), 300)}`
+        : orderFailureCard({ kind: 'api', error: { kind: 'notFound', alias: input.alias } }, input.label, locale);
     case 'error':
-      return `$(warning) ${text(t(locale, '{0}: {1}', input.label, input.message), 300)}\n\n${link(text(t(locale, 'Show Log')), 'output', COMMANDS.showLog, [])}`;
+      return orderFailureCard({ kind: 'unknown', message: input.message }, input.label, locale);
   }
+}
+
+/** An order card that says a failure: the vocabulary's words, our own command links (no panel to open: the order did not load). */
+function orderFailureCard(f: Failure, label: string, locale: Locale): string {
+  const view = describeFailure(f, locale, { surface: 'hover', subject: { kind: 'order', id: label, label } });
+  return failureCard(view, locale, (a) =>
+    a === 'setCredentials' ? link(escapeMarkdown(actionTitle(a, locale)), 'key', COMMANDS.setCredentials, []) : a === 'showLog' ? link(escapeMarkdown(actionTitle(a, locale)), 'output', COMMANDS.showLog, []) : undefined);
 }
 
 /** `Order #1000457` / `Order id 1091234`: what a reference names, for cards and link tooltips. */

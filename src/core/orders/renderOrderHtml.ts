@@ -10,7 +10,8 @@ import { money, when } from '../model/relatedFormat';
 import { type Locale, type Message, msg, t } from '../model/strings';
 import { escapeHtml } from '../webview/escapeHtml';
 import { MAX_HTML_LENGTH } from '../webview/protocol';
-import { button, type ButtonSpec, renderWebviewDocument, sentence, stateBody } from '../webview/renderDetailHtml';
+import { describeFailure, type Failure } from '../failures/vocabulary';
+import { button, failureBody, renderWebviewDocument, stateBody } from '../webview/renderDetailHtml';
 import { orderAddress, orderCustomer, orderNumberText, orderPanelTitle, orderStatus } from './orderFormat';
 import type { OrderDetail, StoreStatus } from './orderModel';
 import type { OrderPanelState } from './orderProtocol';
@@ -144,36 +145,34 @@ function orderBody(alias: string, o: OrderDetail, statuses: readonly StoreStatus
   return `<section data-section="order" data-order-id="${o.id}" aria-labelledby="order-title">${header}${toolbar}${note}<div class="groups">${groups.join('')}</div></section>`;
 }
 
-const code = (s: string): string => `<code>${escapeHtml(s)}</code>`;
-
-function errorBody(state: Extract<OrderViewState, { kind: 'error' }>, locale: Locale): string {
-  const retry: ButtonSpec = { action: 'retry', focusKey: 'state:retry', label: t(locale, 'Retry'), icon: 'refresh', primary: true };
+/** The failure an order panel error state stands for ('other' and the rest carry the host's message). */
+export function orderStateFailure(state: Extract<OrderViewState, { kind: 'error' | 'notFound' }>): Failure {
+  if (state.kind === 'notFound') {
+    return { kind: 'api', error: { kind: 'notFound', alias: state.alias } };
+  }
   switch (state.error) {
-    case 'auth':
     case 'signedOut':
-      return stateBody('auth', 'key', t(locale, 'Credentials rejected'), sentence(locale, 'Yampi rejected the credentials saved for store {0}. Set them again to continue.', code(state.alias)), [
-        { action: 'setCredentials', focusKey: 'state:setCredentials', label: t(locale, 'Set Credentials'), icon: 'key', primary: true },
-        { ...retry, primary: false },
-      ]);
+      return { kind: 'notSignedIn' };
+    case 'auth':
     case 'forbidden':
-      return stateBody('forbidden', 'lock', t(locale, 'No access to this store'), sentence(locale, 'Store {0} is inactive or these credentials have no permission to read orders.', code(state.alias)), [retry]);
     case 'rateLimited':
-      return stateBody('rate-limited', 'watch', t(locale, 'Too many requests'), escapeHtml(t(locale, 'Yampi is limiting requests right now. Try again in a moment.')), [retry]);
+    case 'notFound':
+      return { kind: 'api', error: { kind: state.error, alias: state.alias } };
     case 'cancelled':
     case 'invalidInput':
     case 'invalidResponse':
     case 'network':
-    case 'notFound':
     case 'other':
     case 'proxy':
     case 'server':
     case 'timeout':
     case 'tls':
-      return stateBody('network', 'debug-disconnect', t(locale, 'Could not load the order'),
-        sentence(locale, 'The request for order id {0} failed: {1}', escapeHtml(state.id), `<span dir="auto">${escapeHtml(state.message)}</span>`),
-        [retry, { action: 'showLog', focusKey: 'state:showLog', label: t(locale, 'Show Log'), icon: 'output' }]);
+      return { kind: 'unknown', message: state.message };
   }
 }
+
+const failedBody = (state: Extract<OrderViewState, { kind: 'error' | 'notFound' }>, locale: Locale): string =>
+  failureBody(describeFailure(orderStateFailure(state), locale, { surface: 'panel', subject: { kind: 'order', id: state.id } }), locale);
 
 /** The body (content of `<main id="root">`), never longer than MAX_HTML_LENGTH. */
 export function renderOrderBody(opts: OrderBodyOptions): string {
@@ -190,12 +189,8 @@ export function renderOrderBody(opts: OrderBodyOptions): string {
         `<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span><span></span></div></section>`;
       break;
     case 'notFound':
-      html = stateBody('not-found', 'search', t(locale, 'Order not found'), sentence(locale, 'Order id {0} was not found in store {1}.', escapeHtml(state.id), code(state.alias)), [
-        { action: 'retry', focusKey: 'state:retry', label: t(locale, 'Retry'), icon: 'refresh', primary: true },
-      ]);
-      break;
     case 'error':
-      html = errorBody(state, locale);
+      html = failedBody(state, locale);
       break;
   }
   if (html.length <= MAX_HTML_LENGTH) {

@@ -111,7 +111,6 @@ export const TO_WEBVIEW = {
   section: { section: isSectionId, html: text(MAX_HTML_LENGTH) },
 } as const satisfies MessageTable;
 
-export type FromWebviewMessage = MessageOf<typeof FROM_WEBVIEW>;
 export type ToWebviewMessage = MessageOf<typeof TO_WEBVIEW>;
 
 /** Narrows a message the host received from the webview; anything else (unknown type, a field missing, wrong or too long, an extra field) is rejected. */

@@ -18,6 +18,7 @@ import {
 } from '../model/fields';
 import { type Locale, type Message, msg, t } from '../model/strings';
 import { customerSummary } from '../model/summary';
+import { actionTitle, apiLook, describeFailure, type Failure, type FailureAction, type FailureLook, type FailureView, phraseMarkup } from '../failures/vocabulary';
 import { escapeHtml } from './escapeHtml';
 import { codicon, type WebviewIcon } from './codicons';
 import { MAX_HTML_LENGTH, type PanelState } from './protocol';
@@ -31,6 +32,9 @@ export type DetailState =
   | { readonly kind: 'forbidden'; readonly alias: string; readonly id: number }
   | { readonly kind: 'networkError'; readonly alias: string; readonly id: number; readonly message: string }
   | { readonly kind: 'rateLimited'; readonly alias: string; readonly id: number; readonly retryAfterSeconds?: number };
+
+/** The states that say a failure. */
+export type DetailErrorState = Exclude<DetailState, { readonly kind: 'loading' | 'customer' }>;
 
 export interface DetailBodyOptions {
   readonly state: DetailState;
@@ -71,8 +75,8 @@ export function errorState(
   alias: string,
   id: number,
   error: { readonly kind: YampiErrorKind; readonly message: string; readonly retryAfterMs?: number | undefined },
-): DetailState {
-  switch (error.kind) {
+): DetailErrorState {
+  switch (apiLook(error.kind)) {
     case 'auth':
       return { kind: 'authError', alias, id };
     case 'forbidden':
@@ -83,14 +87,8 @@ export function errorState(
       return error.retryAfterMs === undefined
         ? { kind: 'rateLimited', alias, id }
         : { kind: 'rateLimited', alias, id, retryAfterSeconds: error.retryAfterMs / 1000 };
-    case 'server':
-    case 'network':
-    case 'timeout':
-    case 'tls':
-    case 'proxy':
-    case 'invalidResponse':
-    case 'invalidInput':
-    case 'cancelled':
+    case 'signedOut':
+    case 'other':
       return { kind: 'networkError', alias, id, message: error.message };
   }
 }
@@ -267,8 +265,6 @@ export function renderDetailBody(opts: DetailBodyOptions): string {
 
 function renderBody(opts: DetailBodyOptions): string {
   const { state, locale } = opts;
-  const code = (s: string): string => `<code>${escapeHtml(s)}</code>`;
-  const retry: ButtonSpec = { action: 'retry', focusKey: 'state:retry', label: t(locale, 'Retry'), icon: 'refresh', primary: true };
   switch (state.kind) {
     case 'customer':
       return customerBody(state.alias, state.record, { privacy: opts.privacy, revealed: opts.revealed }, locale);
@@ -279,33 +275,51 @@ function renderBody(opts: DetailBodyOptions): string {
         `<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span><span></span></div></section>`
       );
     case 'notFound':
-      return stateBody('not-found', 'search', t(locale, 'Customer not found'), sentence(locale, 'Customer #{0} was not found in store {1}.', escapeHtml(state.id), code(state.alias)), [retry]);
     case 'authError':
-      return stateBody('auth', 'key', t(locale, 'Credentials rejected'), sentence(locale, 'Yampi rejected the credentials saved for store {0}. Set them again to continue.', code(state.alias)), [
-        { action: 'setCredentials', focusKey: 'state:setCredentials', label: t(locale, 'Set Credentials'), icon: 'key', primary: true },
-        { ...retry, primary: false },
-      ]);
     case 'forbidden':
-      return stateBody('forbidden', 'lock', t(locale, 'No access to this store'), sentence(locale, 'Store {0} is inactive or these credentials have no permission to read customers.', code(state.alias)), [retry]);
     case 'networkError':
-      return stateBody(
-        'network',
-        'debug-disconnect',
-        t(locale, 'Could not reach Yampi'),
-        sentence(locale, 'The request for customer #{0} failed: {1}', escapeHtml(state.id), `<span dir="auto">${escapeHtml(state.message)}</span>`),
-        [retry, { action: 'showLog', focusKey: 'state:showLog', label: t(locale, 'Show Log'), icon: 'output' }],
-      );
     case 'rateLimited':
-      return stateBody(
-        'rate-limited',
-        'watch',
-        t(locale, 'Too many requests'),
-        state.retryAfterSeconds === undefined
-          ? escapeHtml(t(locale, 'Yampi is limiting requests right now. Try again in a moment.'))
-          : escapeHtml(t(locale, 'Yampi is limiting requests right now. Try again in {0} seconds.', Math.max(1, Math.ceil(state.retryAfterSeconds)))),
-        [retry],
-      );
+      return failureBody(describeFailure(stateFailure(state), locale, { surface: 'panel', subject: { kind: 'customer', id: state.id } }), locale);
   }
+}
+
+/** The failure a panel error state stands for (a networkError carries the host's message of any other failure). */
+export function stateFailure(state: DetailErrorState): Failure {
+  switch (state.kind) {
+    case 'notFound':
+      return { kind: 'api', error: { kind: 'notFound', alias: state.alias, customerId: state.id } };
+    case 'authError':
+      return { kind: 'api', error: { kind: 'auth', alias: state.alias } };
+    case 'forbidden':
+      return { kind: 'api', error: { kind: 'forbidden', alias: state.alias } };
+    case 'rateLimited':
+      return { kind: 'api', error: { kind: 'rateLimited', alias: state.alias, retryAfterMs: state.retryAfterSeconds === undefined ? undefined : state.retryAfterSeconds * 1000 } };
+    case 'networkError':
+      return { kind: 'unknown', message: state.message };
+  }
+}
+
+const STATE_LOOK: Readonly<Record<FailureLook, readonly [string, WebviewIcon]>> = {
+  auth: ['auth', 'key'],
+  signedOut: ['auth', 'key'],
+  forbidden: ['forbidden', 'lock'],
+  notFound: ['not-found', 'search'],
+  rateLimited: ['rate-limited', 'watch'],
+  other: ['network', 'debug-disconnect'],
+};
+
+const ACTION_ICON: Partial<Readonly<Record<FailureAction, WebviewIcon>>> = { setCredentials: 'key', retry: 'refresh', showLog: 'output' };
+
+/** A panel's error state, all of it from the vocabulary: title, sentence (store as code, data isolated) and buttons. */
+export function failureBody(view: FailureView, locale: Locale): string {
+  const [kind, iconName] = STATE_LOOK[view.look];
+  const body = phraseMarkup(view.detail, locale, escapeHtml, (v) =>
+    v.role === 'store' ? `<code>${escapeHtml(String(v.value))}</code>` : v.role === 'data' ? `<span dir="auto">${escapeHtml(String(v.value))}</span>` : escapeHtml(String(v.value)));
+  const buttons = view.actions.flatMap((a, i): ButtonSpec[] => {
+    const ic = ACTION_ICON[a];
+    return ic === undefined ? [] : [{ action: a, focusKey: `state:${a}`, label: actionTitle(a, locale), icon: ic, primary: i === 0 }];
+  });
+  return stateBody(kind, iconName, view.title, body, buttons);
 }
 
 export const NONCE = /^[A-Za-z0-9+/_=-]{16,128}$/;

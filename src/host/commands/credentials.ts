@@ -8,7 +8,7 @@ import { COMMANDS } from '../../core/commands/ids';
 import { plainLabel } from '../../core/model/text';
 import type { Services } from '../services';
 import { abortSignalFor } from '../apiService';
-import { describeError, isCancellation, showError } from '../errors';
+import { describeError, failureNotice, isCancellation, showError } from '../errors';
 import { notice, noticeOf } from '../notify';
 import type { Commands } from './registry';
 
@@ -96,7 +96,7 @@ async function validate(services: Services, creds: Credentials): Promise<Validat
     }
     if (YampiError.is(e, 'auth')) {
       const again = vscode.l10n.t('Try Again');
-      const pick = await services.notifier.error(notice('Yampi rejected this User-Token and User-Secret-Key. Nothing was saved.'), again);
+      const pick = await services.notifier.error(noticeOf(describeError(e, { surface: 'notification', operation: 'signIn' }).message), again);
       return pick === again ? 'retry' : undefined;
     }
     showError(services.logger, services.notifier, e);
@@ -224,7 +224,7 @@ async function switchStore(services: Services, alias?: unknown): Promise<boolean
   if (typeof alias === 'string') {
     const ok = await services.credentials.setActive(alias);
     if (!ok) {
-      void services.notifier.error(notice('No saved Yampi store is called "{0}".', alias));
+      void services.notifier.error(failureNotice({ kind: 'unknownStore', alias }));
     }
     return ok;
   }

@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import type { CredentialStore } from '../credentialStore';
-import { NotSignedInError } from '../errorTypes';
+import { NotSignedInError } from '../../core/failures/errors';
 import { Lifecycle } from '../lifecycle';
 import { type SessionDeps, StoreSession } from './storeSession';
 

@@ -7,7 +7,8 @@ import { SANDBOX_SAMPLE, type SampleSource, sampleText } from '../../core/webhoo
 import { parseTarget, sendWebhook, type SendResult } from '../../core/webhooks/send';
 import { headerValue, signBody, type Verdict, verifySignature } from '../../core/webhooks/signature';
 import { explainVerdict, stateLabel } from '../../core/webhooks/words';
-import { NotSignedInError } from '../errorTypes';
+import { NotSignedInError } from '../../core/failures/errors';
+import { failureNotice } from '../errors';
 import { locale } from '../locale';
 import type { Commands } from '../commands/registry';
 import type { Services } from '../services';
@@ -39,7 +40,7 @@ async function pickStore(services: Services, title: string, given?: string): Pro
   }
   if (given !== undefined) {
     if (!aliases.includes(given)) {
-      void services.notifier.error(notice('No saved Yampi store is called "{0}".', inert(given)));
+      void services.notifier.error(failureNotice({ kind: 'unknownStore', alias: inert(given) }));
       return undefined;
     }
     return given;

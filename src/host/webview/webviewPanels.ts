@@ -1,9 +1,7 @@
 import vscode = require('vscode');
-import { COMMANDS } from '../../core/commands/ids';
 import type { PanelState } from '../../core/webview/protocol';
-import { NotSignedInError } from '../errors';
+import { NotSignedInError, warnNotSignedIn } from '../errors';
 import { Lifecycle } from '../lifecycle';
-import { notice } from '../notify';
 import type { Services } from '../services';
 import type { StoreSession } from '../session/storeSession';
 
@@ -87,9 +85,7 @@ export abstract class WebviewPanels<P extends RegisteredPanel> extends Lifecycle
         throw e;
       }
       // not awaited: the command ends even if nobody ever answers the notification
-      const connect = vscode.l10n.t('Set Credentials');
-      void this.deps.notifier.warn(notice('Connect a Yampi store first.'), {}, connect).then((pick) =>
-        pick === connect ? vscode.commands.executeCommand(COMMANDS.setCredentials) : undefined);
+      warnNotSignedIn(this.deps.notifier);
       return undefined;
     }
     const ext = this.deps.context.extensionUri;

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { customerResult, failureResult, type OrderSummary, ordersResult, searchResult, type ToolFailure, toolFailureOf } from '../../../src/core/chat/results';
+import { NotSignedInError } from '../../../src/core/failures/errors';
 import { YampiError } from '../../../src/core/api/errors';
 import { decodeCustomer } from '../../../src/core/api/decode';
 import type { CustomerRecord } from '../../../src/core/model/customer';
@@ -170,9 +171,10 @@ describe('failures', () => {
   const err = (kind: ConstructorParameters<typeof YampiError>[0], details: ConstructorParameters<typeof YampiError>[2] = {}): YampiError => new YampiError(kind, `${kind} happened`, details);
 
   it('classifies what a lookup throws', () => {
-    const notSignedIn = Object.assign(new Error('Not signed in'), { name: 'NotSignedInError' });
+    // the error classes are core's (src/core/failures/errors.ts): matched by instanceof, not by name
     const cases: Array<[unknown, ToolFailure]> = [
-      [notSignedIn, { kind: 'signedOut' }],
+      [new NotSignedInError(), { kind: 'signedOut' }],
+      [Object.assign(new Error('Not signed in'), { name: 'NotSignedInError' }), { kind: 'other', message: 'Not signed in' }],
       [Object.assign(new Error('Canceled'), { name: 'Canceled' }), { kind: 'cancelled' }],
       [err('cancelled'), { kind: 'cancelled' }],
       [err('notFound', { status: 404 }), { kind: 'notFound', id: 7 }],

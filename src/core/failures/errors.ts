@@ -1,7 +1,8 @@
-import type { BaseUrlProblem } from '../core/settings';
+import type { BaseUrlProblem } from '../settings';
 
-// The host's own error classes. Activation code (credential store, API service) throws them; the
-// funnel that turns any error into a message and actions is src/host/errors.ts, loaded with the features.
+// The failures that are not the API client's (YampiError, src/core/api/errors.ts). Activation code
+// (credential store, API service) throws them, so this module stays tiny and holds no wording: the
+// vocabulary (./vocabulary.ts) words them, matching them with `instanceof`.
 
 /** No store is connected (nothing saved, no environment credentials). */
 export class NotSignedInError extends Error {
