@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import { type Seams, Services } from './host/services';
+import { Platform, type Seams } from './host/services';
 import { notice, vscodeNotifier } from './host/notify';
 import { Shell } from './host/shell';
 import { registerStatusBar } from './host/statusBar';
@@ -29,10 +29,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | Promise<Te
 }
 
 function start(context: vscode.ExtensionContext, seams?: Seams): Shell {
-  const services = new Services(context, seams);
-  context.subscriptions.push(services);
-  const shell = services.register(new Shell(services).registerAll());
-  services.register(registerStatusBar(services));
+  // the activation stage; the features stage is built by the shell on first use (src/host/features.ts)
+  const platform = new Platform(context, seams);
+  context.subscriptions.push(platform);
+  const shell = platform.register(new Shell(platform).registerAll());
+  platform.register(registerStatusBar(platform));
   return shell;
 }
 

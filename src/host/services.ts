@@ -16,20 +16,43 @@ export interface Seams {
   readonly notifier?: Notifier;
 }
 
-/** What the features build for every feature to share (Services.startData). */
+/** What the activation stage builds (Platform below): everything a window needs before the first use. */
+export interface PlatformServices {
+  readonly context: vscode.ExtensionContext;
+  readonly logger: Logger;
+  readonly settings: SettingsService;
+  readonly credentials: CredentialStore;
+  readonly notifier: Notifier;
+  /** The "Yampi Customers" log channel, created on first use (`yampi.showLog`). */
+  readonly channel: vscode.LogOutputChannel;
+}
+
+/** What the features stage builds before any feature (src/host/features.ts): the data every feature reads through. */
 export interface DataServices {
   readonly api: ApiService;
   readonly lists: CustomerLists;
   readonly sessions: StoreSessions;
 }
 
-/** Everything the features share, built once in activate() and disposed with the extension. */
-export class Services extends Lifecycle {
+/**
+ * Everything the features factory (src/host/features.ts) holds. Only that factory sees all of it:
+ * a feature names what it needs with `Needs<…>` and gets nothing else.
+ */
+export type FeatureServices = PlatformServices & DataServices;
+
+/** The part of the feature services a module depends on, e.g. `Needs<'sessions' | 'notifier' | 'logger'>`. */
+export type Needs<K extends keyof FeatureServices> = Pick<FeatureServices, K>;
+
+/**
+ * The activation stage: credentials, settings, logger and notifier, built in activate() and
+ * disposed with the extension. It knows nothing of the features (lint: activation modules import
+ * feature modules only as types); the features stage gets it whole and adds the data services.
+ */
+export class Platform extends Lifecycle implements PlatformServices {
   private logChannel: vscode.LogOutputChannel | undefined;
   readonly logger: Logger;
   readonly settings: SettingsService;
   readonly credentials: CredentialStore;
-  private data: DataServices | undefined;
   readonly notifier: Notifier;
   private signedIn = false;
 
@@ -64,43 +87,6 @@ export class Services extends Lifecycle {
       this.logChannel.info(`Yampi Customers ${pkg.version ?? ''} on VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''}.`);
     }
     return this.logChannel;
-  }
-
-  /**
-   * The API client's owner, the Recent/Pinned lists and one session per connected store. They come
-   * with the features (src/host/features.ts calls startData): before anything asks for a customer
-   * there is nothing for them to do, so activation neither evaluates nor builds them.
-   */
-  get api(): ApiService {
-    return this.started().api;
-  }
-
-  get lists(): CustomerLists {
-    return this.started().lists;
-  }
-
-  get sessions(): StoreSessions {
-    return this.started().sessions;
-  }
-
-  /** The data services, if the features have started them. */
-  get startedData(): DataServices | undefined {
-    return this.data;
-  }
-
-  startData(data: DataServices): void {
-    // disposed in reverse: the sessions (which use the other two) first
-    this.register(data.api);
-    this.register(data.lists);
-    this.register(data.sessions);
-    this.data = data;
-  }
-
-  private started(): DataServices {
-    if (!this.data) {
-      throw new Error('the data services start with the features');
-    }
-    return this.data;
   }
 
   /** The last value given to the `yampi.signedIn` context key. */

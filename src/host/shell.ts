@@ -5,7 +5,7 @@ import type { LoadedFeatures } from './features';
 import type { KeysFeature } from './keys/keysFeature';
 import { DisposableGroup, Lifecycle } from './lifecycle';
 import { notice, vscodeNotifier } from './notify';
-import type { Services } from './services';
+import type { Platform } from './services';
 import type { OrderTerminalLink } from './orders/orderHover';
 import type { CustomerTerminalLink } from './terminalLinks';
 import type { DeliveryNode } from './webhooks/deliveriesView';
@@ -40,7 +40,7 @@ export class Shell extends Lifecycle {
   private keysLoading: Promise<KeysFeature> | undefined;
   private serializer: vscode.Disposable | undefined;
 
-  constructor(readonly services: Services) {
+  constructor(readonly services: Platform) {
     super();
   }
 

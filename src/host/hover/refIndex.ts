@@ -5,7 +5,10 @@ import { type BudgetedScan, budgetedDocumentScan, budgetedLineScan } from '../..
 import { COMMANDS } from '../../core/commands/ids';
 import { Lifecycle } from '../lifecycle';
 import { notice } from '../notify';
-import type { Services } from '../services';
+import type { Needs } from '../services';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'logger' | 'notifier' | 'settings'>;
 
 function problemText(problem: InvalidPattern['problem']): string {
   switch (problem) {
@@ -37,7 +40,7 @@ export class CustomerRefIndex extends Lifecycle {
    */
   private readonly cache = new TtlLruCache<{ version: number; scan: BudgetedScan }>({ maxEntries: 30, ttlMs: Number.POSITIVE_INFINITY });
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: Deps) {
     super();
     this.compiled = this.compile();
     this.register(services.settings.onDidChange(({ changed }) => {

@@ -9,10 +9,13 @@ import { orderCopyConfirmation } from '../../core/model/relatedFormat';
 import { describeError, isCancellation, NotSignedInError, showError } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import { locale } from '../locale';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import type { StoreSession } from '../session/storeSession';
 import type { OrderService } from './orderService';
 import { notice, noticeOf } from '../notify';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'context' | 'logger' | 'notifier' | 'settings'>;
 
 /**
  * One order panel: a (store, order id) pair and its message loop. It belongs to its store's
@@ -27,7 +30,7 @@ export class OrderPanel extends Lifecycle {
     readonly panel: vscode.WebviewPanel,
     private readonly session: StoreSession,
     readonly id: number,
-    private readonly services: Services,
+    private readonly services: Deps,
     private readonly orders: OrderService,
   ) {
     super();

@@ -6,10 +6,13 @@ import { orderPanelTitle } from '../../core/orders/orderFormat';
 import { NotSignedInError } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import { locale } from '../locale';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import { OrderPanel } from './orderPanel';
 import type { OrderService } from './orderService';
 import { notice } from '../notify';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
 
 /**
  * Every open order panel, one per (store, order id). Each belongs to its store's session, which
@@ -20,7 +23,7 @@ export class OrderPanels extends Lifecycle {
   private readonly panels = new Map<string, OrderPanel>();
   private closing = false;
 
-  constructor(private readonly services: Services, private readonly orders: OrderService) {
+  constructor(private readonly services: Deps, private readonly orders: OrderService) {
     super();
     this.register(services.settings.onDidChange(({ changed }) => {
       if (changed.includes('privacy.maskSensitiveData')) {

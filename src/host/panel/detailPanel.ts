@@ -12,9 +12,12 @@ import { describeError, isCancellation, NotSignedInError, showError } from '../e
 import { Lifecycle } from '../lifecycle';
 import { notice, noticeOf } from '../notify';
 import { locale } from '../locale';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import type { StoreSession } from '../session/storeSession';
 import { PanelSections } from './panelSections';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'context' | 'logger' | 'notifier' | 'settings'>;
 
 /**
  * One detail panel: a (store, customer) pair, its revealed set and the typed message loop. It
@@ -31,7 +34,7 @@ export class DetailPanel extends Lifecycle {
     readonly panel: vscode.WebviewPanel,
     private readonly session: StoreSession,
     readonly id: number,
-    private readonly services: Services,
+    private readonly services: Deps,
   ) {
     super();
     this.state = { kind: 'loading', alias: session.alias, id };

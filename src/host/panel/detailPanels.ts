@@ -4,9 +4,12 @@ import type { CustomerRecord } from '../../core/model/customer';
 import { isPanelState } from '../../core/webview/protocol';
 import { NotSignedInError } from '../errors';
 import { Lifecycle } from '../lifecycle';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import { DetailPanel } from './detailPanel';
 import { notice } from '../notify';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
 
 /**
  * All open detail panels, one per (store, customer). Each panel belongs to its store's session,
@@ -17,7 +20,7 @@ export class DetailPanels extends Lifecycle {
   /** Set while the extension shuts down: the panels it closes then stay remembered for the next start. */
   private closing = false;
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: Deps) {
     super();
     this.register(services.settings.onDidChange(({ changed }) => {
       if (changed.includes('privacy.maskSensitiveData')) {

@@ -4,9 +4,12 @@ import { groupOf } from '../../core/tree/related';
 import vscode = require('vscode');
 import { SECTION_IDS, type SectionId, sectionFitsMessage, type ToWebviewMessage } from '../../core/webview/protocol';
 import { renderSection, type SectionRenderOptions, type SectionView } from '../../core/webview/renderSections';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import { RelatedSection } from '../session/relatedSection';
 import { sectionErrorOf, type StoreSession } from '../session/storeSession';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'logger'>;
 
 /**
  * The related-record sections of one detail panel (orders, addresses, abandoned carts): their
@@ -20,7 +23,7 @@ export class PanelSections implements vscode.Disposable {
   constructor(
     session: StoreSession,
     private readonly customerId: number,
-    private readonly services: Services,
+    private readonly services: Deps,
     /** Posts to the webview once it is ready (earlier messages would be lost; `ready` re-posts all). */
     private readonly post: (m: ToWebviewMessage) => void,
     private readonly renderOptions: () => SectionRenderOptions,

@@ -6,7 +6,7 @@ import type { SectionId } from '../../core/webview/protocol';
 import type { YampiChatTool } from '../chatTools';
 import type { CustomerTerminalLinkProvider } from '../terminalLinks';
 import { type Notice, type NoticeOptions, type NoticeProgressOptions, type Notifier, vscodeNotifier } from '../notify';
-import type { Seams, Services } from '../services';
+import type { Platform, Seams } from '../services';
 import type { Shell } from '../shell';
 import type { DeliveriesView } from '../webhooks/deliveriesView';
 import type { WebhookWorkbench } from '../webhooks/workbench';
@@ -200,14 +200,14 @@ export class TestSeams implements Seams {
 
   /** The test API over the shell; what needs the features loads them as a user's first action would. */
   api(shell: Shell): TestApi {
-    const services: Services = shell.services;
+    const services: Platform = shell.services;
     const context = this.context;
     const changes: unknown[] = [];
     services.register(shell.treeChanges.event((e) => { changes.push(e); }));
     const panels = () => shell.loaded?.panels;
     return {
-      apiLoaded: () => services.startedData?.api.loaded ?? false,
-      apiLoadedAtActivation: services.startedData?.api.loaded ?? false,
+      apiLoaded: () => shell.loaded?.api.loaded ?? false,
+      apiLoadedAtActivation: shell.loaded?.api.loaded ?? false,
       activeAlias: () => services.credentials.activeAlias(),
       signedInContext: () => services.signedInContext(),
       savedStoreAliases: () => services.credentials.stores().map((x) => x.alias),
@@ -220,7 +220,7 @@ export class TestSeams implements Seams {
       },
       takeTreeChanges: () => changes.splice(0),
       openPanels: () => panels()?.count() ?? 0,
-      sessionAliases: () => services.startedData?.sessions.all().map((s) => s.alias) ?? [],
+      sessionAliases: () => shell.loaded?.sessions.all().map((s) => s.alias) ?? [],
       sendPanelMessage: (alias, id, message) => panels()?.deliver(alias, id, message) ?? Promise.resolve(false),
       panelSections: (alias, id) => panels()?.sectionSnapshots(alias, id)?.map(({ view: { section, state: s }, html }) => ({
         section,
@@ -236,7 +236,7 @@ export class TestSeams implements Seams {
       shownErrors: () => [...this.notifier.shown],
       globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
       logDir: () => context.logUri.fsPath,
-      resetApiClient: () => { services.startedData?.api.reset(); },
+      resetApiClient: () => { shell.loaded?.api.reset(); },
       setSecretFaults: (faults) => { this.secrets.setFaults(faults); },
       answerNextModal: (button) => { this.notifier.modalAnswer = button; },
       answeredModals: () => [...this.notifier.modals],

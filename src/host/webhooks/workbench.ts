@@ -6,9 +6,12 @@ import { parsePort, type ReceivedRequest, type RunningReceiver, startReceiver } 
 import { HostApprovals } from '../../core/webhooks/send';
 import { headerValue, type Verdict, verifySignature } from '../../core/webhooks/signature';
 import { Lifecycle } from '../lifecycle';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import { WebhookSecrets } from './secrets';
 import { noticeOf } from '../notify';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
 
 /** What the shell's stand-ins listen to (they exist from activation; the workbench fires them). */
 export interface WebhookEvents {
@@ -41,7 +44,7 @@ export class WebhookWorkbench extends Lifecycle {
   /** Payload documents handed out (to refresh and to close them when their data goes). */
   private readonly openDocs = new Set<string>();
 
-  constructor(readonly services: Services, readonly events: WebhookEvents) {
+  constructor(readonly services: Deps, readonly events: WebhookEvents) {
     super();
     this.secrets = new WebhookSecrets(services.context.secrets);
     this.aliases = new Set(services.credentials.signedInAliases());
