@@ -7,6 +7,7 @@ import { credentialCommands } from './commands/credentials';
 import { customerCommands } from './commands/customers';
 import { dataCommands } from './commands/data';
 import { type CommandTable, type Features, withErrorFunnel } from './commands/registry';
+import { CredentialStore } from './credentialStore';
 import { CustomerLists } from './customerLists';
 import { CustomerHoverProvider } from './hover/hoverProvider';
 import { CustomerRefIndex } from './hover/refIndex';
@@ -28,6 +29,7 @@ import { type WebhookEvents, WebhookWorkbench } from './webhooks/workbench';
  * (dist/features-*.js): nothing evaluated at activation may import it except as a type.
  */
 export class LoadedFeatures extends Lifecycle implements Features, DataServices {
+  readonly credentials: CredentialStore;
   readonly api: ApiService;
   readonly lists: CustomerLists;
   readonly sessions: StoreSessions;
@@ -50,7 +52,8 @@ export class LoadedFeatures extends Lifecycle implements Features, DataServices 
    */
   constructor(platform: PlatformServices, treeChanges: vscode.EventEmitter<Node | undefined>, webhookEvents: WebhookEvents) {
     super();
-    const { context, settings, logger, credentials } = platform;
+    const { context, settings, logger } = platform;
+    const credentials = this.credentials = new CredentialStore(platform.credentials, logger);
     const pkg = context.extension.packageJSON as { name?: string; version?: string };
     const userAgent = `${pkg.name ?? 'yampi-customers'}-vscode/${pkg.version ?? '0.0.0'} (VS Code ${vscode.version})`;
     // disposed newest first: the features, then the sessions (which use the other two), the lists, the client

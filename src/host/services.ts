@@ -2,7 +2,8 @@ import vscode = require('vscode');
 import type { Logger } from '../core/logger';
 import { setCatalog } from '../core/model/strings';
 import type { ApiService } from './apiService';
-import { CredentialStore } from './credentialStore';
+import { CredentialIndex } from './credentialIndex';
+import type { CredentialStore } from './credentialStore';
 import type { CustomerLists } from './customerLists';
 import { Lifecycle } from './lifecycle';
 import { createLogger } from './logging';
@@ -21,7 +22,8 @@ export interface PlatformServices {
   readonly context: vscode.ExtensionContext;
   readonly logger: Logger;
   readonly settings: SettingsService;
-  readonly credentials: CredentialStore;
+  /** Who is signed in (the features read and write the credentials themselves through a CredentialStore over it). */
+  readonly credentials: CredentialIndex;
   readonly notifier: Notifier;
   /** The "Yampi Customers" log channel, created on first use (`yampi.showLog`). */
   readonly channel: vscode.LogOutputChannel;
@@ -29,6 +31,8 @@ export interface PlatformServices {
 
 /** What the features stage builds before any feature (src/host/features.ts): the data every feature reads through. */
 export interface DataServices {
+  /** The credentials of the connected stores (reads and writes), over the activation stage's index. */
+  readonly credentials: CredentialStore;
   readonly api: ApiService;
   readonly lists: CustomerLists;
   readonly sessions: StoreSessions;
@@ -38,7 +42,7 @@ export interface DataServices {
  * Everything the features factory (src/host/features.ts) holds. Only that factory sees all of it:
  * a feature names what it needs with `Needs<…>` and gets nothing else.
  */
-export type FeatureServices = PlatformServices & DataServices;
+export type FeatureServices = Omit<PlatformServices, 'credentials'> & DataServices;
 
 /** The part of the feature services a module depends on, e.g. `Needs<'sessions' | 'notifier' | 'logger'>`. */
 export type Needs<K extends keyof FeatureServices> = Pick<FeatureServices, K>;
@@ -52,7 +56,7 @@ export class Platform extends Lifecycle implements PlatformServices {
   private logChannel: vscode.LogOutputChannel | undefined;
   readonly logger: Logger;
   readonly settings: SettingsService;
-  readonly credentials: CredentialStore;
+  readonly credentials: CredentialIndex;
   readonly notifier: Notifier;
   private signedIn = false;
 
@@ -61,10 +65,10 @@ export class Platform extends Lifecycle implements PlatformServices {
     // the core speaks through the same catalogue as vscode.l10n (one localization system)
     setCatalog(vscode.l10n.bundle);
     // the logger scrubs the secrets the credential store has seen; the store logs through the logger
-    const holder: { store?: CredentialStore } = {};
+    const holder: { store?: CredentialIndex } = {};
     this.logger = createLogger(() => this.channel, () => holder.store?.knownSecrets() ?? []);
     this.notifier = seams.notifier ?? vscodeNotifier;
-    this.credentials = this.register(new CredentialStore(seams.secrets ?? context.secrets, context.globalState, process.env, this.logger));
+    this.credentials = this.register(new CredentialIndex(seams.secrets ?? context.secrets, context.globalState, process.env, this.logger));
     holder.store = this.credentials;
     this.settings = this.register(new SettingsService());
     // a context key nobody set reads as false: at startup only a signed-in user needs the call

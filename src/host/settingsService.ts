@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { Lifecycle } from './lifecycle';
-import { CLIENT_KEYS, parseSettings, type SettingKey, type Settings, SETTING_KEYS } from '../core/settings';
+import { parseSettings, type SettingKey, type Settings, SETTING_KEYS } from '../core/settings';
 
 /**
  * The one reader of `yampi.*` settings, with a change event that says which keys changed. Read on
@@ -26,10 +26,6 @@ export class SettingsService extends Lifecycle {
   get settings(): Settings {
     this.current ??= SettingsService.read();
     return this.current;
-  }
-
-  static needsClientRebuild(changed: readonly SettingKey[]): boolean {
-    return changed.some((k) => CLIENT_KEYS.includes(k));
   }
 
   /**

@@ -1,10 +1,10 @@
 import vscode = require('vscode');
 import { COMMANDS } from '../core/commands/ids';
 import { escapeMarkdown, plainLabel } from '../core/model/text';
-import type { Needs } from './services';
+import type { PlatformServices } from './services';
 
-/** What this module uses of the feature services (src/host/features.ts builds them). */
-type Deps = Needs<'credentials' | 'settings'>;
+/** What the status bar uses of the activation stage. */
+type Deps = Pick<PlatformServices, 'credentials' | 'settings'>;
 
 /**
  * Two items: the active store (click → switch) and the privacy mode (click → toggle). The privacy
