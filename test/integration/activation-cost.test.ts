@@ -7,7 +7,14 @@ import * as path from 'node:path';
 import { activationBundle } from '../harness/activationBundle';
 import { bundleSizes } from '../harness/bundleSizes';
 import { productionBuild } from '../harness/productionBuild';
+import { repoRoot } from '../harness/paths';
+import { pathToFileURL } from 'node:url';
 import { extensionApi } from './helpers';
+
+/** scripts/eslintActivationBoundary.mjs: the modules the lint rule treats as activation code. */
+async function activationBoundaryModules(): Promise<{ ACTIVATION_MODULES: readonly string[] }> {
+  return (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'eslintActivationBoundary.mjs')).href)) as { ACTIVATION_MODULES: readonly string[] };
+}
 
 /** The folder of the running extension's dist/extension.js, found among the modules loaded at activation. */
 function distDir(modulesAtActivation: readonly string[]): string {
@@ -63,9 +70,21 @@ describe('activation cost', () => {
     assert.ok(code.bytes <= ACTIVATION_CODE_BUDGET_BYTES, `activation evaluates ${(code.bytes / 1024).toFixed(1)} KB (${code.files.join(' + ')}), over the ${ACTIVATION_CODE_BUDGET_BYTES / 1024} KB budget`);
     const api = await extensionApi();
     const bundle = activationBundle(distDir(api.modulesAtActivation));
-    for (const lazy of ['src/host/features.ts', 'src/host/apiService.ts', 'src/host/customerLists.ts', 'src/host/session/storeSessions.ts']) {
+    for (const lazy of ['src/host/features.ts', 'src/host/apiService.ts', 'src/host/customerLists.ts', 'src/host/session/storeSessions.ts', 'src/host/credentialStore.ts']) {
       assert.ok(bundle.lazyInputs.has(lazy), `${lazy} is in no lazy chunk`);
       assert.ok(!bundle.inputs.has(lazy), `${lazy} is evaluated at activation`);
     }
+    // the lint rule's list of activation modules is what activation really evaluates of src/host
+    const { ACTIVATION_MODULES } = await activationBoundaryModules();
+    const host = [...bundle.inputs.keys()].filter((i) => i.startsWith('src/host/') || i === 'src/extension.ts');
+    assert.deepEqual(host.filter((i) => !ACTIVATION_MODULES.includes(i)), [], 'evaluated at activation but not an activation module of scripts/eslintActivationBoundary.mjs');
+  });
+
+  it('the production build has no test seams: no chunk of src/host/testing, no test API in the entry', () => {
+    const { dir, meta } = productionBuild();
+    const outputs = (meta as { metafiles: { outputs: Record<string, { inputs: Record<string, unknown> }> }[] }).metafiles.flatMap((m) => Object.entries(m.outputs));
+    assert.deepEqual(outputs.filter(([, o]) => Object.keys(o.inputs).some((i) => i.startsWith('src/host/testing/'))).map(([f]) => f), []);
+    assert.deepEqual(readdirSync(path.join(dir, 'dist')).filter((f) => /testSeams|testing/i.test(f)), []);
+    assert.doesNotMatch(readFileSync(path.join(dir, 'dist', 'extension.js'), 'utf8'), /YAMPI_EXTENSION_TEST/);
   });
 });
