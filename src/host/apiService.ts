@@ -6,6 +6,7 @@ import { checkBaseUrl } from '../core/settings';
 import { BaseUrlError } from './errorTypes';
 import { Lifecycle } from './lifecycle';
 import type { SettingsService } from './settingsService';
+import type { ApiFacts, Inspectable } from './inspection';
 
 type ApiModule = { createYampiClient(options: ClientOptions): YampiClient };
 
@@ -14,7 +15,7 @@ type ApiModule = { createYampiClient(options: ClientOptions): YampiClient };
  * request, never during activation. Settings changes update the client in place or rebuild it
  * when the origin changes.
  */
-export class ApiService extends Lifecycle {
+export class ApiService extends Lifecycle implements Inspectable<ApiFacts> {
   private clientInstance: YampiClient | undefined;
   private clientBaseUrl: string | undefined;
 
@@ -44,9 +45,9 @@ export class ApiService extends Lifecycle {
     }));
   }
 
-  /** True once dist/api.js has been loaded (exposed for the activation-cost test). */
-  get loaded(): boolean {
-    return this.clientInstance !== undefined;
+  /** Whether dist/api.js has been loaded (src/host/inspection.ts). */
+  inspect(): ApiFacts {
+    return { clientLoaded: this.clientInstance !== undefined };
   }
 
   client(): YampiClient {

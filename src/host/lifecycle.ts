@@ -50,13 +50,3 @@ export class Lifecycle implements vscode.Disposable {
     // for subclasses
   }
 }
-
-/** A plain holder for a list of disposables (activation, feature groups). */
-export class DisposableGroup extends Lifecycle {
-  constructor(...items: vscode.Disposable[]) {
-    super();
-    for (const d of items) {
-      this.register(d);
-    }
-  }
-}

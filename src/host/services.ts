@@ -5,6 +5,7 @@ import type { ApiService } from './apiService';
 import { CredentialIndex } from './credentialIndex';
 import type { CredentialStore } from './credentialStore';
 import type { CustomerLists } from './customerLists';
+import type { Inspectable, PlatformFacts } from './inspection';
 import { Lifecycle } from './lifecycle';
 import { createLogger } from './logging';
 import { type Notifier, vscodeNotifier } from './notify';
@@ -52,7 +53,7 @@ export type Needs<K extends keyof FeatureServices> = Pick<FeatureServices, K>;
  * disposed with the extension. It knows nothing of the features (lint: activation modules import
  * feature modules only as types); the features stage gets it whole and adds the data services.
  */
-export class Platform extends Lifecycle implements PlatformServices {
+export class Platform extends Lifecycle implements PlatformServices, Inspectable<PlatformFacts> {
   private logChannel: vscode.LogOutputChannel | undefined;
   readonly logger: Logger;
   readonly settings: SettingsService;
@@ -93,9 +94,9 @@ export class Platform extends Lifecycle implements PlatformServices {
     return this.logChannel;
   }
 
-  /** The last value given to the `yampi.signedIn` context key. */
-  signedInContext(): boolean {
-    return this.signedIn;
+  /** The last value given to the `yampi.signedIn` context key (src/host/inspection.ts). */
+  inspect(): PlatformFacts {
+    return { signedInContext: this.signedIn };
   }
 
   private updateContext(): void {

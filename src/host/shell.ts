@@ -2,8 +2,9 @@ import vscode = require('vscode');
 import { COMMANDS, isKeysCommand, TOOL_NAMES, VIEWS, WEBHOOK_PAYLOAD_SCHEME, WORKSPACE_KEYS } from '../core/commands/ids';
 import type { Node } from '../core/tree/nodes';
 import type { LoadedFeatures } from './features';
+import type { Inspectable, ShellFacts } from './inspection';
 import type { KeysFeature } from './keys/keysFeature';
-import { DisposableGroup, Lifecycle } from './lifecycle';
+import { Lifecycle } from './lifecycle';
 import { notice, vscodeNotifier } from './notify';
 import type { Platform } from './services';
 import type { OrderTerminalLink } from './orders/orderHover';
@@ -30,7 +31,7 @@ const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
  * call over. Activation evaluates only the services, the status bar and these stand-ins; the
  * first command, hover, link request or tree expansion pays the load, once.
  */
-export class Shell extends Lifecycle {
+export class Shell extends Lifecycle implements Inspectable<ShellFacts> {
   /** The tree's change event: VS Code subscribes at activation, the real provider fires it once loaded. */
   readonly treeChanges = this.register(new vscode.EventEmitter<Node | undefined>());
   /** The webhook deliveries view's and payload documents' change events (src/host/webhooks/). */
@@ -140,11 +141,9 @@ export class Shell extends Lifecycle {
         void this.loadKeys().catch((e: unknown) => { this.services.logger.warn('Loading Keys in source failed.', e); });
       }
     };
-    const stop = new DisposableGroup(
-      vscode.workspace.onDidOpenTextDocument((d) => { check(d); }),
-      vscode.workspace.onDidChangeTextDocument((e) => { check(e.document, e.contentChanges); }),
-    );
-    this.register(stop);
+    const stop = this.register(new Lifecycle());
+    stop.register(vscode.workspace.onDidOpenTextDocument((d) => { check(d); }));
+    stop.register(vscode.workspace.onDidChangeTextDocument((e) => { check(e.document, e.contentChanges); }));
     const checkOpen = (): void => { for (const d of vscode.workspace.textDocuments) { check(d); } };
     const startup = setTimeout(checkOpen, 0);
     stop.register({ dispose: () => { clearTimeout(startup); } });
@@ -185,9 +184,9 @@ export class Shell extends Lifecycle {
     standIn((f) => f.orders.hover);
   }
 
-  /** Whether the panel serializer is registered (test seams). */
-  get serializerRegistered(): boolean {
-    return this.serializer !== undefined;
+  /** Whether the panel serializers are registered (src/host/inspection.ts). */
+  inspect(): ShellFacts {
+    return { serializerRegistered: this.serializer !== undefined };
   }
 
   /**

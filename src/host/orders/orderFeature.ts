@@ -17,6 +17,7 @@ import { OrderHoverProvider, OrderTerminalLinkProvider } from './orderHover';
 import { OrderPanels } from './orderPanels';
 import { OrderService } from './orderService';
 import { notice, noticeOf } from '../notify';
+import type { Inspectable, OrderFeatureFacts } from '../inspection';
 
 /** What this module uses of the feature services (src/host/features.ts builds them). */
 type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
@@ -32,13 +33,18 @@ function orderIdOf(v: unknown): number | undefined {
  * order references, terminal links and the chat tool's text. Built with the features; every
  * request goes through the store's session.
  */
-export class OrderFeature extends Lifecycle {
+export class OrderFeature extends Lifecycle implements Inspectable<OrderFeatureFacts> {
   readonly service: OrderService;
   readonly panels: OrderPanels;
   readonly hover: OrderHoverProvider;
   readonly terminalLinks: OrderTerminalLinkProvider;
   /** The labels of the last choice offered (test seams: the quick pick cannot be read from a test). */
-  lastChoice: readonly string[] | undefined;
+  private lastChoice: readonly string[] | undefined;
+
+  /** The last choice offered (src/host/inspection.ts). */
+  inspect(): OrderFeatureFacts {
+    return { lastChoice: this.lastChoice };
+  }
 
   constructor(private readonly services: Deps) {
     super();

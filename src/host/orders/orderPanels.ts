@@ -10,6 +10,7 @@ import type { Needs } from '../services';
 import { OrderPanel } from './orderPanel';
 import type { OrderService } from './orderService';
 import { notice } from '../notify';
+import type { Inspectable, OrderPanelsFacts } from '../inspection';
 
 /** What this module uses of the feature services (src/host/features.ts builds them). */
 type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
@@ -19,7 +20,7 @@ type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions'
  * closes it on sign-out (like the customer panels); panels come back after a window reload through
  * the serializer the shell registers, for stores still signed in.
  */
-export class OrderPanels extends Lifecycle {
+export class OrderPanels extends Lifecycle implements Inspectable<OrderPanelsFacts> {
   private readonly panels = new Map<string, OrderPanel>();
   private closing = false;
 
@@ -98,23 +99,9 @@ export class OrderPanels extends Lifecycle {
     }
   }
 
-  /** The open panels (test seams): store, order id, title and body HTML. */
-  snapshots(): { alias: string; id: number; title: string; html: string }[] {
-    return [...this.panels.values()].map((p) => ({ alias: p.alias, id: p.id, title: p.panel.title, html: p.bodyHtml() }));
-  }
-
-  /** Hands a message to a panel as if its webview sent it (test seams). */
-  async deliver(alias: string, id: number, message: unknown): Promise<boolean> {
-    const p = this.panels.get(`${alias}/${id}`);
-    if (!p) {
-      return false;
-    }
-    await p.receive(message);
-    return true;
-  }
-
-  count(): number {
-    return this.panels.size;
+  /** The open panels: store, order id, title, body HTML and message handler (src/host/inspection.ts). */
+  inspect(): OrderPanelsFacts {
+    return { panels: [...this.panels.values()].map((p) => ({ alias: p.alias, id: p.id, title: p.panel.title, html: p.bodyHtml(), receive: (m: unknown) => p.receive(m) })) };
   }
 
   async refreshAll(alias?: string): Promise<void> {

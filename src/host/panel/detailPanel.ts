@@ -15,6 +15,7 @@ import { locale } from '../locale';
 import type { Needs } from '../services';
 import type { StoreSession } from '../session/storeSession';
 import { PanelSections } from './panelSections';
+import type { Inspectable, PanelFacts, SectionSnapshot } from '../inspection';
 
 /** What this module uses of the feature services (src/host/features.ts builds them). */
 type Deps = Needs<'context' | 'logger' | 'notifier' | 'settings'>;
@@ -23,7 +24,7 @@ type Deps = Needs<'context' | 'logger' | 'notifier' | 'settings'>;
  * One detail panel: a (store, customer) pair, its revealed set and the typed message loop. It
  * belongs to its store's session: when the session ends, the panel closes and its data goes.
  */
-export class DetailPanel extends Lifecycle {
+export class DetailPanel extends Lifecycle implements Inspectable<PanelFacts & { readonly sections: readonly SectionSnapshot[] }> {
   private state: DetailState;
   private readonly revealed = new Set<string>();
   private ready = false;
@@ -52,9 +53,9 @@ export class DetailPanel extends Lifecycle {
     void this.sections.start();
   }
 
-  /** The related-record sections as they are now and their HTML (the test seams read them). */
-  sectionSnapshots(): ReturnType<PanelSections['snapshots']> {
-    return this.sections.snapshots();
+  /** Where the panel is, its message handler and its sections now (src/host/inspection.ts). */
+  inspect(): PanelFacts & { readonly sections: readonly SectionSnapshot[] } {
+    return { alias: this.alias, id: this.id, receive: (m) => this.receive(m), sections: this.sections.inspect() };
   }
 
   get alias(): string {

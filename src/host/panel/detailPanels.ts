@@ -7,6 +7,7 @@ import { Lifecycle } from '../lifecycle';
 import type { Needs } from '../services';
 import { DetailPanel } from './detailPanel';
 import { notice } from '../notify';
+import type { DetailPanelsFacts, Inspectable } from '../inspection';
 
 /** What this module uses of the feature services (src/host/features.ts builds them). */
 type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
@@ -15,7 +16,7 @@ type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions'
  * All open detail panels, one per (store, customer). Each panel belongs to its store's session,
  * which closes it when the store is signed out. Restores panels after a window reload.
  */
-export class DetailPanels extends Lifecycle {
+export class DetailPanels extends Lifecycle implements Inspectable<DetailPanelsFacts> {
   private readonly panels = new Map<string, DetailPanel>();
   /** Set while the extension shuts down: the panels it closes then stay remembered for the next start. */
   private closing = false;
@@ -96,23 +97,9 @@ export class DetailPanels extends Lifecycle {
     }
   }
 
-  /** Hands a message to a panel's handler as if its webview sent it (the test seams use this). */
-  async deliver(alias: string, id: number, message: unknown): Promise<boolean> {
-    const p = this.panels.get(`${alias}/${id}`);
-    if (!p) {
-      return false;
-    }
-    await p.receive(message);
-    return true;
-  }
-
-  /** The sections of an open panel (test seams). */
-  sectionSnapshots(alias: string, id: number): ReturnType<DetailPanel['sectionSnapshots']> | undefined {
-    return this.panels.get(`${alias}/${id}`)?.sectionSnapshots();
-  }
-
-  count(): number {
-    return this.panels.size;
+  /** The open panels (src/host/inspection.ts). */
+  inspect(): DetailPanelsFacts {
+    return { panels: [...this.panels.values()].map((p) => p.inspect()) };
   }
 
   /** The record of the focused panel, for commands run without an argument. */

@@ -7,6 +7,7 @@ import { renderSection, type SectionRenderOptions, type SectionView } from '../.
 import type { Needs } from '../services';
 import { RelatedSection } from '../session/relatedSection';
 import { sectionErrorOf, type StoreSession } from '../session/storeSession';
+import type { Inspectable, SectionSnapshot } from '../inspection';
 
 /** What this module uses of the feature services (src/host/features.ts builds them). */
 type Deps = Needs<'logger'>;
@@ -17,7 +18,7 @@ type Deps = Needs<'logger'>;
  * each change replaces that one section in the webview (`{type:'section'}`). Orders load with the
  * panel; addresses and carts the first time their section is expanded.
  */
-export class PanelSections implements vscode.Disposable {
+export class PanelSections implements vscode.Disposable, Inspectable<SectionSnapshot[]> {
   private readonly sections: ReadonlyMap<SectionId, RelatedSection>;
 
   constructor(
@@ -48,8 +49,8 @@ export class PanelSections implements vscode.Disposable {
     return SECTION_IDS.map((s) => this.view(s));
   }
 
-  /** Each section's state and the HTML the webview gets for it now (the test seams read these). */
-  snapshots(): { readonly view: SectionView; readonly html: string }[] {
+  /** Each section's state and the HTML the webview gets for it now (src/host/inspection.ts). */
+  inspect(): SectionSnapshot[] {
     return SECTION_IDS.map((s) => ({ view: this.view(s), html: this.html(s) }));
   }
 

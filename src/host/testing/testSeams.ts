@@ -5,6 +5,7 @@ import { isNode, type Node } from '../../core/tree/nodes';
 import type { SectionId } from '../../core/webview/protocol';
 import type { YampiChatTool } from '../chatTools';
 import type { CustomerTerminalLinkProvider } from '../terminalLinks';
+import type { PanelFacts } from '../inspection';
 import { type Notice, type NoticeOptions, type NoticeProgressOptions, type Notifier, vscodeNotifier } from '../notify';
 import type { Platform, Seams } from '../services';
 import type { Shell } from '../shell';
@@ -204,12 +205,13 @@ export class TestSeams implements Seams {
     const context = this.context;
     const changes: unknown[] = [];
     services.register(shell.treeChanges.event((e) => { changes.push(e); }));
-    const panels = () => shell.loaded?.panels;
+    const panels = () => shell.loaded?.panels.inspect().panels ?? [];
+    const orderPanels = () => shell.loaded?.orders.panels.inspect().panels ?? [];
     return {
-      apiLoaded: () => shell.loaded?.api.loaded ?? false,
-      apiLoadedAtActivation: shell.loaded?.api.loaded ?? false,
+      apiLoaded: () => shell.loaded?.api.inspect().clientLoaded ?? false,
+      apiLoadedAtActivation: shell.loaded?.api.inspect().clientLoaded ?? false,
       activeAlias: () => services.credentials.activeAlias(),
-      signedInContext: () => services.signedInContext(),
+      signedInContext: () => services.inspect().signedInContext,
       savedStoreAliases: () => services.credentials.stores().map((x) => x.alias),
       hasSecretFor: async (alias) => (await context.secrets.get(`yampi.credentials/${alias}`)) !== undefined,
       deleteSecretElsewhere: async (alias) => { await context.secrets.delete(`yampi.credentials/${alias}`); },
@@ -219,10 +221,10 @@ export class TestSeams implements Seams {
         return children.map((n) => render(n, tree.getTreeItem(n)));
       },
       takeTreeChanges: () => changes.splice(0),
-      openPanels: () => panels()?.count() ?? 0,
+      openPanels: () => panels().length,
       sessionAliases: () => shell.loaded?.sessions.all().map((s) => s.alias) ?? [],
-      sendPanelMessage: (alias, id, message) => panels()?.deliver(alias, id, message) ?? Promise.resolve(false),
-      panelSections: (alias, id) => panels()?.sectionSnapshots(alias, id)?.map(({ view: { section, state: s }, html }) => ({
+      sendPanelMessage: (alias, id, message) => deliver(panels(), alias, id, message),
+      panelSections: (alias, id) => panels().find((p) => p.alias === alias && p.id === id)?.sections.map(({ view: { section, state: s }, html }) => ({
         section,
         status: s.status,
         ids: s.status === 'loaded' ? s.items.map((i) => i.id) : [],
@@ -247,18 +249,28 @@ export class TestSeams implements Seams {
       modulesAtActivation: Object.keys(require.cache).filter((k) => k.startsWith(path.join(context.extensionUri.fsPath, 'dist') + path.sep)),
       featuresLoadedAtActivation: shell.loaded !== undefined,
       featuresLoaded: () => shell.loaded !== undefined,
-      serializerAtActivation: shell.serializerRegistered,
-      serializerRegistered: () => shell.serializerRegistered,
+      serializerAtActivation: shell.inspect().serializerRegistered,
+      serializerRegistered: () => shell.inspect().serializerRegistered,
       panelsRemembered: () => context.workspaceState.get(WORKSPACE_KEYS.panelsOpen) === true,
-      orderPanels: () => shell.loaded?.orders.panels.snapshots() ?? [],
-      sendOrderPanelMessage: (alias, id, message) => shell.loaded?.orders.panels.deliver(alias, id, message) ?? Promise.resolve(false),
-      lastOrderChoice: () => shell.loaded?.orders.lastChoice,
+      orderPanels: () => orderPanels().map(({ alias, id, title, html }) => ({ alias, id, title, html })),
+      sendOrderPanelMessage: (alias, id, message) => deliver(orderPanels(), alias, id, message),
+      lastOrderChoice: () => shell.loaded?.orders.inspect().lastChoice,
       webhooks: async () => {
         const f = await shell.load();
         return { workbench: f.webhooks, view: f.deliveries };
       },
     };
   }
+}
+
+/** Hands a message to an open panel's handler as if its webview sent it; false when no such panel is open. */
+async function deliver(panels: readonly PanelFacts[], alias: string, id: number, message: unknown): Promise<boolean> {
+  const p = panels.find((x) => x.alias === alias && x.id === id);
+  if (!p) {
+    return false;
+  }
+  await p.receive(message);
+  return true;
 }
 
 function render(n: Node, item: vscode.TreeItem): RenderedNode {
