@@ -6,6 +6,7 @@
  * or a command.
  */
 import type { YampiErrorKind } from './api/errors';
+import { COMMANDS } from './commands/ids';
 import type { CustomerRecord } from './model/customer';
 import { type Locale, t } from './model/strings';
 import { customerSummary } from './model/summary';
@@ -16,7 +17,7 @@ export { escapeMarkdown, HOVER_MAX_VALUE };
 import { errorState } from './webview/renderDetailHtml';
 
 /** The commands hover links may run; the host trusts exactly these. */
-export const HOVER_COMMANDS = ['yampi.openCustomer', 'yampi.copyCustomerId', 'yampi.setCredentials', 'yampi.showLog'] as const;
+export const HOVER_COMMANDS = [COMMANDS.openCustomer, COMMANDS.copyCustomerId, COMMANDS.setCredentials, COMMANDS.showLog] as const;
 export type HoverCommand = (typeof HOVER_COMMANDS)[number];
 
 export type HoverCardInput =
@@ -41,7 +42,7 @@ function link(label: string, icon: string, command: HoverCommand, args: readonly
 
 const BR = '  \n';
 
-const setCredentialsLink = (locale: Locale): string => link(t(locale, 'Set Credentials'), 'key', 'yampi.setCredentials', [], t(locale, 'Set Credentials'));
+const setCredentialsLink = (locale: Locale): string => link(t(locale, 'Set Credentials'), 'key', COMMANDS.setCredentials, [], t(locale, 'Set Credentials'));
 
 /** The hover Markdown for one state. `privacy` follows `yampi.privacy.maskSensitiveData`. */
 export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolean): string {
@@ -55,8 +56,8 @@ export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolea
         .filter((l): l is string => l !== undefined && l !== '')
         .map((l) => escapeMarkdown(l));
       const actions = [
-        link(t(locale, 'Open details'), 'link-external', 'yampi.openCustomer', [id, input.alias], t(locale, 'Open the detail panel of customer #{0}', id)),
-        link(t(locale, 'Copy id'), 'copy', 'yampi.copyCustomerId', [id], t(locale, 'Copy the customer id #{0}', id)),
+        link(t(locale, 'Open details'), 'link-external', COMMANDS.openCustomer, [id, input.alias], t(locale, 'Open the detail panel of customer #{0}', id)),
+        link(t(locale, 'Copy id'), 'copy', COMMANDS.copyCustomerId, [id], t(locale, 'Copy the customer id #{0}', id)),
       ];
       return `${head}\n\n${details.join(BR)}\n\n${actions.join(' · ')} — *${escapeMarkdown(t(locale, 'Store {0}', input.storeName))}*`;
     }
@@ -69,7 +70,7 @@ export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolea
 
 function errorCard(id: number, alias: string, error: Extract<HoverCardInput, { kind: 'error' }>['error'], locale: Locale): string {
   const text = (v: string): string => escapeMarkdown(v, 300);
-  const open = link(t(locale, 'Open details'), 'link-external', 'yampi.openCustomer', [id, alias], t(locale, 'Open the detail panel of customer #{0}', id));
+  const open = link(t(locale, 'Open details'), 'link-external', COMMANDS.openCustomer, [id, alias], t(locale, 'Open the detail panel of customer #{0}', id));
   // the same mapping of error kinds to states as the detail panel, so both say the same thing
   const state = errorState(alias, id, error);
   switch (state.kind) {
@@ -86,6 +87,6 @@ function errorCard(id: number, alias: string, error: Extract<HoverCardInput, { k
     case 'networkError':
     case 'loading':
     case 'customer':
-      return `$(warning) ${text(t(locale, 'The request for customer #{0} failed: {1}', id, error.message))}\n\n${open} · ${link(t(locale, 'Show Log'), 'output', 'yampi.showLog', [], t(locale, 'Show Log'))}`;
+      return `$(warning) ${text(t(locale, 'The request for customer #{0} failed: {1}', id, error.message))}\n\n${open} · ${link(t(locale, 'Show Log'), 'output', COMMANDS.showLog, [], t(locale, 'Show Log'))}`;
   }
 }

@@ -7,6 +7,7 @@ import type { Features } from './commands/registry';
 import { describeError } from './errors';
 import { locale } from './locale';
 import { createTerminalLinks, type CustomerTerminalLinkProvider } from './terminalLinks';
+import { execute } from './commands/execute';
 
 export interface AgentSurfaces extends vscode.Disposable {
   readonly terminalLinks: CustomerTerminalLinkProvider;
@@ -23,7 +24,7 @@ export function createAgentSurfaces(f: Features): AgentSurfaces {
   const terminal = createTerminalLinks({
     patterns: () => f.refs.patterns,
     enabled: () => services.settings.settings.terminalLinksEnabled,
-    open: (id) => Promise.resolve(vscode.commands.executeCommand(COMMANDS.openCustomer, id)),
+    open: (id) => Promise.resolve(execute(COMMANDS.openCustomer, id)),
     logError: (m) => { services.logger.warn(m); },
   });
   const chatTools = createChatTools({

@@ -6,6 +6,7 @@ import type { Logger } from '../core/logger';
 import { locale } from './locale';
 import { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from './errorTypes';
 import { type Notifier, noticeOf } from './notify';
+import { execute } from './commands/execute';
 
 // The error classes live apart, so activation can use them without the error funnel below.
 export { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from './errorTypes';
@@ -53,15 +54,15 @@ const KEYCHAIN_HELP = 'https://code.visualstudio.com/docs/configure/settings-syn
 export async function runAction(a: FailureAction, retry?: () => unknown): Promise<unknown> {
   switch (a) {
     case 'setCredentials':
-      return vscode.commands.executeCommand(COMMANDS.setCredentials);
+      return execute(COMMANDS.setCredentials);
     case 'switchStore':
-      return vscode.commands.executeCommand(COMMANDS.switchStore);
+      return execute(COMMANDS.switchStore);
     case 'retry':
       return retry?.();
     case 'showLog':
-      return vscode.commands.executeCommand(COMMANDS.showLog);
+      return execute(COMMANDS.showLog);
     case 'openApiBaseUrlSetting':
-      return vscode.commands.executeCommand(OPEN_SETTINGS, 'yampi.apiBaseUrl');
+      return execute(OPEN_SETTINGS, 'yampi.apiBaseUrl');
     case 'keychainHelp':
       return vscode.env.openExternal(vscode.Uri.parse(KEYCHAIN_HELP));
   }

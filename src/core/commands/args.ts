@@ -47,11 +47,6 @@ export function customerTargetOf(idArg: unknown, aliasArg?: unknown): CustomerTa
   return { id, alias: isNode(idArg) ? idArg.alias : aliasOf(aliasArg) };
 }
 
-/** A field leaf of the tree (for Copy): its store, customer and field path. */
-export function fieldNodeOf(v: unknown): Extract<Node, { type: 'field' }> | undefined {
-  return isNode(v) && v.type === 'field' ? v : undefined;
-}
-
 /** The node itself when it is of one of the given types. */
 export function nodeOfType<T extends Node['type']>(v: unknown, ...types: T[]): Extract<Node, { type: T }> | undefined {
   return isNode(v) && (types as string[]).includes(v.type) ? (v as Extract<Node, { type: T }>) : undefined;

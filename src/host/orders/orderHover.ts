@@ -11,6 +11,7 @@ import { Lifecycle } from '../lifecycle';
 import { locale } from '../locale';
 import type { Needs } from '../services';
 import type { OrderService } from './orderService';
+import { execute } from '../commands/execute';
 
 /** What this module uses of the feature services (src/host/features.ts builds them). */
 type Deps = Needs<'credentials' | 'logger' | 'sessions' | 'settings'>;
@@ -133,7 +134,7 @@ export class OrderTerminalLinkProvider implements vscode.TerminalLinkProvider<Or
 
   async handleTerminalLink(link: OrderTerminalLink): Promise<void> {
     try {
-      await (link.kind === 'id' ? vscode.commands.executeCommand(COMMANDS.openOrder, link.value) : vscode.commands.executeCommand(COMMANDS.lookupOrder, `#${link.value}`));
+      await (link.kind === 'id' ? execute(COMMANDS.openOrder, link.value) : execute(COMMANDS.lookupOrder, `#${link.value}`));
     } catch (e) {
       this.services.logger.warn(`Opening an order from a terminal link failed: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -13,6 +13,7 @@ import type { Needs } from '../services';
 import type { StoreSession } from '../session/storeSession';
 import type { OrderService } from './orderService';
 import { notice, noticeOf } from '../notify';
+import { execute } from '../commands/execute';
 
 /** What this module uses of the feature services (src/host/features.ts builds them). */
 type Deps = Needs<'context' | 'logger' | 'notifier' | 'settings'>;
@@ -178,15 +179,15 @@ export class OrderPanel extends Lifecycle {
       case 'openCustomer': {
         const customerId = this.order?.customer?.id ?? this.order?.customerId;
         if (customerId !== undefined && customerId > 0) {
-          await vscode.commands.executeCommand(COMMANDS.openCustomer, customerId, this.alias);
+          await execute(COMMANDS.openCustomer, customerId, this.alias);
         }
         return;
       }
       case 'setCredentials':
-        await vscode.commands.executeCommand(COMMANDS.setCredentials);
+        await execute(COMMANDS.setCredentials);
         return;
       case 'showLog':
-        await vscode.commands.executeCommand(COMMANDS.showLog);
+        await execute(COMMANDS.showLog);
         return;
     }
   }

@@ -11,6 +11,7 @@ import { OrderPanel } from './orderPanel';
 import type { OrderService } from './orderService';
 import { notice } from '../notify';
 import type { Inspectable, OrderPanelsFacts } from '../inspection';
+import { execute } from '../commands/execute';
 
 /** What this module uses of the feature services (src/host/features.ts builds them). */
 type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
@@ -63,7 +64,7 @@ export class OrderPanels extends Lifecycle implements Inspectable<OrderPanelsFac
       }
       const connect = vscode.l10n.t('Set Credentials');
       void this.services.notifier.warn(notice('Connect a Yampi store first.'), {}, connect).then((pick) =>
-        pick === connect ? vscode.commands.executeCommand(COMMANDS.setCredentials) : undefined);
+        pick === connect ? execute(COMMANDS.setCredentials) : undefined);
       return undefined;
     }
     const ext = this.services.context.extensionUri;

@@ -16,6 +16,7 @@ import type { Needs } from '../services';
 import type { StoreSession } from '../session/storeSession';
 import { PanelSections } from './panelSections';
 import type { Inspectable, PanelFacts, SectionSnapshot } from '../inspection';
+import { execute } from '../commands/execute';
 
 /** What this module uses of the feature services (src/host/features.ts builds them). */
 type Deps = Needs<'context' | 'logger' | 'notifier' | 'settings'>;
@@ -191,7 +192,7 @@ export class DetailPanel extends Lifecycle implements Inspectable<PanelFacts & {
         return this.copyOrder(m.orderId, m.what);
       case 'openOrder':
         if (this.sections.order(m.orderId)) {
-          await vscode.commands.executeCommand(COMMANDS.openOrder, m.orderId, this.alias);
+          await execute(COMMANDS.openOrder, m.orderId, this.alias);
         }
         return;
       case 'copy':
@@ -223,10 +224,10 @@ export class DetailPanel extends Lifecycle implements Inspectable<PanelFacts & {
       case 'openWhatsApp':
         return this.openWhatsApp();
       case 'setCredentials':
-        await vscode.commands.executeCommand(COMMANDS.setCredentials);
+        await execute(COMMANDS.setCredentials);
         return;
       case 'showLog':
-        await vscode.commands.executeCommand(COMMANDS.showLog);
+        await execute(COMMANDS.showLog);
         return;
     }
   }

@@ -8,6 +8,7 @@ import type { Needs } from '../services';
 import { DetailPanel } from './detailPanel';
 import { notice } from '../notify';
 import type { DetailPanelsFacts, Inspectable } from '../inspection';
+import { execute } from '../commands/execute';
 
 /** What this module uses of the feature services (src/host/features.ts builds them). */
 type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
@@ -59,7 +60,7 @@ export class DetailPanels extends Lifecycle implements Inspectable<DetailPanelsF
       // not awaited: the command ends even if nobody ever answers the notification
       const connect = vscode.l10n.t('Set Credentials');
       void this.services.notifier.warn(notice('Connect a Yampi store first.'), {}, connect).then((pick) =>
-        pick === connect ? vscode.commands.executeCommand(COMMANDS.setCredentials) : undefined);
+        pick === connect ? execute(COMMANDS.setCredentials) : undefined);
       return undefined;
     }
     const ext = this.services.context.extensionUri;

@@ -9,6 +9,7 @@ import { Lifecycle } from '../lifecycle';
 import type { Needs } from '../services';
 import { WebhookSecrets } from './secrets';
 import { noticeOf } from '../notify';
+import { execute } from '../commands/execute';
 
 /** What this module uses of the feature services (src/host/features.ts builds them). */
 type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
@@ -91,7 +92,7 @@ export class WebhookWorkbench extends Lifecycle {
           : vscode.l10n.t('Port {0} on 127.0.0.1 is not allowed for this user, so the webhook receiver did not start. Change the setting yampi.webhooks.port (0 picks a free port).', port);
         void this.services.notifier.error(noticeOf(message), open).then((picked) => {
           if (picked === open) {
-            void vscode.commands.executeCommand(OPEN_SETTINGS, 'yampi.webhooks.port');
+            void execute(OPEN_SETTINGS, 'yampi.webhooks.port');
           }
         });
         return undefined;
