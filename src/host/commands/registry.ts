@@ -29,6 +29,9 @@ export interface Features {
   readonly webhooks: WebhookWorkbench;
 }
 
+/** What one command module works with: the features it names, and only the services it names. */
+export type FeaturesWith<F extends Exclude<keyof Features, 'services'>, K extends keyof FeatureServices> = Pick<Features, F> & { readonly services: Needs<K> };
+
 /** The same table with every handler behind the error funnel (a failure is shown once, with its actions). */
 export function withErrorFunnel(services: Deps, table: CommandTable): CommandTable {
   return funnel(services, table);
