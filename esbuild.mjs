@@ -153,6 +153,9 @@ const configs = [
     // CommonJS is made from these files (source maps chain through), so keep them apart from dist/
     sourcemap: production ? false : 'linked',
     plugins: [re2Apart, undiciParts, vscodeOnce, toCommonJs],
+    // the test switch (src/extension.ts) is off in what ships: its import() of the test seams is
+    // dead code, so no seams chunk is built or packed
+    define: production ? { 'process.env.YAMPI_EXTENSION_TEST': '"0"' } : {},
   },
   { ...node, entryPoints: { re2: 're2js' }, outdir: 'dist' },
   {

@@ -1,9 +1,11 @@
 // Type-aware lint with the boundaries of our layout:
 //   src/core/**       no runtime `vscode`, no host code (runs in plain Node)
 //   src/webview-ui/** browser only: no `vscode`, no Node built-ins
+//   activation modules  feature modules only as `import type` (scripts/eslintActivationBoundary.mjs)
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { ACTIVATION_MODULES, activationBoundary } from './scripts/eslintActivationBoundary.mjs';
 
 const nodeBuiltins = [
   'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'stream', 'util', 'url', 'zlib', 'events',
@@ -46,6 +48,12 @@ export default tseslint.config(
         message: "Use `import vscode = require('vscode')` (or `import type`): esbuild copies the whole API object for each `import * as vscode`.",
       }],
     },
+  },
+  {
+    // the two composition stages: what activation evaluates never pulls in a feature module
+    files: ACTIVATION_MODULES,
+    plugins: { yampi: { rules: { 'activation-boundary': activationBoundary } } },
+    rules: { 'yampi/activation-boundary': 'error' },
   },
   {
     files: ['src/core/**/*.ts'],

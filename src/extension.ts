@@ -1,18 +1,16 @@
 import vscode = require('vscode');
-import { type Seams, Services } from './host/services';
+import { Platform, type Seams } from './host/services';
 import { notice, vscodeNotifier } from './host/notify';
 import { Shell } from './host/shell';
 import { registerStatusBar } from './host/statusBar';
-import type { TestApi } from './host/testing/testSeams';
-
-export type { PanelSectionFacts, RenderedNode, TestApi } from './host/testing/testSeams';
 
 /**
  * The composition root. Activation builds the services, the status bar and the shell's stand-ins
  * for every contribution; the features behind them load on first use (src/host/shell.ts). Under
- * test (YAMPI_EXTENSION_TEST=1 only) it also loads the test seams and returns their API.
+ * test (YAMPI_EXTENSION_TEST=1 only, defined off in the production build) it also loads the test
+ * seams and returns their API, typed on the test side (src/host/testing/testSeams.ts).
  */
-export function activate(context: vscode.ExtensionContext): TestApi | Promise<TestApi> | undefined {
+export function activate(context: vscode.ExtensionContext): Promise<unknown> | undefined {
   try {
     if (process.env['YAMPI_EXTENSION_TEST'] === '1') {
       return import('./host/testing/testSeams.js').then(({ TestSeams }) => {
@@ -29,10 +27,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | Promise<Te
 }
 
 function start(context: vscode.ExtensionContext, seams?: Seams): Shell {
-  const services = new Services(context, seams);
-  context.subscriptions.push(services);
-  const shell = services.register(new Shell(services).registerAll());
-  services.register(registerStatusBar(services));
+  // the activation stage; the features stage is built by the shell on first use (src/host/features.ts)
+  const platform = new Platform(context, seams);
+  context.subscriptions.push(platform);
+  const shell = platform.register(new Shell(platform).registerAll());
+  platform.register(registerStatusBar(platform));
   return shell;
 }
 

@@ -6,6 +6,7 @@
  * or a command.
  */
 import type { YampiErrorKind } from './api/errors';
+import { COMMANDS } from './commands/ids';
 import type { CustomerRecord } from './model/customer';
 import { type Locale, t } from './model/strings';
 import { customerSummary } from './model/summary';
@@ -17,7 +18,7 @@ import { reportedFailure } from './failures/classify';
 import { actionTitle, describeFailure, type FailureAction, type FailureLook, type FailureView, phraseText } from './failures/vocabulary';
 
 /** The commands hover links may run; the host trusts exactly these. */
-export const HOVER_COMMANDS = ['yampi.openCustomer', 'yampi.copyCustomerId', 'yampi.setCredentials', 'yampi.showLog'] as const;
+export const HOVER_COMMANDS = [COMMANDS.openCustomer, COMMANDS.copyCustomerId, COMMANDS.setCredentials, COMMANDS.showLog] as const;
 export type HoverCommand = (typeof HOVER_COMMANDS)[number];
 
 export type HoverCardInput =
@@ -42,7 +43,7 @@ function link(label: string, icon: string, command: HoverCommand, args: readonly
 
 const BR = '  \n';
 
-const setCredentialsLink = (locale: Locale): string => link(actionTitle('setCredentials', locale), 'key', 'yampi.setCredentials', [], actionTitle('setCredentials', locale));
+const setCredentialsLink = (locale: Locale): string => link(actionTitle('setCredentials', locale), 'key', COMMANDS.setCredentials, [], actionTitle('setCredentials', locale));
 
 /** The hover Markdown for one state. `privacy` follows `yampi.privacy.maskSensitiveData`. */
 export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolean): string {
@@ -56,8 +57,8 @@ export function hoverCard(input: HoverCardInput, locale: Locale, privacy: boolea
         .filter((l): l is string => l !== undefined && l !== '')
         .map((l) => escapeMarkdown(l));
       const actions = [
-        link(t(locale, 'Open details'), 'link-external', 'yampi.openCustomer', [id, input.alias], t(locale, 'Open the detail panel of customer #{0}', id)),
-        link(t(locale, 'Copy id'), 'copy', 'yampi.copyCustomerId', [id], t(locale, 'Copy the customer id #{0}', id)),
+        link(t(locale, 'Open details'), 'link-external', COMMANDS.openCustomer, [id, input.alias], t(locale, 'Open the detail panel of customer #{0}', id)),
+        link(t(locale, 'Copy id'), 'copy', COMMANDS.copyCustomerId, [id], t(locale, 'Copy the customer id #{0}', id)),
       ];
       return `${head}\n\n${details.join(BR)}\n\n${actions.join(' · ')} — *${escapeMarkdown(t(locale, 'Store {0}', input.storeName))}*`;
     }
@@ -78,9 +79,9 @@ function customerLink(a: FailureAction, id: number, alias: string, locale: Local
     case 'setCredentials':
       return setCredentialsLink(locale);
     case 'retry':
-      return link(t(locale, 'Open details'), 'link-external', 'yampi.openCustomer', [id, alias], t(locale, 'Open the detail panel of customer #{0}', id));
+      return link(t(locale, 'Open details'), 'link-external', COMMANDS.openCustomer, [id, alias], t(locale, 'Open the detail panel of customer #{0}', id));
     case 'showLog':
-      return link(actionTitle('showLog', locale), 'output', 'yampi.showLog', [], actionTitle('showLog', locale));
+      return link(actionTitle('showLog', locale), 'output', COMMANDS.showLog, [], actionTitle('showLog', locale));
     case 'switchStore':
     case 'openApiBaseUrlSetting':
     case 'keychainHelp':

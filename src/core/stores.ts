@@ -1,37 +1,12 @@
 /**
  * Pure rules for the saved-stores index kept in global state: aliases and display names only,
- * never a secret or anything personal.
+ * never a secret or anything personal. Reading it is src/core/storeIndex.ts (activation code).
  */
-export interface SavedStore {
-  readonly alias: string;
-  readonly name: string;
-}
-
 import { validateAlias } from './api/validate';
-import { isValidAlias } from './alias';
+import type { SavedStore } from './storeIndex';
 
 export { isValidAlias } from './alias';
-
-/** Reads the persisted index defensively: drops malformed and duplicate entries. */
-export function parseStoreIndex(raw: unknown): SavedStore[] {
-  if (!Array.isArray(raw)) {
-    return [];
-  }
-  const seen = new Set<string>();
-  const out: SavedStore[] = [];
-  for (const item of raw as unknown[]) {
-    if (typeof item !== 'object' || item === null) {
-      continue;
-    }
-    const { alias, name } = item as { alias?: unknown; name?: unknown };
-    if (typeof alias !== 'string' || !isValidAlias(alias) || seen.has(alias)) {
-      continue;
-    }
-    seen.add(alias);
-    out.push({ alias, name: typeof name === 'string' && name.trim() !== '' ? name.trim().slice(0, 200) : alias });
-  }
-  return out;
-}
+export { nextActive, parseStoreIndex, type SavedStore } from './storeIndex';
 
 /** Throws an `invalidInput` YampiError for the first alias the client would refuse. */
 export function assertValidAliases(stores: readonly SavedStore[]): void {
@@ -56,12 +31,4 @@ export function mergeStores(existing: readonly SavedStore[], added: readonly Sav
     }
   }
   return out;
-}
-
-/** Which store becomes active after `removed` is dropped: the current one if still there, else the first. */
-export function nextActive(stores: readonly SavedStore[], active: string | undefined): string | undefined {
-  if (active !== undefined && stores.some((s) => s.alias === active)) {
-    return active;
-  }
-  return stores[0]?.alias;
 }

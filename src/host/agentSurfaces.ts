@@ -3,10 +3,14 @@ import { ordersPageOf } from '../core/chat/results';
 import { COMMANDS } from '../core/commands/ids';
 import { collectOrders } from '../core/model/relatedPaging';
 import { createChatTools, type YampiChatTool } from './chatTools';
-import type { Features } from './commands/registry';
+import type { FeaturesWith } from './commands/registry';
 import { describeError } from './errors';
 import { locale } from './locale';
 import { createTerminalLinks, type CustomerTerminalLinkProvider } from './terminalLinks';
+import { execute } from './commands/execute';
+
+/** What these commands use of the features (src/host/features.ts builds them). */
+type Uses = FeaturesWith<'orders' | 'refs', 'credentials' | 'logger' | 'sessions' | 'settings'>;
 
 export interface AgentSurfaces extends vscode.Disposable {
   readonly terminalLinks: CustomerTerminalLinkProvider;
@@ -17,13 +21,13 @@ export interface AgentSurfaces extends vscode.Disposable {
  * Where developers meet ids outside files: terminal output and chat tools. Every lookup goes through the store's session (cache, limiter, cancellation).
  * The shell registers their stand-ins at activation; these are what the stand-ins call once loaded.
  */
-export function createAgentSurfaces(f: Features): AgentSurfaces {
+export function createAgentSurfaces(f: Uses): AgentSurfaces {
   const { services } = f;
   const { sessions, credentials } = services;
   const terminal = createTerminalLinks({
     patterns: () => f.refs.patterns,
     enabled: () => services.settings.settings.terminalLinksEnabled,
-    open: (id) => Promise.resolve(vscode.commands.executeCommand(COMMANDS.openCustomer, id)),
+    open: (id) => Promise.resolve(execute(COMMANDS.openCustomer, id)),
     logError: (m) => { services.logger.warn(m); },
   });
   const chatTools = createChatTools({

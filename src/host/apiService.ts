@@ -5,6 +5,7 @@ import { checkBaseUrl } from '../core/settings';
 import { BaseUrlError } from '../core/failures/errors';
 import { Lifecycle } from './lifecycle';
 import type { SettingsService } from './settingsService';
+import type { ApiFacts, Inspectable } from './inspection';
 
 /**
  * Owns the Yampi client. The client with undici (src/core/api/index.ts) is an `import()` chunk of
@@ -12,7 +13,7 @@ import type { SettingsService } from './settingsService';
  * their modules (one `YampiError` class). Settings changes update the client in place or rebuild
  * it when the origin changes.
  */
-export class ApiService extends Lifecycle {
+export class ApiService extends Lifecycle implements Inspectable<ApiFacts> {
   private clientInstance: LoadingClient | undefined;
   private clientBaseUrl: string | undefined;
 
@@ -41,9 +42,9 @@ export class ApiService extends Lifecycle {
     }));
   }
 
-  /** True once the client chunk has been loaded and a client made (exposed for the activation-cost test). */
-  get loaded(): boolean {
-    return this.clientInstance?.loaded ?? false;
+  /** Whether the client chunk has been loaded and a client made (src/host/inspection.ts). */
+  inspect(): ApiFacts {
+    return { clientLoaded: this.clientInstance?.loaded ?? false };
   }
 
   /**

@@ -1,18 +1,12 @@
-import vscode = require('vscode');
-import { Lifecycle } from './lifecycle';
+import type * as vscode from 'vscode';
 import type { Credentials, StoreRef } from '../core/api/types';
 import type { Logger } from '../core/logger';
 import { writeAllOrNothing } from '../core/secretWrite';
+import { assertValidAliases, mergeStores, nextActive, type SavedStore } from '../core/stores';
+import { ACTIVE_KEY, type CredentialIndex, type CredentialsChange, SECRET_PREFIX, STORES_KEY } from './credentialIndex';
 import { SecretStorageUnavailableError } from '../core/failures/errors';
-import { assertValidAliases, isValidAlias, mergeStores, nextActive, parseStoreIndex, type SavedStore } from '../core/stores';
 
-const SECRET_PREFIX = 'yampi.credentials/';
-const STORES_KEY = 'yampi.stores';
-const ACTIVE_KEY = 'yampi.activeStore';
-
-export interface CredentialsChange {
-  readonly credentialsOf: readonly string[];
-}
+export type { CredentialsChange } from './credentialIndex';
 
 export interface ActiveStore extends StoreRef {
   readonly name: string;
@@ -20,68 +14,46 @@ export interface ActiveStore extends StoreRef {
 }
 
 /**
- * Credentials live only in SecretStorage (one entry per store alias); the index of saved stores
- * (alias + display name) lives in global state. Environment credentials are used only when nothing
- * is saved and are never persisted. Other windows share both stores: `secrets.onDidChange` keeps
- * this window in step.
+ * The credentials of the connected stores, for the features: reading a store's secret and saving,
+ * switching and removing stores, over the activation stage's index (src/host/credentialIndex.ts,
+ * which knows who is signed in and tells of changes). Built by the features factory.
  */
-export class CredentialStore extends Lifecycle {
-  private readonly emitter = new vscode.EventEmitter<CredentialsChange>();
+export class CredentialStore {
   /** Fires after any change; `credentialsOf` names the stores whose secret changed or went away. */
-  readonly onDidChange = this.emitter.event;
-  /** Secret values seen in this session, so the logger can scrub them. In memory only. */
-  private readonly seen = new Set<string>();
-  /**
-   * The stored value this window last wrote or read, per alias. SecretStorage echoes our own
-   * writes back through onDidChange, late; only a different value (another window) is a change.
-   */
-  private readonly known = new Map<string, string | undefined>();
+  readonly onDidChange: vscode.Event<CredentialsChange>;
 
-  constructor(
-    private readonly secrets: vscode.SecretStorage,
-    private readonly state: vscode.Memento,
-    private readonly env: NodeJS.ProcessEnv,
-    private readonly logger: Logger,
-  ) {
-    super();
-    this.register(this.emitter);
-    this.register(
-      secrets.onDidChange((e) => {
-        if (e.key.startsWith(SECRET_PREFIX)) {
-          void this.onSecretChanged(e.key.slice(SECRET_PREFIX.length));
-        }
-      }),
-    );
-    this.environmentCredentials(); // so the logger can scrub environment secrets from the start
+  constructor(private readonly index: CredentialIndex, private readonly logger: Logger) {
+    this.onDidChange = index.onDidChange;
   }
 
   knownSecrets(): readonly string[] {
-    return [...this.seen];
+    return this.index.knownSecrets();
   }
 
   stores(): SavedStore[] {
-    return parseStoreIndex(this.state.get(STORES_KEY));
+    return this.index.stores();
   }
 
   /** The name shown for a store: its saved display name, else the alias (environment stores). */
   displayName(alias: string): string {
-    return this.stores().find((s) => s.alias === alias)?.name ?? alias;
+    return this.index.displayName(alias);
   }
 
   activeAlias(): string | undefined {
-    const stores = this.stores();
-    if (stores.length === 0) {
-      return this.environmentCredentials()?.alias;
-    }
-    return nextActive(stores, this.state.get<string>(ACTIVE_KEY));
+    return this.index.activeAlias();
   }
 
   isSignedIn(): boolean {
-    return this.activeAlias() !== undefined;
+    return this.index.isSignedIn();
   }
 
   usingEnvironment(): boolean {
-    return this.stores().length === 0 && this.environmentCredentials() !== undefined;
+    return this.index.usingEnvironment();
+  }
+
+  /** Every alias with usable credentials right now (saved ones, or the environment's). */
+  signedInAliases(): string[] {
+    return this.index.signedInAliases();
   }
 
   /** The credentials for one store (the active one by default), or undefined when signed out. */
@@ -93,21 +65,21 @@ export class CredentialStore extends Lifecycle {
     }
     const saved = stores.find((s) => s.alias === target);
     if (!saved) {
-      const env = this.environmentCredentials();
+      const env = this.index.environmentCredentials();
       return stores.length === 0 && env?.alias === target ? { ...env, name: env.alias, source: 'environment' } : undefined;
     }
     let raw: string | undefined;
     try {
-      raw = await this.secrets.get(SECRET_PREFIX + saved.alias);
+      raw = await this.index.secrets.get(SECRET_PREFIX + saved.alias);
     } catch (e) {
       throw new SecretStorageUnavailableError('read', e);
     }
-    this.known.set(saved.alias, raw);
+    this.index.noteStored(saved.alias, raw);
     const creds = parseCredentials(raw);
     if (!creds) {
       return undefined;
     }
-    this.remember(creds);
+    this.index.remember(creds);
     return { alias: saved.alias, name: saved.name, ...creds, source: 'saved' };
   }
 
@@ -118,21 +90,21 @@ export class CredentialStore extends Lifecycle {
    */
   async save(stores: readonly SavedStore[], creds: Credentials, makeActive: string): Promise<void> {
     assertValidAliases(stores); // before any secret is written
-    this.remember(creds);
+    this.index.remember(creds);
     const value = JSON.stringify({ userToken: creds.userToken, userSecretKey: creds.userSecretKey });
     for (const st of stores) {
-      this.known.set(st.alias, value);
+      this.index.noteStored(st.alias, value);
     }
-    const indexBefore = this.state.get(STORES_KEY);
-    const activeBefore = this.state.get(ACTIVE_KEY);
+    const indexBefore = this.index.state.get(STORES_KEY);
+    const activeBefore = this.index.state.get(ACTIVE_KEY);
     try {
-      await writeAllOrNothing(this.secrets, stores.map((s) => [SECRET_PREFIX + s.alias, value] as const), async () => {
+      await writeAllOrNothing(this.index.secrets, stores.map((s) => [SECRET_PREFIX + s.alias, value] as const), async () => {
         try {
-          await this.state.update(STORES_KEY, mergeStores(this.stores(), stores));
-          await this.state.update(ACTIVE_KEY, makeActive);
+          await this.index.state.update(STORES_KEY, mergeStores(this.stores(), stores));
+          await this.index.state.update(ACTIVE_KEY, makeActive);
         } catch (e) {
-          await this.state.update(STORES_KEY, indexBefore).then(undefined, () => undefined);
-          await this.state.update(ACTIVE_KEY, activeBefore).then(undefined, () => undefined);
+          await this.index.state.update(STORES_KEY, indexBefore).then(undefined, () => undefined);
+          await this.index.state.update(ACTIVE_KEY, activeBefore).then(undefined, () => undefined);
           throw e;
         }
       });
@@ -140,73 +112,32 @@ export class CredentialStore extends Lifecycle {
       this.logger.error(`Could not save credentials: ${e instanceof Error ? e.message : String(e)}`);
       throw new SecretStorageUnavailableError('save', e);
     }
-    this.emitter.fire({ credentialsOf: stores.map((s) => s.alias) });
+    this.index.changed({ credentialsOf: stores.map((s) => s.alias) });
   }
 
   async setActive(alias: string): Promise<boolean> {
     if (!this.stores().some((s) => s.alias === alias)) {
       return false;
     }
-    await this.state.update(ACTIVE_KEY, alias);
-    this.emitter.fire({ credentialsOf: [] });
+    await this.index.state.update(ACTIVE_KEY, alias);
+    this.index.changed({ credentialsOf: [] });
     return true;
   }
 
   /** Forgets a store: its secret and its index entry. Returns the store that is active afterwards. */
   async remove(alias: string): Promise<string | undefined> {
-    this.known.set(alias, undefined);
+    this.index.noteStored(alias, undefined);
     try {
-      await this.secrets.delete(SECRET_PREFIX + alias);
+      await this.index.secrets.delete(SECRET_PREFIX + alias);
     } catch (e) {
       throw new SecretStorageUnavailableError('delete', e);
     }
     const rest = this.stores().filter((s) => s.alias !== alias);
-    await this.state.update(STORES_KEY, rest);
-    const active = nextActive(rest, this.state.get<string>(ACTIVE_KEY));
-    await this.state.update(ACTIVE_KEY, active);
-    this.emitter.fire({ credentialsOf: [alias] });
+    await this.index.state.update(STORES_KEY, rest);
+    const active = nextActive(rest, this.index.state.get<string>(ACTIVE_KEY));
+    await this.index.state.update(ACTIVE_KEY, active);
+    this.index.changed({ credentialsOf: [alias] });
     return this.activeAlias();
-  }
-
-  private environmentCredentials(): StoreRef | undefined {
-    const alias = this.env['YAMPI_ALIAS']?.trim();
-    const userToken = this.env['YAMPI_USER_TOKEN']?.trim();
-    const userSecretKey = this.env['YAMPI_USER_SECRET_KEY']?.trim();
-    if (!alias || !userToken || !userSecretKey || !isValidAlias(alias)) {
-      return undefined;
-    }
-    this.remember({ userToken, userSecretKey });
-    return { alias, userToken, userSecretKey };
-  }
-
-  private async onSecretChanged(alias: string): Promise<void> {
-    let now: string | undefined;
-    try {
-      now = await this.secrets.get(SECRET_PREFIX + alias);
-    } catch {
-      now = undefined;
-    }
-    if (this.known.has(alias) && this.known.get(alias) === now) {
-      return; // the echo of this window's own write
-    }
-    this.known.set(alias, now);
-    this.logger.info('Credentials changed in another window.');
-    this.emitter.fire({ credentialsOf: [alias] });
-  }
-
-  private remember(creds: Credentials): void {
-    this.seen.add(creds.userToken);
-    this.seen.add(creds.userSecretKey);
-  }
-
-  /** Every alias with usable credentials right now (saved ones, or the environment's). */
-  signedInAliases(): string[] {
-    const stores = this.stores();
-    if (stores.length > 0) {
-      return stores.map((s) => s.alias);
-    }
-    const env = this.environmentCredentials();
-    return env ? [env.alias] : [];
   }
 }
 

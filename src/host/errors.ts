@@ -5,6 +5,7 @@ import { actionTitle, describeFailure, type Failure, type FailureAction, type Fa
 import type { Logger } from '../core/logger';
 import { locale } from './locale';
 import { type Notice, notice, type Notifier, noticeOf } from './notify';
+import { execute } from './commands/execute';
 
 // The error classes live in core (src/core/failures/errors.ts), so activation and core use them without the funnel below.
 export { BaseUrlError, NotSignedInError, SecretStorageUnavailableError, SessionEndedError } from '../core/failures/errors';
@@ -36,15 +37,15 @@ export function failureNotice(f: Failure, context?: FailureContext): Notice {
 export async function runAction(a: FailureAction, retry?: () => unknown): Promise<unknown> {
   switch (a) {
     case 'setCredentials':
-      return vscode.commands.executeCommand(COMMANDS.setCredentials);
+      return execute(COMMANDS.setCredentials);
     case 'switchStore':
-      return vscode.commands.executeCommand(COMMANDS.switchStore);
+      return execute(COMMANDS.switchStore);
     case 'retry':
       return retry?.();
     case 'showLog':
-      return vscode.commands.executeCommand(COMMANDS.showLog);
+      return execute(COMMANDS.showLog);
     case 'openApiBaseUrlSetting':
-      return vscode.commands.executeCommand(OPEN_SETTINGS, 'yampi.apiBaseUrl');
+      return execute(OPEN_SETTINGS, 'yampi.apiBaseUrl');
     case 'keychainHelp':
       return vscode.env.openExternal(vscode.Uri.parse(KEYCHAIN_HELP));
   }

@@ -7,13 +7,14 @@ import { credentialCommands } from './commands/credentials';
 import { customerCommands } from './commands/customers';
 import { dataCommands } from './commands/data';
 import { type CommandTable, type Features, withErrorFunnel } from './commands/registry';
+import { CredentialStore } from './credentialStore';
 import { CustomerLists } from './customerLists';
 import { CustomerHoverProvider } from './hover/hoverProvider';
 import { CustomerRefIndex } from './hover/refIndex';
 import { Lifecycle } from './lifecycle';
 import { DetailPanels } from './panel/detailPanels';
 import { OrderFeature } from './orders/orderFeature';
-import type { Services } from './services';
+import type { DataServices, FeatureServices, PlatformServices } from './services';
 import { StoreSessions } from './session/storeSessions';
 import { CustomerTreeProvider } from './tree/customerTreeProvider';
 import { webhookCommands } from './webhooks/commands';
@@ -27,7 +28,11 @@ import { type WebhookEvents, WebhookWorkbench } from './webhooks/workbench';
  * command handlers, terminal links and chat tools. This module is the root of its own chunk
  * (dist/features-*.js): nothing evaluated at activation may import it except as a type.
  */
-export class LoadedFeatures extends Lifecycle implements Features {
+export class LoadedFeatures extends Lifecycle implements Features, DataServices {
+  readonly credentials: CredentialStore;
+  readonly api: ApiService;
+  readonly lists: CustomerLists;
+  readonly sessions: StoreSessions;
   readonly tree: CustomerTreeProvider;
   readonly panels: DetailPanels;
   readonly refs: CustomerRefIndex;
@@ -37,14 +42,28 @@ export class LoadedFeatures extends Lifecycle implements Features {
   readonly orders: OrderFeature;
   readonly webhooks: WebhookWorkbench;
   readonly deliveries: DeliveriesView;
+  /** Every service a feature may ask for; each constructor below types only the part it uses (`Needs<…>`). */
+  readonly services: FeatureServices;
 
-  constructor(readonly services: Services, treeChanges: vscode.EventEmitter<Node | undefined>, webhookEvents: WebhookEvents) {
+  /**
+   * The features stage: the one factory of the features. It builds the data services first (the
+   * API client's owner, the Recent/Pinned lists, one session per store: activation neither
+   * evaluates nor builds them), then every feature with what it needs.
+   */
+  constructor(platform: PlatformServices, treeChanges: vscode.EventEmitter<Node | undefined>, webhookEvents: WebhookEvents) {
     super();
-    const pkg = services.context.extension.packageJSON as { name?: string; version?: string };
+    const { context, settings, logger } = platform;
+    const credentials = this.credentials = new CredentialStore(platform.credentials, logger);
+    const pkg = context.extension.packageJSON as { name?: string; version?: string };
     const userAgent = `${pkg.name ?? 'yampi-customers'}-vscode/${pkg.version ?? '0.0.0'} (VS Code ${vscode.version})`;
-    const api = new ApiService(services.settings, services.logger, userAgent);
-    const lists = new CustomerLists(services.context.globalState);
-    services.startData({ api, lists, sessions: new StoreSessions(services.credentials, { client: () => api.client(), lists, logger: services.logger, clearCache: (alias) => { api.clearCache(alias); } }) });
+    // disposed newest first: the features, then the sessions (which use the other two), the lists, the client
+    const api = this.api = this.register(new ApiService(settings, logger, userAgent));
+    const lists = this.lists = this.register(new CustomerLists(context.globalState));
+    this.sessions = this.register(new StoreSessions(credentials, { client: () => api.client(), lists, logger, clearCache: (alias) => { api.clearCache(alias); } }));
+    const services: FeatureServices = this.services = {
+      context, logger, settings, credentials, notifier: platform.notifier, get channel() { return platform.channel; },
+      api, lists, sessions: this.sessions,
+    };
     this.tree = this.register(new CustomerTreeProvider(services));
     this.register(this.tree.onDidChangeTreeData((e) => { treeChanges.fire(e); }));
     this.panels = this.register(new DetailPanels(services));

@@ -6,8 +6,11 @@ import type { SearchOutcome } from '../core/search/search';
 import { unfilteredSearchText } from '../core/search/text';
 import { describeError, isCancellation } from './errors';
 import { locale } from './locale';
-import type { Services } from './services';
+import type { Needs } from './services';
 import type { StoreSession } from './session/storeSession';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'logger' | 'settings'>;
 
 function lookupError(code: string): string {
   switch (code) {
@@ -114,7 +117,7 @@ function resultItems(outcome: SearchOutcome, query: string, privacy: boolean): (
  * Live search: debounced, each keystroke cancels the stale request, results show name, `#id` and
  * masked e-mail. Resolves the chosen customer record.
  */
-export function searchCustomersInteractive(services: Services, session: StoreSession): Promise<CustomerRecord | undefined> {
+export function searchCustomersInteractive(services: Deps, session: StoreSession): Promise<CustomerRecord | undefined> {
   type Item = vscode.QuickPickItem & { record?: CustomerRecord };
   const qp = createPick<Item>(vscode.l10n.t('Search Yampi customers'), vscode.l10n.t('Name, e-mail, CPF/CNPJ or phone'));
   qp.matchOnDetail = true;

@@ -2,8 +2,10 @@ import vscode = require('vscode');
 import type { Logger } from '../core/logger';
 import { setCatalog } from '../core/model/strings';
 import type { ApiService } from './apiService';
-import { CredentialStore } from './credentialStore';
+import { CredentialIndex } from './credentialIndex';
+import type { CredentialStore } from './credentialStore';
 import type { CustomerLists } from './customerLists';
+import type { Inspectable, PlatformFacts } from './inspection';
 import { Lifecycle } from './lifecycle';
 import { createLogger } from './logging';
 import { type Notifier, vscodeNotifier } from './notify';
@@ -16,20 +18,46 @@ export interface Seams {
   readonly notifier?: Notifier;
 }
 
-/** What the features build for every feature to share (Services.startData). */
+/** What the activation stage builds (Platform below): everything a window needs before the first use. */
+export interface PlatformServices {
+  readonly context: vscode.ExtensionContext;
+  readonly logger: Logger;
+  readonly settings: SettingsService;
+  /** Who is signed in (the features read and write the credentials themselves through a CredentialStore over it). */
+  readonly credentials: CredentialIndex;
+  readonly notifier: Notifier;
+  /** The "Yampi Customers" log channel, created on first use (`yampi.showLog`). */
+  readonly channel: vscode.LogOutputChannel;
+}
+
+/** What the features stage builds before any feature (src/host/features.ts): the data every feature reads through. */
 export interface DataServices {
+  /** The credentials of the connected stores (reads and writes), over the activation stage's index. */
+  readonly credentials: CredentialStore;
   readonly api: ApiService;
   readonly lists: CustomerLists;
   readonly sessions: StoreSessions;
 }
 
-/** Everything the features share, built once in activate() and disposed with the extension. */
-export class Services extends Lifecycle {
+/**
+ * Everything the features factory (src/host/features.ts) holds. Only that factory sees all of it:
+ * a feature names what it needs with `Needs<…>` and gets nothing else.
+ */
+export type FeatureServices = Omit<PlatformServices, 'credentials'> & DataServices;
+
+/** The part of the feature services a module depends on, e.g. `Needs<'sessions' | 'notifier' | 'logger'>`. */
+export type Needs<K extends keyof FeatureServices> = Pick<FeatureServices, K>;
+
+/**
+ * The activation stage: credentials, settings, logger and notifier, built in activate() and
+ * disposed with the extension. It knows nothing of the features (lint: activation modules import
+ * feature modules only as types); the features stage gets it whole and adds the data services.
+ */
+export class Platform extends Lifecycle implements PlatformServices, Inspectable<PlatformFacts> {
   private logChannel: vscode.LogOutputChannel | undefined;
   readonly logger: Logger;
   readonly settings: SettingsService;
-  readonly credentials: CredentialStore;
-  private data: DataServices | undefined;
+  readonly credentials: CredentialIndex;
   readonly notifier: Notifier;
   private signedIn = false;
 
@@ -38,10 +66,10 @@ export class Services extends Lifecycle {
     // the core speaks through the same catalogue as vscode.l10n (one localization system)
     setCatalog(vscode.l10n.bundle);
     // the logger scrubs the secrets the credential store has seen; the store logs through the logger
-    const holder: { store?: CredentialStore } = {};
+    const holder: { store?: CredentialIndex } = {};
     this.logger = createLogger(() => this.channel, () => holder.store?.knownSecrets() ?? []);
     this.notifier = seams.notifier ?? vscodeNotifier;
-    this.credentials = this.register(new CredentialStore(seams.secrets ?? context.secrets, context.globalState, process.env, this.logger));
+    this.credentials = this.register(new CredentialIndex(seams.secrets ?? context.secrets, context.globalState, process.env, this.logger));
     holder.store = this.credentials;
     this.settings = this.register(new SettingsService());
     // a context key nobody set reads as false: at startup only a signed-in user needs the call
@@ -66,46 +94,9 @@ export class Services extends Lifecycle {
     return this.logChannel;
   }
 
-  /**
-   * The API client's owner, the Recent/Pinned lists and one session per connected store. They come
-   * with the features (src/host/features.ts calls startData): before anything asks for a customer
-   * there is nothing for them to do, so activation neither evaluates nor builds them.
-   */
-  get api(): ApiService {
-    return this.started().api;
-  }
-
-  get lists(): CustomerLists {
-    return this.started().lists;
-  }
-
-  get sessions(): StoreSessions {
-    return this.started().sessions;
-  }
-
-  /** The data services, if the features have started them. */
-  get startedData(): DataServices | undefined {
-    return this.data;
-  }
-
-  startData(data: DataServices): void {
-    // disposed in reverse: the sessions (which use the other two) first
-    this.register(data.api);
-    this.register(data.lists);
-    this.register(data.sessions);
-    this.data = data;
-  }
-
-  private started(): DataServices {
-    if (!this.data) {
-      throw new Error('the data services start with the features');
-    }
-    return this.data;
-  }
-
-  /** The last value given to the `yampi.signedIn` context key. */
-  signedInContext(): boolean {
-    return this.signedIn;
+  /** The last value given to the `yampi.signedIn` context key (src/host/inspection.ts). */
+  inspect(): PlatformFacts {
+    return { signedInContext: this.signedIn };
   }
 
   private updateContext(): void {

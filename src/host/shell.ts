@@ -2,10 +2,11 @@ import vscode = require('vscode');
 import { COMMANDS, isKeysCommand, TOOL_NAMES, VIEWS, WEBHOOK_PAYLOAD_SCHEME, WORKSPACE_KEYS } from '../core/commands/ids';
 import type { Node } from '../core/tree/nodes';
 import type { LoadedFeatures } from './features';
+import type { Inspectable, ShellFacts } from './inspection';
 import type { KeysFeature } from './keys/keysFeature';
 import { Lifecycle } from './lifecycle';
 import { notice, vscodeNotifier } from './notify';
-import type { Services } from './services';
+import type { Platform } from './services';
 import type { OrderTerminalLink } from './orders/orderHover';
 import type { CustomerTerminalLink } from './terminalLinks';
 import type { DeliveryNode } from './webhooks/deliveriesView';
@@ -30,7 +31,7 @@ const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
  * call over. Activation evaluates only the services, the status bar and these stand-ins; the
  * first command, hover, link request or tree expansion pays the load, once.
  */
-export class Shell extends Lifecycle {
+export class Shell extends Lifecycle implements Inspectable<ShellFacts> {
   /** The tree's change event: VS Code subscribes at activation, the real provider fires it once loaded. */
   readonly treeChanges = this.register(new vscode.EventEmitter<Node | undefined>());
   /** The webhook deliveries view's and payload documents' change events (src/host/webhooks/). */
@@ -40,7 +41,7 @@ export class Shell extends Lifecycle {
   private keysLoading: Promise<KeysFeature> | undefined;
   private serializer: vscode.Disposable | undefined;
 
-  constructor(readonly services: Services) {
+  constructor(readonly services: Platform) {
     super();
   }
 
@@ -171,24 +172,22 @@ export class Shell extends Lifecycle {
    */
   private registerHovers(): void {
     const enabled = (): boolean => this.services.settings.settings.hoverEnabled;
-    const provider: vscode.HoverProvider & vscode.DocumentLinkProvider = {
-      provideHover: async (doc, pos, token) => (enabled() ? (await this.load()).hover.provideHover(doc, pos, token) : undefined),
-      provideDocumentLinks: async (doc) => (enabled() ? (await this.load()).hover.provideDocumentLinks(doc) : []),
+    const standIn = (of: (f: LoadedFeatures) => vscode.HoverProvider & { provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] }): void => {
+      const provider: vscode.HoverProvider & vscode.DocumentLinkProvider = {
+        provideHover: async (doc, pos, token) => (enabled() ? of(await this.load()).provideHover(doc, pos, token) : undefined),
+        provideDocumentLinks: async (doc) => (enabled() ? of(await this.load()).provideDocumentLinks(doc) : []),
+      };
+      this.register(vscode.languages.registerHoverProvider(SELECTOR, provider));
+      this.register(vscode.languages.registerDocumentLinkProvider(SELECTOR, provider));
     };
-    this.register(vscode.languages.registerHoverProvider(SELECTOR, provider));
-    this.register(vscode.languages.registerDocumentLinkProvider(SELECTOR, provider));
+    standIn((f) => f.hover);
     // order references (src/host/orders/orderHover.ts): their own provider, never read as customers
-    const orders: vscode.HoverProvider & vscode.DocumentLinkProvider = {
-      provideHover: async (doc, pos, token) => (enabled() ? (await this.load()).orders.hover.provideHover(doc, pos, token) : undefined),
-      provideDocumentLinks: async (doc) => (enabled() ? (await this.load()).orders.hover.provideDocumentLinks(doc) : []),
-    };
-    this.register(vscode.languages.registerHoverProvider(SELECTOR, orders));
-    this.register(vscode.languages.registerDocumentLinkProvider(SELECTOR, orders));
+    standIn((f) => f.orders.hover);
   }
 
-  /** Whether the panel serializer is registered (test seams). */
-  get serializerRegistered(): boolean {
-    return this.serializer !== undefined;
+  /** Whether the panel serializers are registered (src/host/inspection.ts). */
+  inspect(): ShellFacts {
+    return { serializerRegistered: this.serializer !== undefined };
   }
 
   /**
@@ -201,12 +200,11 @@ export class Shell extends Lifecycle {
     if (this.serializer) {
       return;
     }
-    this.serializer = this.register(vscode.window.registerWebviewPanelSerializer(VIEWS.detailPanel, {
-      deserializeWebviewPanel: async (panel, state: unknown) => { await (await this.load()).panels.restore(panel, state); },
-    }));
-    this.register(vscode.window.registerWebviewPanelSerializer(VIEWS.orderPanel, {
-      deserializeWebviewPanel: async (panel, state: unknown) => { await (await this.load()).orders.panels.restore(panel, state); },
-    }));
+    const standIn = (of: (f: LoadedFeatures) => { restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> }): vscode.WebviewPanelSerializer => ({
+      deserializeWebviewPanel: async (panel, state: unknown) => { await of(await this.load()).restore(panel, state); },
+    });
+    this.serializer = this.register(vscode.window.registerWebviewPanelSerializer(VIEWS.detailPanel, standIn((f) => f.panels)));
+    this.register(vscode.window.registerWebviewPanelSerializer(VIEWS.orderPanel, standIn((f) => f.orders.panels)));
   }
 
   /**
@@ -214,19 +212,14 @@ export class Shell extends Lifecycle {
    * Registered with the first terminal (at once when one is already open).
    */
   private registerTerminalLinks(): void {
-    const provider: vscode.TerminalLinkProvider<CustomerTerminalLink> = {
+    const standIn = <T extends vscode.TerminalLink>(of: (f: LoadedFeatures) => vscode.TerminalLinkProvider<T>): vscode.TerminalLinkProvider<T> => ({
       provideTerminalLinks: async (context, token) =>
-        this.services.settings.settings.terminalLinksEnabled ? (await this.load()).agents.terminalLinks.provideTerminalLinks(context, token) : [],
-      handleTerminalLink: async (link) => { await (await this.load()).agents.terminalLinks.handleTerminalLink(link); },
-    };
-    const orders: vscode.TerminalLinkProvider<OrderTerminalLink> = {
-      provideTerminalLinks: async (context, token) =>
-        this.services.settings.settings.terminalLinksEnabled ? (await this.load()).orders.terminalLinks.provideTerminalLinks(context, token) : [],
-      handleTerminalLink: async (link) => { await (await this.load()).orders.terminalLinks.handleTerminalLink(link); },
-    };
+        this.services.settings.settings.terminalLinksEnabled ? of(await this.load()).provideTerminalLinks(context, token) : [],
+      handleTerminalLink: async (link) => { await of(await this.load()).handleTerminalLink(link); },
+    });
     const register = (): void => {
-      this.register(vscode.window.registerTerminalLinkProvider(provider));
-      this.register(vscode.window.registerTerminalLinkProvider(orders));
+      this.register(vscode.window.registerTerminalLinkProvider(standIn<CustomerTerminalLink>((f) => f.agents.terminalLinks)));
+      this.register(vscode.window.registerTerminalLinkProvider(standIn<OrderTerminalLink>((f) => f.orders.terminalLinks)));
     };
     if (vscode.window.terminals.length > 0) {
       register();

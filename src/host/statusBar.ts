@@ -1,13 +1,16 @@
 import vscode = require('vscode');
 import { COMMANDS } from '../core/commands/ids';
 import { escapeMarkdown, plainLabel } from '../core/model/text';
-import type { Services } from './services';
+import type { PlatformServices } from './services';
+
+/** What the status bar uses of the activation stage. */
+type Deps = Pick<PlatformServices, 'credentials' | 'settings'>;
 
 /**
  * Two items: the active store (click → switch) and the privacy mode (click → toggle). The privacy
  * item exists only once a store is connected (signed out, activation creates just the first).
  */
-export function registerStatusBar(services: Services): vscode.Disposable {
+export function registerStatusBar(services: Deps): vscode.Disposable {
   const store = vscode.window.createStatusBarItem('yampi.store', vscode.StatusBarAlignment.Left, 50);
   store.name = vscode.l10n.t('Yampi Store');
   let privacyItem: vscode.StatusBarItem | undefined;

@@ -19,6 +19,7 @@ import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { join } from 'node:path';
 import { activationBundle } from '../harness/activationBundle';
+import { bundleSizes } from '../harness/bundleSizes';
 import type { ActivationReport, RequireCall } from '../harness/activationProbe';
 import { exitOnSignals } from '../harness/codeServer';
 import { runInExtensionHost } from '../harness/hostSuite';
@@ -177,6 +178,9 @@ async function main(): Promise<void> {
   console.log(`evaluated at activation: ${bundle.files.join(' + ')} = ${(bundle.bytes / 1024).toFixed(1)} KB; requires at run time: ${bundle.external.join(', ')}`);
   console.log(`  largest parts: ${bundle.parts.slice(0, 8).map(([k, b]) => `${k} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);
   console.log(`  loaded on first use: ${bundle.lazy.map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);
+  const sizes = await bundleSizes();
+  const code = sizes.activationCode(JSON.parse(readFileSync(join(distDir, 'meta.json'), 'utf8')) as unknown);
+  console.log(`activation code (scripts/bundleSizes.mjs): ${code.files.join(' + ')} = ${code.bytes} B = ${(code.bytes / 1024).toFixed(1)} KB (budget ${sizes.ACTIVATION_CODE_BUDGET_BYTES / 1024} KB: ${code.bytes <= sizes.ACTIVATION_CODE_BUDGET_BYTES ? 'met' : 'OVER'})`);
 
   const dir = mkdtempSync(join(tmpdir(), 'yampi-activation-'));
   const reports: ActivationReport[] = [];

@@ -1,38 +1,22 @@
-// The two sizes issue 19 budgets, measured one way for the bench (test/bench/sizeBench.ts) and any
-// budget test: the code evaluated at activation, and the VSIX.
+// scripts/bundleSizes.mjs (an ES module, shared with the bench) for the tsc-compiled tests.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from './paths';
-
-interface Meta {
-  production: boolean;
-  metafiles: { outputs: Record<string, { bytes: number; imports?: { path: string; kind: string; external?: boolean }[] }> }[];
-}
+import { importScript } from './importScript';
 
 export interface ActivationCode {
-  /** Bytes of dist/extension.js: the entry with every chunk it imports statically bundled in (esbuild.mjs). */
   readonly bytes: number;
-  /** Whether dist/ holds the production (minified) build, the one budgets speak of. */
-  readonly production: boolean;
+  readonly files: readonly string[];
 }
 
-/**
- * The code activation evaluates, from the build's metafile (dist/meta.json): dist/extension.js, into
- * which esbuild.mjs bundles every chunk the entry imports statically, so no other file of ours is
- * read at activation (test/integration/activation-cost.test.ts checks the loaded modules).
- */
-export function activationCode(distDir = path.join(repoRoot, 'dist')): ActivationCode {
-  const meta = JSON.parse(readFileSync(path.join(distDir, 'meta.json'), 'utf8')) as Meta;
-  const outputs = meta.metafiles.flatMap((m) => Object.entries(m.outputs));
-  const entry = outputs.find(([f]) => f === 'dist/extension.js');
-  if (!entry) {
-    throw new Error(`${path.join(distDir, 'meta.json')} has no dist/extension.js (build with esbuild.mjs)`);
-  }
-  const staticOwn = (entry[1].imports ?? []).filter((i) => i.kind === 'import-statement' && i.external !== true);
-  if (staticOwn.length > 0) {
-    throw new Error(`dist/extension.js imports ${staticOwn.map((i) => i.path).join(', ')} statically: count them too`);
-  }
-  return { bytes: entry[1].bytes, production: meta.production };
+export interface BundleSizes {
+  readonly ACTIVATION_CODE_BUDGET_BYTES: number;
+  readonly activationCode: (metafile: unknown) => ActivationCode;
+  readonly activationCodeBytes: (metafile: unknown) => number;
+}
+
+export async function bundleSizes(): Promise<BundleSizes> {
+  return importScript<BundleSizes>(path.join(repoRoot, 'scripts', 'bundleSizes.mjs'));
 }
 
 /** The VSIX the last `npm run package` wrote (yampi-customers-<version>.vsix), if any. */

@@ -4,7 +4,7 @@
 // answers itself in extension tests; the confirmation text is read from the tool directly.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/host/testing/testSeams';
 import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, ORDER_CASE_IDS, SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
 import { buildSandboxData } from '../sandbox/data';
 import { addFault, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor, confirmed } from './helpers';

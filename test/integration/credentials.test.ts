@@ -1,7 +1,7 @@
 // Issue 4 in the real extension host, against the sandbox store over loopback.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/host/testing/testSeams';
 import { EDGE_CASE_IDS, FIRST_REGULAR_ID, SANDBOX_STORES } from '../sandbox/constants';
 import { closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, single, confirmed } from './helpers';
 

@@ -1,7 +1,7 @@
 // Issue 5 in the real extension host: lookup, search, tree, copy, panel lifecycle, privacy.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RenderedNode, TestApi } from '../../src/extension';
+import type { RenderedNode, TestApi } from '../../src/host/testing/testSeams';
 import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, SANDBOX_STORES } from '../sandbox/constants';
 import { closeAllEditors, sandboxRequests, signedInToAurora, waitFor } from './helpers';
 

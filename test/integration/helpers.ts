@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/host/testing/testSeams';
 import { SANDBOX_STORES, SANDBOX_USERS, type SandboxUser } from '../sandbox/constants';
 import type { FaultSpec } from '../sandbox/faults';
 import type { RequestLogEntry } from '../sandbox/server';

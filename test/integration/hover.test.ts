@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/host/testing/testSeams';
 import { EDGE_CASE_IDS, MISSING_CUSTOMER_ID, SANDBOX_STORES } from '../sandbox/constants';
 import { addFault, closeAllEditors, confirmed, extensionApi, extensionLog, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
 

@@ -3,7 +3,7 @@
 // Look further looks through at most 3 more pages; the chat tool says the same.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PanelSectionFacts, TestApi } from '../../src/extension';
+import type { PanelSectionFacts, TestApi } from '../../src/host/testing/testSeams';
 import { SANDBOX_STORES } from '../sandbox/constants';
 import { buildSandboxData } from '../sandbox/data';
 import { addFault, sandboxRequests, signedInToAurora, waitFor } from './helpers';

@@ -4,7 +4,7 @@
 // copy), the customer panel's order rows, hovers on order references, the chat tool, and sign-out.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/host/testing/testSeams';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { ORDER_LOOKUP_CASES } from '../sandbox/orderRoutes';
 import { addFault, confirmed, owner, sandboxRequests, signedInToAurora, signIn, waitFor } from './helpers';

@@ -3,7 +3,7 @@
 // NODE_EXTRA_CA_CERTS decide the route and the trust, as for a user behind a corporate proxy.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/host/testing/testSeams';
 import { startForwardProxy, type ForwardProxy } from '../harness/forwardProxy';
 import { makeTestCa, TEST_HOST, type TestCa } from '../harness/testCa';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';

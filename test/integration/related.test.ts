@@ -4,7 +4,7 @@
 // cancelling section requests.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PanelSectionFacts, RenderedNode, TestApi } from '../../src/extension';
+import type { PanelSectionFacts, RenderedNode, TestApi } from '../../src/host/testing/testSeams';
 import { ORDER_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { buildSandboxData } from '../sandbox/data';
 import { addFault, closeAllEditors, owner, sandboxRequests, signedInToAurora, signIn, waitFor, confirmed } from './helpers';

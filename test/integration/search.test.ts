@@ -3,7 +3,7 @@
 // chat tool show only customers that match the query.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RenderedNode, TestApi } from '../../src/extension';
+import type { RenderedNode, TestApi } from '../../src/host/testing/testSeams';
 import { SANDBOX_STORES } from '../sandbox/constants';
 import { buildSandboxData } from '../sandbox/data';
 import { extensionApi, owner, resetSandbox, sandboxRequests, setSandboxSearchMode, signIn, signOutAll } from './helpers';

@@ -2,7 +2,7 @@
 // request still in flight never leaves a customer behind. Each test names the bug it guards.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RenderedNode, TestApi } from '../../src/extension';
+import type { RenderedNode, TestApi } from '../../src/host/testing/testSeams';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { addFault, closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor, confirmed } from './helpers';
 

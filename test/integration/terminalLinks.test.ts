@@ -4,7 +4,7 @@
 // out the registered provider (`terminalLinkProvider`, wired in activation).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/host/testing/testSeams';
 import type { CustomerTerminalLinkProvider } from '../../src/host/terminalLinks';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';

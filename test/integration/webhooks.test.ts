@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi } from '../../src/host/testing/testSeams';
 import { WEBHOOK_EVENT_NAMES } from '../../src/core/webhooks/events';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { closeAllEditors, confirmed, extensionApi, owner, resetSandbox, signIn, signOutAll, waitFor } from './helpers';

@@ -7,11 +7,14 @@ import type { Node } from '../../core/tree/nodes';
 import { groupOf } from '../../core/related/sections';
 import { locale } from '../locale';
 import { notice, noticeOf } from '../notify';
-import type { Commands, Features } from './registry';
+import type { Commands, FeaturesWith } from './registry';
+
+/** What these commands use of the features (src/host/features.ts builds them). */
+type Uses = FeaturesWith<'panels', 'notifier' | 'sessions'>;
 
 type CopyCommands = Commands<'copyValue' | 'copyCustomerId' | 'copyCustomerJson'>;
 
-export function copyCommands(f: Features): CopyCommands {
+export function copyCommands(f: Uses): CopyCommands {
   const { services } = f;
   const copyId = async (id: number): Promise<boolean> => {
     await vscode.env.clipboard.writeText(String(id));

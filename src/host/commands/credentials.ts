@@ -6,11 +6,14 @@ import { isValidAlias, type SavedStore } from '../../core/stores';
 import { aliasOf, type SetCredentialsArgs, setCredentialsArgsOf } from '../../core/commands/args';
 import { COMMANDS } from '../../core/commands/ids';
 import { plainLabel } from '../../core/model/text';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import { abortSignalFor } from '../apiService';
 import { describeError, failureNotice, isCancellation, showError } from '../errors';
 import { notice, noticeOf } from '../notify';
 import type { Commands } from './registry';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'api' | 'credentials' | 'lists' | 'logger' | 'notifier' | 'sessions'>;
 
 
 type Validation =
@@ -18,7 +21,7 @@ type Validation =
   | { readonly kind: 'storeListUnavailable' };
 
 /** POST /auth/me: the stores these credentials reach. Auth errors propagate; anything else means "ask for the alias". */
-async function readStores(services: Services, creds: Credentials, token?: vscode.CancellationToken): Promise<Validation> {
+async function readStores(services: Deps, creds: Credentials, token?: vscode.CancellationToken): Promise<Validation> {
   const abort = abortSignalFor(token);
   try {
     const me = await services.api.client().me(creds, { signal: abort.signal });
@@ -35,7 +38,7 @@ async function readStores(services: Services, creds: Credentials, token?: vscode
 }
 
 /** Validates one alias with a one-item customer list. */
-async function probeStore(services: Services, store: StoreRef, token?: vscode.CancellationToken): Promise<void> {
+async function probeStore(services: Deps, store: StoreRef, token?: vscode.CancellationToken): Promise<void> {
   const abort = abortSignalFor(token);
   try {
     await services.api.client().listCustomers(store, { limit: 1, skipCache: true, signal: abort.signal });
@@ -45,7 +48,7 @@ async function probeStore(services: Services, store: StoreRef, token?: vscode.Ca
 }
 
 /** The programmatic form: no prompts, still validated. Resolves true when saved. */
-async function setCredentialsProgrammatic(services: Services, args: SetCredentialsArgs): Promise<boolean> {
+async function setCredentialsProgrammatic(services: Deps, args: SetCredentialsArgs): Promise<boolean> {
   const alias = args.alias.trim();
   const creds = { userToken: args.userToken.trim(), userSecretKey: args.userSecretKey.trim() };
   if (!isValidAlias(alias) || creds.userToken === '' || creds.userSecretKey === '') {
@@ -84,7 +87,7 @@ function askSecret(step: 1 | 2, value: string): Thenable<string | undefined> {
 }
 
 /** Checks the pair with Yampi: the stores it reaches, `retry` after a rejection the user wants to fix, or undefined to stop. */
-async function validate(services: Services, creds: Credentials): Promise<Validation | 'retry' | undefined> {
+async function validate(services: Deps, creds: Credentials): Promise<Validation | 'retry' | undefined> {
   try {
     return await services.notifier.progress(
       { location: vscode.ProgressLocation.Notification, title: notice('Checking the credentials with Yampi…'), cancellable: true },
@@ -105,7 +108,7 @@ async function validate(services: Services, creds: Credentials): Promise<Validat
 }
 
 /** Saves the chosen stores (the first becomes active) and says so. */
-async function saveChosen(services: Services, chosen: readonly SavedStore[], creds: Credentials): Promise<boolean> {
+async function saveChosen(services: Deps, chosen: readonly SavedStore[], creds: Credentials): Promise<boolean> {
   const first = chosen[0];
   if (first === undefined) {
     return false;
@@ -125,7 +128,7 @@ async function saveChosen(services: Services, chosen: readonly SavedStore[], cre
 }
 
 /** The interactive flow: two password boxes, validation, store picker; retry keeps what was typed. */
-async function setCredentialsInteractive(services: Services): Promise<boolean> {
+async function setCredentialsInteractive(services: Deps): Promise<boolean> {
   let token = '';
   let secret = '';
   for (;;) {
@@ -171,7 +174,7 @@ async function pickStores(stores: readonly StoreInfo[]): Promise<SavedStore[] | 
   return picked?.map((i) => ({ alias: i.store.alias, name: i.store.name }));
 }
 
-async function askAlias(services: Services, creds: Credentials): Promise<SavedStore[] | undefined> {
+async function askAlias(services: Deps, creds: Credentials): Promise<SavedStore[] | undefined> {
   for (;;) {
     const alias = await vscode.window.showInputBox({
       title: vscode.l10n.t('Store alias'),
@@ -204,7 +207,7 @@ async function askAlias(services: Services, creds: Credentials): Promise<SavedSt
   }
 }
 
-function setCredentials(services: Services, arg?: unknown): Promise<boolean> {
+function setCredentials(services: Deps, arg?: unknown): Promise<boolean> {
   const args = setCredentialsArgsOf(arg);
   return args ? setCredentialsProgrammatic(services, args) : setCredentialsInteractive(services);
 }
@@ -212,7 +215,7 @@ function setCredentials(services: Services, arg?: unknown): Promise<boolean> {
 type CredentialCommands = Commands<'setCredentials' | 'switchStore' | 'signOut'>;
 
 /** Connect, switch and sign out. */
-export function credentialCommands(services: Services, ownNode: (v: unknown) => boolean = () => false): CredentialCommands {
+export function credentialCommands(services: Deps, ownNode: (v: unknown) => boolean = () => false): CredentialCommands {
   return {
     [COMMANDS.setCredentials]: (arg) => setCredentials(services, arg),
     [COMMANDS.switchStore]: (arg) => switchStore(services, arg),
@@ -220,7 +223,7 @@ export function credentialCommands(services: Services, ownNode: (v: unknown) => 
   };
 }
 
-async function switchStore(services: Services, alias?: unknown): Promise<boolean> {
+async function switchStore(services: Deps, alias?: unknown): Promise<boolean> {
   if (typeof alias === 'string') {
     const ok = await services.credentials.setActive(alias);
     if (!ok) {
@@ -259,7 +262,7 @@ async function switchStore(services: Services, alias?: unknown): Promise<boolean
  * the arguments (a `command:` link can carry any), except for a node our own tree made (the very
  * object, not one shaped like it): the user clicked it in the tree.
  */
-async function signOut(services: Services, arg: unknown, ownNode: (v: unknown) => boolean): Promise<boolean> {
+async function signOut(services: Deps, arg: unknown, ownNode: (v: unknown) => boolean): Promise<boolean> {
   if (arg !== undefined && aliasOf(arg) === undefined) {
     return false;
   }

@@ -4,13 +4,16 @@ import { COMMANDS, VIEWS } from '../../core/commands/ids';
 import type { CustomerRecord } from '../../core/model/customer';
 import { customerIdAt } from '../hover/cursor';
 import { askCustomerId, searchCustomersInteractive } from '../lookup';
-import type { Commands, Features } from './registry';
+import type { Commands, FeaturesWith } from './registry';
 import { notice } from '../notify';
+
+/** What these commands use of the features (src/host/features.ts builds them). */
+type Uses = FeaturesWith<'orders' | 'panels' | 'refs' | 'tree', 'lists' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
 
 const PAGE = 25;
 
 /** Opens a customer's panel and, when it loaded, adds it to the store's Recent list. */
-async function open(f: Features, id: number, alias?: string): Promise<CustomerRecord | undefined> {
+async function open(f: Uses, id: number, alias?: string): Promise<CustomerRecord | undefined> {
   const record = await f.panels.open(alias, id);
   const store = f.services.sessions.resolveAlias(alias);
   if (record && store !== undefined) {
@@ -21,7 +24,7 @@ async function open(f: Features, id: number, alias?: string): Promise<CustomerRe
 
 type CustomerCommands = Commands<'lookupCustomer' | 'searchCustomers' | 'lookupCustomerAtCursor' | 'openCustomer' | 'refresh' | 'loadMore' | 'retry'>;
 
-export function customerCommands(f: Features): CustomerCommands {
+export function customerCommands(f: Uses): CustomerCommands {
   const { services } = f;
   return {
     [COMMANDS.lookupCustomer]: async (arg) => {

@@ -2,13 +2,16 @@ import vscode = require('vscode');
 import { customerTargetOf } from '../../core/commands/args';
 import { COMMANDS } from '../../core/commands/ids';
 import { openSampleLog } from '../walkthrough';
-import type { Commands, Features } from './registry';
+import type { Commands, FeaturesWith } from './registry';
 import { notice } from '../notify';
+
+/** What these commands use of the features (src/host/features.ts builds them). */
+type Uses = FeaturesWith<'tree' | 'webhooks', 'api' | 'channel' | 'credentials' | 'lists' | 'notifier' | 'sessions' | 'settings'>;
 
 type DataCommands = Commands<'pinCustomer' | 'unpinCustomer' | 'togglePrivacyMode' | 'clearCache' | 'showLog' | 'openSampleLog'>;
 
 /** Pinned, privacy mode, Clear Cached Data; the log and the walkthrough's sample. */
-export function dataCommands(f: Features): DataCommands {
+export function dataCommands(f: Uses): DataCommands {
   const { services } = f;
   const setPinned = async (arg: unknown, pinned: boolean): Promise<boolean> => {
     const target = customerTargetOf(arg);

@@ -3,9 +3,12 @@ import { runCommand } from '../errors';
 import type { CustomerRefIndex } from '../hover/refIndex';
 import type { DetailPanels } from '../panel/detailPanels';
 import type { OrderFeature } from '../orders/orderFeature';
-import type { Services } from '../services';
+import type { FeatureServices, Needs } from '../services';
 import type { CustomerTreeProvider } from '../tree/customerTreeProvider';
 import type { WebhookWorkbench } from '../webhooks/workbench';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'logger' | 'notifier'>;
 
 /** A command handler: it receives what VS Code passes (never trusted) and parses it with core/commands/args. */
 export type Handler = (...args: unknown[]) => Promise<unknown>;
@@ -18,7 +21,7 @@ export type Commands<K extends CommandName> = Pick<CommandTable, Exclude<(typeof
 
 /** What command handlers work with. */
 export interface Features {
-  readonly services: Services;
+  readonly services: FeatureServices;
   readonly panels: DetailPanels;
   readonly tree: CustomerTreeProvider;
   readonly refs: CustomerRefIndex;
@@ -26,13 +29,16 @@ export interface Features {
   readonly webhooks: WebhookWorkbench;
 }
 
+/** What one command module works with: the features it names, and only the services it names. */
+export type FeaturesWith<F extends Exclude<keyof Features, 'services'>, K extends keyof FeatureServices> = Pick<Features, F> & { readonly services: Needs<K> };
+
 /** The same table with every handler behind the error funnel (a failure is shown once, with its actions). */
-export function withErrorFunnel(services: Services, table: CommandTable): CommandTable {
+export function withErrorFunnel(services: Deps, table: CommandTable): CommandTable {
   return funnel(services, table);
 }
 
 /** Every handler of a table behind the error funnel. */
-export function funnel<T extends Partial<Record<CommandId, Handler>>>(services: Services, table: T): T {
+export function funnel<T extends Partial<Record<CommandId, Handler>>>(services: Deps, table: T): T {
   const funneled: Partial<Record<CommandId, Handler>> = {};
   for (const id of Object.keys(table) as Array<keyof T & CommandId>) {
     const handler = table[id];

@@ -5,8 +5,11 @@ import { commandUri, escapeMarkdown, HOVER_COMMANDS, hoverCard, type HoverCardIn
 import { t } from '../../core/model/strings';
 import { describeError, isCancellation, NotSignedInError } from '../errors';
 import { locale } from '../locale';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import type { CustomerRefIndex } from './refIndex';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'credentials' | 'logger' | 'sessions' | 'settings'>;
 
 /**
  * Hovers and document links over customer ids. Finding never makes a request; a hover fetches the
@@ -14,7 +17,7 @@ import type { CustomerRefIndex } from './refIndex';
  * nothing until it is clicked.
  */
 export class CustomerHoverProvider implements vscode.HoverProvider, vscode.DocumentLinkProvider {
-  constructor(private readonly services: Services, private readonly index: CustomerRefIndex) {}
+  constructor(private readonly services: Deps, private readonly index: CustomerRefIndex) {}
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const ref = this.index.refAt(doc, pos);

@@ -2,10 +2,14 @@ import vscode = require('vscode');
 import { TtlLruCache } from '../../core/cache';
 import { type CompiledPatterns, type CustomerRef, compilePatterns, type InvalidPattern, MAX_DOCUMENT_LENGTH, refAt } from '../../core/customerRefs';
 import { type BudgetedScan, budgetedDocumentScan, budgetedLineScan } from '../../core/scanBudget/documentScan';
-import { COMMANDS } from '../../core/commands/ids';
+import { COMMANDS, OPEN_SETTINGS } from '../../core/commands/ids';
 import { Lifecycle } from '../lifecycle';
 import { notice } from '../notify';
-import type { Services } from '../services';
+import type { Needs } from '../services';
+import { execute } from '../commands/execute';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'logger' | 'notifier' | 'settings'>;
 
 function problemText(problem: InvalidPattern['problem']): string {
   switch (problem) {
@@ -37,7 +41,7 @@ export class CustomerRefIndex extends Lifecycle {
    */
   private readonly cache = new TtlLruCache<{ version: number; scan: BudgetedScan }>({ maxEntries: 30, ttlMs: Number.POSITIVE_INFINITY });
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: Deps) {
     super();
     this.compiled = this.compile();
     this.register(services.settings.onDidChange(({ changed }) => {
@@ -69,7 +73,7 @@ export class CustomerRefIndex extends Lifecycle {
       void this.services.notifier
         .warn(message, {}, open, showLog)
         .then((picked) =>
-          picked === open ? vscode.commands.executeCommand('workbench.action.openSettings', 'yampi.hover.patterns') : picked === showLog ? vscode.commands.executeCommand(COMMANDS.showLog) : undefined);
+          picked === open ? execute(OPEN_SETTINGS, 'yampi.hover.patterns') : picked === showLog ? execute(COMMANDS.showLog) : undefined);
     }
     return compiled;
   }

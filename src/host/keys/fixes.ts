@@ -7,6 +7,7 @@ import { DIAGNOSTIC_SOURCE } from '../../core/keys/messages';
 import type { KeysFeature } from './keysFeature';
 import { readText } from './gitStatus';
 import { notice } from '../notify';
+import { execute } from '../commands/execute';
 
 /** A finding named by the command arguments a quick fix carries: the document and the key's offset (never the key). */
 interface Target {
@@ -139,7 +140,7 @@ export class KeyFixes implements vscode.CodeActionProvider {
     if (alias === undefined) {
       return false;
     }
-    const saved = await vscode.commands.executeCommand<boolean | undefined>(COMMANDS.setCredentials, {
+    const saved = await execute(COMMANDS.setCredentials, {
       alias: alias.trim(),
       userToken: t.text.slice(token.start, token.end),
       userSecretKey: t.text.slice(secret.start, secret.end),

@@ -6,10 +6,13 @@ import { type KeyFinding, positionsOf, scanForKeys } from '../../core/keys/scann
 import { funnel, type KeysCommandTable } from '../commands/registry';
 import { Lifecycle } from '../lifecycle';
 import { locale } from '../locale';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import { KeyFixes } from './fixes';
 import { GitStatus } from './gitStatus';
 import { scanWorkspace } from './workspaceScan';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'context' | 'logger' | 'notifier' | 'settings'>;
 
 /** Where keys are looked for: files (local, remote, virtual) and unsaved editors. */
 export const KEYS_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
@@ -32,7 +35,7 @@ export class KeysFeature extends Lifecycle {
   /** Documents whose diagnostics came from the last workspace scan (kept when closed). */
   readonly scanned = new Set<string>();
 
-  constructor(readonly services: Services) {
+  constructor(readonly services: Deps) {
     super();
     this.git = new GitStatus(services.logger);
     const fixes = new KeyFixes(this);

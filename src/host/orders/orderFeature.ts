@@ -12,11 +12,15 @@ import { plainLabel } from '../../core/model/text';
 import type { Commands } from '../commands/registry';
 import { Lifecycle } from '../lifecycle';
 import { locale } from '../locale';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import { OrderHoverProvider, OrderTerminalLinkProvider } from './orderHover';
 import { OrderPanels } from './orderPanels';
 import { OrderService } from './orderService';
 import { notice, noticeOf } from '../notify';
+import type { Inspectable, OrderFeatureFacts } from '../inspection';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
 
 /** A positive safe integer from a command argument (`123`, `"123"`), else undefined. */
 function orderIdOf(v: unknown): number | undefined {
@@ -29,15 +33,20 @@ function orderIdOf(v: unknown): number | undefined {
  * order references, terminal links and the chat tool's text. Built with the features; every
  * request goes through the store's session.
  */
-export class OrderFeature extends Lifecycle {
+export class OrderFeature extends Lifecycle implements Inspectable<OrderFeatureFacts> {
   readonly service: OrderService;
   readonly panels: OrderPanels;
   readonly hover: OrderHoverProvider;
   readonly terminalLinks: OrderTerminalLinkProvider;
   /** The labels of the last choice offered (test seams: the quick pick cannot be read from a test). */
-  lastChoice: readonly string[] | undefined;
+  private lastChoice: readonly string[] | undefined;
 
-  constructor(private readonly services: Services) {
+  /** The last choice offered (src/host/inspection.ts). */
+  inspect(): OrderFeatureFacts {
+    return { lastChoice: this.lastChoice };
+  }
+
+  constructor(private readonly services: Deps) {
     super();
     this.service = new OrderService(services.logger, () => services.settings.settings.cacheTtlSeconds * 1000);
     this.panels = this.register(new OrderPanels(services, this.service));

@@ -9,8 +9,12 @@ import { DEFAULT_WORD_SEPARATORS } from '../../core/terminalRefs';
 import { describeError, isCancellation, NotSignedInError } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import { locale } from '../locale';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import type { OrderService } from './orderService';
+import { execute } from '../commands/execute';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'credentials' | 'logger' | 'sessions' | 'settings'>;
 
 /** The command a reference opens: an id opens its panel, a number is looked up (and checked) first. */
 function commandOf(kind: OrderRefKind, value: number): string {
@@ -31,7 +35,7 @@ function openTooltip(kind: OrderRefKind, value: number): string {
 export class OrderHoverProvider extends Lifecycle implements vscode.HoverProvider, vscode.DocumentLinkProvider {
   private readonly cache = new TtlLruCache<{ version: number; refs: readonly OrderRef[] }>({ maxEntries: 30, ttlMs: Number.POSITIVE_INFINITY });
 
-  constructor(private readonly services: Services, private readonly orders: OrderService) {
+  constructor(private readonly services: Deps, private readonly orders: OrderService) {
     super();
     this.register(vscode.workspace.onDidCloseTextDocument((d) => { this.cache.delete(d.uri.toString()); }));
   }
@@ -117,7 +121,7 @@ export class OrderTerminalLink extends vscode.TerminalLink {
 
 /** Order references in terminal output: the same patterns, each link the whole terminal word; nothing fetched before a click. */
 export class OrderTerminalLinkProvider implements vscode.TerminalLinkProvider<OrderTerminalLink> {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Deps) {}
 
   provideTerminalLinks(context: { readonly line: string }, token?: vscode.CancellationToken): OrderTerminalLink[] {
     if (token?.isCancellationRequested === true || !this.services.settings.settings.terminalLinksEnabled) {
@@ -130,7 +134,7 @@ export class OrderTerminalLinkProvider implements vscode.TerminalLinkProvider<Or
 
   async handleTerminalLink(link: OrderTerminalLink): Promise<void> {
     try {
-      await (link.kind === 'id' ? vscode.commands.executeCommand(COMMANDS.openOrder, link.value) : vscode.commands.executeCommand(COMMANDS.lookupOrder, `#${link.value}`));
+      await (link.kind === 'id' ? execute(COMMANDS.openOrder, link.value) : execute(COMMANDS.lookupOrder, `#${link.value}`));
     } catch (e) {
       this.services.logger.warn(`Opening an order from a terminal link failed: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { execute } from '../commands/execute';
 import { YampiError } from '../../core/api/errors';
 import { COMMANDS } from '../../core/commands/ids';
 import type { OrderDetail } from '../../core/orders/orderModel';
@@ -9,7 +10,7 @@ import type { Handlers } from '../../core/webview/messageTable';
 import type { PANEL_FROM_WEBVIEW } from '../../core/webview/protocol';
 import { describeError, NotSignedInError } from '../errors';
 import { locale } from '../locale';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import type { StoreSession } from '../session/storeSession';
 import { WebviewPanel, type WebviewResources } from '../webview/webviewPanel';
 import type { OrderService } from './orderService';
@@ -25,7 +26,7 @@ export class OrderPanel extends WebviewPanel<OrderViewState, typeof FROM_ORDER_W
     panel: vscode.WebviewPanel,
     session: StoreSession,
     id: number,
-    services: Services,
+    services: Needs<'context' | 'logger' | 'notifier' | 'settings'>,
     private readonly orders: OrderService,
   ) {
     super(panel, session, id, services, { script: 'orderView.js', name: 'order panel', guard: isFromOrderWebview, contentKind: 'order' });
@@ -90,7 +91,7 @@ export class OrderPanel extends WebviewPanel<OrderViewState, typeof FROM_ORDER_W
       openCustomer: async () => {
         const customerId = this.order?.customer?.id ?? this.order?.customerId;
         if (customerId !== undefined && customerId > 0) {
-          await vscode.commands.executeCommand(COMMANDS.openCustomer, customerId, this.alias);
+          await execute(COMMANDS.openCustomer, customerId, this.alias);
         }
       },
     };

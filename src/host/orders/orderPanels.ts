@@ -4,7 +4,8 @@ import type { OrderDetail } from '../../core/orders/orderModel';
 import { isOrderPanelState } from '../../core/orders/orderProtocol';
 import { orderPanelTitle } from '../../core/orders/orderFormat';
 import { locale } from '../locale';
-import type { Services } from '../services';
+import type { Inspectable, OrderPanelsFacts } from '../inspection';
+import type { Needs } from '../services';
 import type { StoreSession } from '../session/storeSession';
 import { WebviewPanels } from '../webview/webviewPanels';
 import { OrderPanel } from './orderPanel';
@@ -16,8 +17,11 @@ import type { OrderService } from './orderService';
  * sign-out (like the customer panels); panels come back after a window reload for stores still
  * signed in.
  */
-export class OrderPanels extends WebviewPanels<OrderPanel> {
-  constructor(private readonly services: Services, private readonly orders: OrderService) {
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
+
+export class OrderPanels extends WebviewPanels<OrderPanel> implements Inspectable<OrderPanelsFacts> {
+  constructor(private readonly services: Deps, private readonly orders: OrderService) {
     super(services, { viewType: VIEWS.orderPanel, rememberKey: WORKSPACE_KEYS.orderPanelsOpen, isState: isOrderPanelState });
   }
 
@@ -34,8 +38,8 @@ export class OrderPanels extends WebviewPanels<OrderPanel> {
     return this.openPanel(alias, id, orderPanelTitle(known?.number, id, locale()), async (p) => p.order ?? show(p), show);
   }
 
-  /** The open panels (test seams): store, order id, title and body HTML. */
-  snapshots(): { alias: string; id: number; title: string; html: string }[] {
-    return [...this.panels.values()].map((p) => ({ alias: p.alias, id: p.id, title: p.panel.title, html: p.bodyHtml() }));
+  /** The open panels: store, order id, title, body HTML and message handler (src/host/inspection.ts). */
+  inspect(): OrderPanelsFacts {
+    return { panels: this.facts().map(({ panel, ...f }) => ({ ...f, title: panel.panel.title, html: panel.bodyHtml() })) };
   }
 }

@@ -1,4 +1,5 @@
 import vscode = require('vscode');
+import { execute } from '../commands/execute';
 import { YampiError } from '../../core/api/errors';
 import { COMMANDS } from '../../core/commands/ids';
 import type { CustomerRecord } from '../../core/model/customer';
@@ -11,7 +12,11 @@ import { type DetailState, errorState, panelStateOf, panelTitle, renderDetailBod
 import { describeError, NotSignedInError } from '../errors';
 import { notice } from '../notify';
 import { locale } from '../locale';
-import type { Services } from '../services';
+import type { Inspectable, SectionSnapshot } from '../inspection';
+import type { Needs } from '../services';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'context' | 'logger' | 'notifier' | 'settings'>;
 import type { StoreSession } from '../session/storeSession';
 import { WebviewPanel, type WebviewResources } from '../webview/webviewPanel';
 import { PanelSections } from './panelSections';
@@ -21,7 +26,7 @@ import { PanelSections } from './panelSections';
  * base (src/host/webview/webviewPanel.ts). It belongs to its store's session: when the session
  * ends, the panel closes and its data goes.
  */
-export class DetailPanel extends WebviewPanel<DetailState, typeof FROM_WEBVIEW, ToWebviewMessage> {
+export class DetailPanel extends WebviewPanel<DetailState, typeof FROM_WEBVIEW, ToWebviewMessage> implements Inspectable<SectionSnapshot[]> {
   private readonly revealed = new Set<string>();
   private readonly sections: PanelSections;
 
@@ -29,7 +34,7 @@ export class DetailPanel extends WebviewPanel<DetailState, typeof FROM_WEBVIEW, 
     panel: vscode.WebviewPanel,
     session: StoreSession,
     id: number,
-    private readonly services: Services,
+    private readonly services: Deps,
   ) {
     super(panel, session, id, services, { script: 'webview.js', name: 'detail panel', guard: isFromWebviewMessage, contentKind: 'customer' });
     this.sections = this.register(new PanelSections(
@@ -41,9 +46,9 @@ export class DetailPanel extends WebviewPanel<DetailState, typeof FROM_WEBVIEW, 
     void this.sections.start();
   }
 
-  /** The related-record sections as they are now and their HTML (the test seams read them). */
-  sectionSnapshots(): ReturnType<PanelSections['snapshots']> {
-    return this.sections.snapshots();
+  /** The related-record sections as they are now and their HTML (src/host/inspection.ts). */
+  inspect(): SectionSnapshot[] {
+    return this.sections.inspect();
   }
 
   get record(): CustomerRecord | undefined {
@@ -105,7 +110,7 @@ export class DetailPanel extends WebviewPanel<DetailState, typeof FROM_WEBVIEW, 
       copyOrder: (m) => this.copyOrder(m.orderId, m.what),
       openOrder: async (m) => {
         if (this.sections.order(m.orderId)) {
-          await vscode.commands.executeCommand(COMMANDS.openOrder, m.orderId, this.alias);
+          await execute(COMMANDS.openOrder, m.orderId, this.alias);
         }
       },
       copy: (m) => this.copyField(m.field),

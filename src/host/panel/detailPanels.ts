@@ -2,7 +2,8 @@ import vscode = require('vscode');
 import { VIEWS, WORKSPACE_KEYS } from '../../core/commands/ids';
 import type { CustomerRecord } from '../../core/model/customer';
 import { isPanelState } from '../../core/webview/protocol';
-import type { Services } from '../services';
+import type { DetailPanelsFacts, Inspectable } from '../inspection';
+import type { Needs } from '../services';
 import type { StoreSession } from '../session/storeSession';
 import { WebviewPanels } from '../webview/webviewPanels';
 import { DetailPanel } from './detailPanel';
@@ -12,8 +13,11 @@ import { DetailPanel } from './detailPanel';
  * (src/host/webview/webviewPanels.ts): each belongs to its store's session, which closes it when
  * the store is signed out; they come back after a window reload.
  */
-export class DetailPanels extends WebviewPanels<DetailPanel> {
-  constructor(private readonly services: Services) {
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
+
+export class DetailPanels extends WebviewPanels<DetailPanel> implements Inspectable<DetailPanelsFacts> {
+  constructor(private readonly services: Deps) {
     super(services, { viewType: VIEWS.detailPanel, rememberKey: WORKSPACE_KEYS.panelsOpen, isState: isPanelState });
   }
 
@@ -26,9 +30,9 @@ export class DetailPanels extends WebviewPanels<DetailPanel> {
     return this.openPanel(alias, id, vscode.l10n.t('Customer #{0}', id), async (p) => p.record ?? p.load(false), (p) => p.load(false));
   }
 
-  /** The sections of an open panel (test seams). */
-  sectionSnapshots(alias: string, id: number): ReturnType<DetailPanel['sectionSnapshots']> | undefined {
-    return this.panels.get(`${alias}/${id}`)?.sectionSnapshots();
+  /** The open panels with their sections (src/host/inspection.ts). */
+  inspect(): DetailPanelsFacts {
+    return { panels: this.facts().map(({ panel, ...f }) => ({ ...f, sections: panel.inspect() })) };
   }
 
   /** The record of the focused panel, for commands run without an argument. */

@@ -4,9 +4,13 @@ import vscode = require('vscode');
 import { groupOf, SECTION_IDS, type SectionId } from '../../core/related/sections';
 import { sectionFitsMessage, type ToWebviewMessage } from '../../core/webview/protocol';
 import { renderSection, type SectionRenderOptions, type SectionView } from '../../core/webview/renderSections';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import { RelatedSection } from '../session/relatedSection';
 import { sectionErrorOf, type StoreSession } from '../session/storeSession';
+import type { Inspectable, SectionSnapshot } from '../inspection';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'logger'>;
 
 /**
  * The related-record sections of one detail panel (orders, addresses, abandoned carts): their
@@ -14,13 +18,13 @@ import { sectionErrorOf, type StoreSession } from '../session/storeSession';
  * each change replaces that one section in the webview (`{type:'section'}`). Orders load with the
  * panel; addresses and carts the first time their section is expanded.
  */
-export class PanelSections implements vscode.Disposable {
+export class PanelSections implements vscode.Disposable, Inspectable<SectionSnapshot[]> {
   private readonly sections: ReadonlyMap<SectionId, RelatedSection>;
 
   constructor(
     session: StoreSession,
     private readonly customerId: number,
-    private readonly services: Services,
+    private readonly services: Deps,
     /** Posts to the webview once it is ready (earlier messages would be lost; `ready` re-posts all). */
     private readonly post: (m: ToWebviewMessage) => void,
     private readonly renderOptions: () => SectionRenderOptions,
@@ -45,8 +49,8 @@ export class PanelSections implements vscode.Disposable {
     return SECTION_IDS.map((s) => this.view(s));
   }
 
-  /** Each section's state and the HTML the webview gets for it now (the test seams read these). */
-  snapshots(): { readonly view: SectionView; readonly html: string }[] {
+  /** Each section's state and the HTML the webview gets for it now (src/host/inspection.ts). */
+  inspect(): SectionSnapshot[] {
     return SECTION_IDS.map((s) => ({ view: this.view(s), html: this.html(s) }));
   }
 

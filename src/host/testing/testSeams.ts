@@ -5,8 +5,9 @@ import { isNode, type Node } from '../../core/tree/nodes';
 import type { SectionId } from '../../core/related/sections';
 import type { YampiChatTool } from '../chatTools';
 import type { CustomerTerminalLinkProvider } from '../terminalLinks';
+import type { PanelFacts } from '../inspection';
 import { type Notice, type NoticeOptions, type NoticeProgressOptions, type Notifier, vscodeNotifier } from '../notify';
-import type { Seams, Services } from '../services';
+import type { Platform, Seams } from '../services';
 import type { Shell } from '../shell';
 import type { DeliveriesView } from '../webhooks/deliveriesView';
 import type { WebhookWorkbench } from '../webhooks/workbench';
@@ -200,16 +201,17 @@ export class TestSeams implements Seams {
 
   /** The test API over the shell; what needs the features loads them as a user's first action would. */
   api(shell: Shell): TestApi {
-    const services: Services = shell.services;
+    const services: Platform = shell.services;
     const context = this.context;
     const changes: unknown[] = [];
     services.register(shell.treeChanges.event((e) => { changes.push(e); }));
-    const panels = () => shell.loaded?.panels;
+    const panels = () => shell.loaded?.panels.inspect().panels ?? [];
+    const orderPanels = () => shell.loaded?.orders.panels.inspect().panels ?? [];
     return {
-      apiLoaded: () => services.startedData?.api.loaded ?? false,
-      apiLoadedAtActivation: services.startedData?.api.loaded ?? false,
+      apiLoaded: () => shell.loaded?.api.inspect().clientLoaded ?? false,
+      apiLoadedAtActivation: shell.loaded?.api.inspect().clientLoaded ?? false,
       activeAlias: () => services.credentials.activeAlias(),
-      signedInContext: () => services.signedInContext(),
+      signedInContext: () => services.inspect().signedInContext,
       savedStoreAliases: () => services.credentials.stores().map((x) => x.alias),
       hasSecretFor: async (alias) => (await context.secrets.get(`yampi.credentials/${alias}`)) !== undefined,
       deleteSecretElsewhere: async (alias) => { await context.secrets.delete(`yampi.credentials/${alias}`); },
@@ -219,10 +221,10 @@ export class TestSeams implements Seams {
         return children.map((n) => render(n, tree.getTreeItem(n)));
       },
       takeTreeChanges: () => changes.splice(0),
-      openPanels: () => panels()?.count() ?? 0,
-      sessionAliases: () => services.startedData?.sessions.all().map((s) => s.alias) ?? [],
-      sendPanelMessage: (alias, id, message) => panels()?.deliver(alias, id, message) ?? Promise.resolve(false),
-      panelSections: (alias, id) => panels()?.sectionSnapshots(alias, id)?.map(({ view: { section, state: s }, html }) => ({
+      openPanels: () => panels().length,
+      sessionAliases: () => shell.loaded?.sessions.all().map((s) => s.alias) ?? [],
+      sendPanelMessage: (alias, id, message) => deliver(panels(), alias, id, message),
+      panelSections: (alias, id) => panels().find((p) => p.alias === alias && p.id === id)?.sections.map(({ view: { section, state: s }, html }) => ({
         section,
         status: s.status,
         ids: s.status === 'loaded' ? s.items.map((i) => i.id) : [],
@@ -236,7 +238,7 @@ export class TestSeams implements Seams {
       shownErrors: () => [...this.notifier.shown],
       globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
       logDir: () => context.logUri.fsPath,
-      resetApiClient: () => { services.startedData?.api.reset(); },
+      resetApiClient: () => { shell.loaded?.api.reset(); },
       setSecretFaults: (faults) => { this.secrets.setFaults(faults); },
       answerNextModal: (button) => { this.notifier.modalAnswer = button; },
       answeredModals: () => [...this.notifier.modals],
@@ -247,18 +249,28 @@ export class TestSeams implements Seams {
       modulesAtActivation: Object.keys(require.cache).filter((k) => k.startsWith(path.join(context.extensionUri.fsPath, 'dist') + path.sep)),
       featuresLoadedAtActivation: shell.loaded !== undefined,
       featuresLoaded: () => shell.loaded !== undefined,
-      serializerAtActivation: shell.serializerRegistered,
-      serializerRegistered: () => shell.serializerRegistered,
+      serializerAtActivation: shell.inspect().serializerRegistered,
+      serializerRegistered: () => shell.inspect().serializerRegistered,
       panelsRemembered: () => context.workspaceState.get(WORKSPACE_KEYS.panelsOpen) === true,
-      orderPanels: () => shell.loaded?.orders.panels.snapshots() ?? [],
-      sendOrderPanelMessage: (alias, id, message) => shell.loaded?.orders.panels.deliver(alias, id, message) ?? Promise.resolve(false),
-      lastOrderChoice: () => shell.loaded?.orders.lastChoice,
+      orderPanels: () => orderPanels().map(({ alias, id, title, html }) => ({ alias, id, title, html })),
+      sendOrderPanelMessage: (alias, id, message) => deliver(orderPanels(), alias, id, message),
+      lastOrderChoice: () => shell.loaded?.orders.inspect().lastChoice,
       webhooks: async () => {
         const f = await shell.load();
         return { workbench: f.webhooks, view: f.deliveries };
       },
     };
   }
+}
+
+/** Hands a message to an open panel's handler as if its webview sent it; false when no such panel is open. */
+async function deliver(panels: readonly PanelFacts[], alias: string, id: number, message: unknown): Promise<boolean> {
+  const p = panels.find((x) => x.alias === alias && x.id === id);
+  if (!p) {
+    return false;
+  }
+  await p.receive(message);
+  return true;
 }
 
 function render(n: Node, item: vscode.TreeItem): RenderedNode {

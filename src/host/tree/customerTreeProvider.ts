@@ -5,7 +5,10 @@ import { isNode, type Node, nodeId } from '../../core/tree/nodes';
 import { describeError } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import { locale } from '../locale';
-import type { Services } from '../services';
+import type { Needs } from '../services';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'credentials' | 'lists' | 'logger' | 'sessions' | 'settings'>;
 
 /** Longest customer value in a tooltip line. */
 const TOOLTIP_MAX = 200;
@@ -28,7 +31,7 @@ export class CustomerTreeProvider extends Lifecycle implements vscode.TreeDataPr
   /** Errors shown in place of a folder's children, by message node id. */
   private readonly errors = new Map<string, string>();
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: Deps) {
     super();
     const all = (): void => { this.refresh(); };
     this.register(services.credentials.onDidChange(all));

@@ -11,10 +11,13 @@ import { NotSignedInError } from '../../core/failures/errors';
 import { failureNotice } from '../errors';
 import { locale } from '../locale';
 import type { Commands } from '../commands/registry';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import { openPayload, seqOfUri } from './payloadDocs';
 import { PAYLOAD_SCHEME, type WebhookWorkbench } from './workbench';
 import { notice, noticeOf } from '../notify';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions'>;
 
 /** Text from outside (a URL, a header) made inert for a notification: no links, no icons, one line. */
 function inert(s: string, max = 120): string {
@@ -33,7 +36,7 @@ function withWords(v: Verdict): VerdictResult {
 }
 
 /** Picks a connected store: the one given, the only one, or asks (several). */
-async function pickStore(services: Services, title: string, given?: string): Promise<string | undefined> {
+async function pickStore(services: Deps, title: string, given?: string): Promise<string | undefined> {
   const aliases = services.credentials.signedInAliases();
   if (aliases.length === 0) {
     throw new NotSignedInError();
@@ -56,7 +59,7 @@ async function pickStore(services: Services, title: string, given?: string): Pro
   return picked?.alias;
 }
 
-function showVerdict(services: Services, v: VerdictResult): void {
+function showVerdict(services: Deps, v: VerdictResult): void {
   if (v.state === 'verified') {
     void services.notifier.info(noticeOf(v.message));
   } else {

@@ -6,9 +6,13 @@ import { parsePort, type ReceivedRequest, type RunningReceiver, startReceiver } 
 import { HostApprovals } from '../../core/webhooks/send';
 import { headerValue, type Verdict, verifySignature } from '../../core/webhooks/signature';
 import { Lifecycle } from '../lifecycle';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import { WebhookSecrets } from './secrets';
 import { noticeOf } from '../notify';
+import { execute } from '../commands/execute';
+
+/** What this module uses of the feature services (src/host/features.ts builds them). */
+type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
 
 /** What the shell's stand-ins listen to (they exist from activation; the workbench fires them). */
 export interface WebhookEvents {
@@ -41,7 +45,7 @@ export class WebhookWorkbench extends Lifecycle {
   /** Payload documents handed out (to refresh and to close them when their data goes). */
   private readonly openDocs = new Set<string>();
 
-  constructor(readonly services: Services, readonly events: WebhookEvents) {
+  constructor(readonly services: Deps, readonly events: WebhookEvents) {
     super();
     this.secrets = new WebhookSecrets(services.context.secrets);
     this.aliases = new Set(services.credentials.signedInAliases());
@@ -88,7 +92,7 @@ export class WebhookWorkbench extends Lifecycle {
           : vscode.l10n.t('Port {0} on 127.0.0.1 is not allowed for this user, so the webhook receiver did not start. Change the setting yampi.webhooks.port (0 picks a free port).', port);
         void this.services.notifier.error(noticeOf(message), open).then((picked) => {
           if (picked === open) {
-            void vscode.commands.executeCommand(OPEN_SETTINGS, 'yampi.webhooks.port');
+            void execute(OPEN_SETTINGS, 'yampi.webhooks.port');
           }
         });
         return undefined;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import vscode = require('vscode');
+import { execute } from '../commands/execute';
 import { COMMANDS } from '../../core/commands/ids';
 import { dispatch, type Handlers, type MessageOf, type MessageTable } from '../../core/webview/messageTable';
 import type { PANEL_FROM_WEBVIEW, PanelState } from '../../core/webview/protocol';
@@ -7,11 +8,11 @@ import type { WebviewDocumentParts } from '../../core/webview/renderDetailHtml';
 import { isCancellation, showError } from '../errors';
 import { Lifecycle } from '../lifecycle';
 import { type Notice, noticeOf } from '../notify';
-import type { Services } from '../services';
+import type { Needs } from '../services';
 import type { StoreSession } from '../session/storeSession';
 
 /** What a panel needs from the extension (narrow on purpose: no service reaches further). */
-export type PanelDeps = Pick<Services, 'context' | 'logger' | 'notifier' | 'settings'>;
+export type PanelDeps = Needs<'context' | 'logger' | 'notifier' | 'settings'>;
 
 /** What the host supplies to a document: CSP source, nonce, and the URIs of script, stylesheet and icons. */
 export type WebviewResources = Pick<WebviewDocumentParts, 'cspSource' | 'nonce' | 'scriptUri' | 'styleUri' | 'codiconsUri'>;
@@ -205,8 +206,8 @@ export abstract class WebviewPanel<S extends { readonly kind: string }, From ext
       },
       refresh: async () => { await this.refresh(); },
       retry: async () => { await this.load(true); },
-      setCredentials: async () => { await vscode.commands.executeCommand(COMMANDS.setCredentials); },
-      showLog: async () => { await vscode.commands.executeCommand(COMMANDS.showLog); },
+      setCredentials: async () => { await execute(COMMANDS.setCredentials); },
+      showLog: async () => { await execute(COMMANDS.showLog); },
     };
   }
 

@@ -2,16 +2,18 @@ import vscode = require('vscode');
 import type { PanelState } from '../../core/webview/protocol';
 import { NotSignedInError, warnNotSignedIn } from '../errors';
 import { Lifecycle } from '../lifecycle';
-import type { Services } from '../services';
+import type { PanelFacts } from '../inspection';
+import type { Needs } from '../services';
 import type { StoreSession } from '../session/storeSession';
 
 /** What a registry needs from the extension. */
-export type PanelsDeps = Pick<Services, 'context' | 'credentials' | 'notifier' | 'sessions' | 'settings'>;
+export type PanelsDeps = Needs<'context' | 'credentials' | 'notifier' | 'sessions' | 'settings'>;
 
 /** What the registry asks of each panel. */
 export interface RegisteredPanel extends vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   readonly alias: string;
+  readonly id: number;
   register<T extends vscode.Disposable>(d: T): T;
   reveal(): void;
   render(): void;
@@ -123,18 +125,9 @@ export abstract class WebviewPanels<P extends RegisteredPanel> extends Lifecycle
     }
   }
 
-  /** Hands a message to a panel's handler as if its webview sent it (the test seams use this). */
-  async deliver(alias: string, id: number, message: unknown): Promise<boolean> {
-    const p = this.panels.get(`${alias}/${id}`);
-    if (!p) {
-      return false;
-    }
-    await p.receive(message);
-    return true;
-  }
-
-  count(): number {
-    return this.panels.size;
+  /** The open panels, each with the handler its webview's messages go to (src/host/inspection.ts). */
+  protected facts(): (PanelFacts & { readonly panel: P })[] {
+    return [...this.panels.values()].map((p) => ({ alias: p.alias, id: p.id, receive: (m: unknown) => p.receive(m), panel: p }));
   }
 
   rerenderAll(): void {

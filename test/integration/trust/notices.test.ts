@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../../src/extension';
+import type { TestApi } from '../../../src/host/testing/testSeams';
 import { notificationLinks } from '../../../src/core/notice';
 import { SANDBOX_STORES } from '../../sandbox/constants';
 import { signedInToAurora, waitFor } from '../helpers';
