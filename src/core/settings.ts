@@ -28,9 +28,6 @@ export const SETTING_KEYS = {
 
 export type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
 
-// checked where the client is built (src/core/baseUrl.ts: not activation code)
-export { type BaseUrlProblem, checkBaseUrl } from './baseUrl';
-
 function num(raw: unknown, fallback: number, min: number, max: number): number {
   if (typeof raw !== 'number' || !Number.isFinite(raw)) {
     return fallback;

@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 import type { ClientOptions, GetCustomerOptions, ProxySettings, StoreRef, StoreRoute, TlsSettings, UpdatableClientOptions, YampiClient } from '../core/api/types';
 import type { Logger } from '../core/logger';
-import { checkBaseUrl } from '../core/settings';
+import { checkBaseUrl } from '../core/baseUrl';
 import { BaseUrlError } from '../core/failures/errors';
 import { Lifecycle } from './lifecycle';
 import type { SettingsService } from './settingsService';

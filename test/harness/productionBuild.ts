@@ -20,7 +20,10 @@ export function productionBuild(): { dir: string; meta: unknown } {
       cpSync(path.join(repoRoot, f), path.join(dir, f));
     }
   }
-  cpSync(path.join(repoRoot, 'src'), path.join(dir, 'src'), { recursive: true });
+  // esbuild.mjs reads the sources and its helper modules (scripts/: undici's parts, the codicon subset)
+  for (const folder of ['src', 'scripts']) {
+    cpSync(path.join(repoRoot, folder), path.join(dir, folder), { recursive: true });
+  }
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   // process.execPath is Node here, or Electron in the Electron runner (which runs as Node when told)
   const run = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 120_000 });

@@ -68,7 +68,7 @@ describe('activation cost', () => {
     const dist = distDir(api.modulesAtActivation);
     const copies = readdirSync(dist).filter((f) => f.endsWith('.js')).flatMap((f) =>
       [...readFileSync(path.join(dist, f), 'utf8').matchAll(/\.name\s*=\s*["'`]YampiError["'`]/g)].map(() => f));
-    assert.deepEqual(copies, ['extension.js']);
+    assert.equal(copies.length, 1, `YampiError is defined in ${copies.join(', ')}`);
   });
 
   it('activation code (the production build: dist/extension.js and what it requires statically) stays within 20 KB; the features and their data services are in the lazy chunks', async () => {

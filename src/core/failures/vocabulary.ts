@@ -9,7 +9,7 @@
  */
 import type { FailureReason, YampiErrorKind } from '../api/errors';
 import { type Locale, type Message, msg, t } from '../model/strings';
-import type { BaseUrlProblem } from '../settings';
+import type { BaseUrlProblem } from '../baseUrl';
 
 export type Failure =
   | {
