@@ -7,20 +7,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
-import {
-  compilePatterns,
-  type CustomerRef,
-  MAX_LINE_LENGTH,
-  MAX_LINKS,
-  MAX_MATCHES_PER_PATTERN,
-  MAX_PREFIX_LENGTH,
-  MIN_PREFIX_LENGTH,
-  newScanStats,
-  requiredPrefix,
-  SCAN_CHUNK,
-  scanDocument,
-  shortLineChunks,
-} from '../../src/core/customerRefs';
+import { compilePatterns, type CustomerRef, MAX_LINE_LENGTH, MAX_LINKS, MAX_MATCHES_PER_PATTERN, SCAN_CHUNK } from '../../src/core/refs/patterns';
+import { compileRe2 } from '../../src/core/refs/re2Engine';
+import { MAX_PREFIX_LENGTH, MIN_PREFIX_LENGTH, requiredPrefix } from '../../src/core/refs/re2Prefix';
+import { newScanStats, scanDocument, shortLineChunks } from '../../src/core/refs/textScan';
 import { RUNS } from './properties.test';
 
 /** Patterns with a required prefix (some with line breaks or case variants in it) and without. */
@@ -82,7 +72,7 @@ function reference(text: string, sources: readonly string[]): CustomerRef[] {
 }
 
 function scan(text: string, sources: readonly string[]): readonly CustomerRef[] {
-  const compiled = compilePatterns(sources);
+  const compiled = compilePatterns(sources, compileRe2);
   assert.deepEqual(compiled.invalid, []);
   return scanDocument(text, 'log', compiled.patterns).refs;
 }
@@ -176,7 +166,7 @@ describe('user patterns (RE2): edge cases of the prefix search', () => {
     const flood = 'pedido 0 '.repeat(1_000).trimEnd(); // 1,000 rejected matches per line
     const text = ['pedido 1', flood, flood, flood, `${flood} pedido 5`, 'pedido 6'].join('\n');
     assert.equal(shortLineChunks(text).length, 4, 'the budget runs out in the last chunk, before its last line');
-    const compiled = compilePatterns(['pedido (\\d+)']);
+    const compiled = compilePatterns(['pedido (\\d+)'], compileRe2);
     const stats = newScanStats();
     const refs = scanDocument(text, 'log', compiled.patterns, stats).refs;
     assert.deepEqual(refs.map((r) => r.id), [1]);
@@ -196,7 +186,7 @@ describe('user patterns (RE2): edge cases of the prefix search', () => {
     const text = `${quiet}\n${hit}\n${quiet}`;
     assert.ok(shortLineChunks(text).length >= 2);
     const stats = newScanStats();
-    const refs = scanDocument(text, 'log', compilePatterns(['pedido (\\d+)']).patterns, stats).refs;
+    const refs = scanDocument(text, 'log', compilePatterns(['pedido (\\d+)'], compileRe2).patterns, stats).refs;
     assert.deepEqual(refs.map((r) => r.id), [77]);
     const chunked = shortLineChunks(text).reduce((n, [s, e]) => n + e - s, 0);
     assert.equal(stats.charsToEngines, chunked + 2 * hit.length);

@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 import { TtlLruCache } from '../../core/cache';
 import { COMMANDS } from '../../core/commands/ids';
-import { MAX_DOCUMENT_LENGTH } from '../../core/customerRefs';
+import { MAX_DOCUMENT_LENGTH } from '../../core/refs/patterns';
 import { t } from '../../core/model/strings';
 import { findOrderRefsInDocument, findOrderRefsInLine, findOrderTerminalLinks, type OrderRef, orderRefAt, type OrderRefKind } from '../../core/orders/orderRefs';
 import { ORDER_HOVER_COMMANDS, orderCard, type OrderCardInput, orderCommandUri, orderRefLabel } from '../../core/orders/orderResults';
