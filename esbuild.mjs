@@ -4,7 +4,8 @@
 //   dist/features-*.js – everything else of the host (tree, panels, hovers, commands, terminal, chat),
 //                        loaded on first use through a dynamic import(); dist/chunk-*.js: code both share.
 //   dist/api.js        – the Yampi API client with undici, loaded on the first request (lazy).
-//   dist/re2.js     – re2js for user-written hover patterns, required on first use (lazy).
+//   dist/re2Engine-*.js – re2js for user-written hover patterns: a chunk like the features, import()ed
+//                        the first time a pattern that is not a shipped default is compiled.
 //   dist/webview.js    – the detail panel script (browser/iife); dist/orderView.js the order panel's.
 // Flags: --production (minify, no source maps), --watch. Writes dist/meta.json for size reports.
 import * as esbuild from 'esbuild';
@@ -35,17 +36,6 @@ const node = {
   external: ['vscode'],
   // prefer ES modules: jsonc-parser's UMD build hides its requires from the bundler
   mainFields: ['module', 'main'],
-};
-
-// re2js (~150 KB, ~10 ms to load) runs only user-written hover patterns: src/core/customerRefs.ts
-// requires it lazily, and here that require becomes `./re2.js`, its own bundle, so activation with
-// the default patterns never parses it.
-/** @type {esbuild.Plugin} */
-const re2Apart = {
-  name: 're2-apart',
-  setup(build) {
-    build.onResolve({ filter: /^re2js$/ }, () => ({ path: './re2.js', external: true }));
-  },
 };
 
 // undici's index (523 KB minified) carries fetch, WebSocket, EventSource, the cache and mock layers;
@@ -113,9 +103,10 @@ const vscodeOnce = {
 //   - dist/chunk-….js of such a chunk is a stub re-exporting that namespace from extension.js, so
 //     the lazy chunks get the very same module instances (state is shared, instanceof holds);
 //   - the lazy chunks (features, test seams, what only they share) are converted file by file.
-// All sit next to extension.js, so the `./re2.js` and `./api.js` requires resolve from any of them.
+// All sit next to extension.js, so the `./api.js` require resolves from any of them. re2js is in no
+// chunk but src/core/refs/re2Engine.ts's (re2Engine-*.js), which only an import() reaches.
 const ESM_DIR = join('out', 'esm');
-const CHUNK = /^[A-Za-z]+-[A-Z0-9]{8}\.js(\.map)?$/;
+const CHUNK = /^[A-Za-z][A-Za-z0-9]*-[A-Z0-9]{8}\.js(\.map)?$/;
 
 /** The chunks `file` imports with static imports, transitively (metafile paths). */
 function staticChunks(meta, file, seen = new Set()) {
@@ -160,7 +151,7 @@ const toCommonJs = {
           plugins: [{
             name: 'keep-lazy-apart',
             setup(b) {
-              // bundle the shared chunks in; everything else (vscode, lazy chunks, re2/api bundles) stays a require
+              // bundle the shared chunks in; everything else (vscode, lazy chunks, the api bundle) stays a require
               b.onResolve({ filter: /.*/ }, (args) =>
                 args.kind === 'entry-point' || shared.includes(join(ESM_DIR, args.path)) ? undefined : { path: args.path, external: true });
             },
@@ -188,9 +179,8 @@ const configs = [
     chunkNames: '[name]-[hash]',
     // CommonJS is made from these files (source maps chain through), so keep them apart from dist/
     sourcemap: production ? false : 'linked',
-    plugins: [re2Apart, vscodeOnce, toCommonJs],
+    plugins: [vscodeOnce, toCommonJs],
   },
-  { ...node, entryPoints: { re2: 're2js' }, outdir: 'dist' },
   { ...node, entryPoints: { api: 'src/core/api/index.ts' }, outdir: 'dist', plugins: [undiciParts] },
   {
     ...common,
