@@ -12,7 +12,12 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
 };
 const defaults = pkg.contributes.configuration.properties['yampi.hover.patterns']?.default as string[];
-const { patterns } = compilePatterns(defaults);
+// compiled in a hook, not at load: what runs while test files load is "static" for Stryker (every
+// static mutant re-runs every test of the module)
+let patterns: ReturnType<typeof compilePatterns>['patterns'] = [];
+before(() => {
+  patterns = compilePatterns(defaults).patterns;
+});
 
 /** The ids found in a line, and the exact text each range covers. */
 function found(line: string): Array<[number, string]> {

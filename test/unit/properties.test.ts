@@ -20,8 +20,7 @@ import { escapeHtml } from '../../src/core/webview/escapeHtml';
 import { renderDetailBody } from '../../src/core/webview/renderDetailHtml';
 import { inventory, labelIcons, loadRenderers, renderHover } from './render/renderers';
 
-/** Runs per property, by cost. */
-export const RUNS = { cheap: 1_000, medium: 300, render: 200, scan: 150 } as const;
+import { RUNS } from './propertyRuns';
 
 before(loadRenderers);
 

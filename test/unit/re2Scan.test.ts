@@ -11,7 +11,7 @@ import { compilePatterns, type CustomerRef, MAX_LINE_LENGTH, MAX_LINKS, MAX_MATC
 import { compileRe2 } from '../../src/core/refs/re2Engine';
 import { requiredPrefix } from '../../src/core/refs/re2Prefix';
 import { newScanStats, scanDocument, shortLineChunks } from '../../src/core/refs/textScan';
-import { RUNS } from './properties.test';
+import { RUNS } from './propertyRuns';
 
 /** Patterns with a required prefix (some with line breaks or case variants in it) and without. */
 const SOURCES = [
