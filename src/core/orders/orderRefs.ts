@@ -10,8 +10,10 @@
  * finding makes no request.
  */
 import { type IdPattern, MAX_DOCUMENT_LENGTH, MAX_LINE_LENGTH, MAX_LINKS, nativePattern } from '../refs/patterns';
+import { type Deadline, deadlineOf, type ScanBudget } from '../refs/budget';
 import { JsonLexer, Token } from '../refs/jsonLexer';
-import { dedupe, findRefsInDocument, findRefsInLine } from '../refs/textScan';
+import { TOKENS_PER_CLOCK_READ } from '../refs/jsonScan';
+import { dedupe, findRefsInLine, scanDocument, scanRanges } from '../refs/textScan';
 import { DEFAULT_WORD_SEPARATORS, findTerminalLinks } from '../terminalRefs';
 
 export type OrderRefKind = 'id' | 'number';
@@ -68,19 +70,33 @@ function orderId(text: string): number | undefined {
 interface Walk {
   readonly lex: JsonLexer;
   readonly budget: { left: number };
+  /** The scan's deadline (a ScanBudget), read every TOKENS_PER_CLOCK_READ tokens; once over, every walk stops. */
+  readonly deadline: Deadline | undefined;
+  tokens: number;
   /** Where the depth walk from the current event stopped, and its depth there (so walks never repeat). */
   cursor: { event: number; pos: number; depth: number; broken: boolean } | undefined;
 }
 
 const isOrderEvent = (event: string | undefined): boolean => event !== undefined && /^order\./i.test(event.trim());
 
+/** True once the walk's deadline is over (the clock is read on every TOKENS_PER_CLOCK_READ-th token). */
+function timeUp(walk: Walk): boolean {
+  walk.tokens += 1;
+  return walk.deadline !== undefined && (walk.deadline.timedOut || (walk.tokens % TOKENS_PER_CLOCK_READ === 0 && walk.deadline.over()));
+}
+
 /**
  * In a JSON document, the `id` directly inside each `resource` object whose enclosing object's
  * `event` is an order event (`order.created`, `order.paid`, `order.status.updated`…), before or
  * after it. Comments, trailing commas and broken JSON are tolerated. All walks together stop at
- * the document's length plus 64 KB (`complete: false`, refs so far kept).
+ * the document's length plus 64 KB (`complete: false`, refs so far kept); with a `budget`, also
+ * when its time is over (`timedOut`, refs so far kept).
  */
-export function scanJsonOrderIds(text: string): { refs: OrderRef[]; complete: boolean } {
+export function scanJsonOrderIds(text: string, budget?: ScanBudget): { refs: OrderRef[]; complete: boolean; timedOut?: true } {
+  return scanJsonOrders(text, deadlineOf(budget));
+}
+
+function scanJsonOrders(text: string, deadline: Deadline | undefined): { refs: OrderRef[]; complete: boolean; timedOut?: true } {
   if (text.length > MAX_DOCUMENT_LENGTH || !text.includes('"order.')) {
     return { refs: [], complete: true };
   }
@@ -92,7 +108,7 @@ export function scanJsonOrderIds(text: string): { refs: OrderRef[]; complete: bo
   if (events.length === 0) {
     return { refs: [], complete: true };
   }
-  const walk: Walk = { lex: new JsonLexer(text), budget: { left: text.length + 65_536 }, cursor: undefined };
+  const walk: Walk = { lex: new JsonLexer(text), budget: { left: text.length + 65_536 }, deadline, tokens: 0, cursor: undefined };
   const refs: OrderRef[] = [];
   let e = 0; // events[e - 1] is the last event key before the current resource key
   RESOURCE_KEY.lastIndex = 0;
@@ -114,6 +130,9 @@ export function scanJsonOrderIds(text: string): { refs: OrderRef[]; complete: bo
     if (id !== undefined && (sameObject || isOrderEvent(eventAfter(walk)))) {
       refs.push(id);
     }
+    if (deadline?.timedOut === true || deadline?.over() === true) {
+      return { refs, complete: false, timedOut: true };
+    }
     if (walk.budget.left < 0 || refs.length >= MAX_LINKS) {
       return { refs, complete: walk.budget.left >= 0 };
     }
@@ -125,14 +144,15 @@ export function scanJsonOrderIds(text: string): { refs: OrderRef[]; complete: bo
  * The direct `id` of the object the lexer has just entered. `toEnd`: keep walking to the object's
  * close (the event may follow it); else stop at the id.
  */
-function resourceId({ lex, budget }: Walk, toEnd: boolean): OrderRef | undefined {
+function resourceId(walk: Walk, toEnd: boolean): OrderRef | undefined {
+  const { lex, budget } = walk;
   const from = lex.pos;
   let depth = 1;
   let expectKey = true;
   let key: string | undefined;
   let id: OrderRef | undefined;
   try {
-    while (depth > 0 && lex.pos - from <= budget.left) {
+    while (depth > 0 && lex.pos - from <= budget.left && !timeUp(walk)) {
       const kind = lex.next();
       if (kind === Token.EOF) {
         break;
@@ -173,7 +193,8 @@ function resourceId({ lex, budget }: Walk, toEnd: boolean): OrderRef | undefined
 }
 
 /** The `event` after the resource object, at depth 0 of the enclosing object; undefined at its end. */
-function eventAfter({ lex, budget }: Walk): string | undefined {
+function eventAfter(walk: Walk): string | undefined {
+  const { lex, budget } = walk;
   const from = lex.pos;
   let depth = 0;
   let key: string | undefined;
@@ -181,7 +202,7 @@ function eventAfter({ lex, budget }: Walk): string | undefined {
   try {
     for (;;) {
       const kind = lex.next();
-      if (kind === Token.EOF || lex.pos - from > budget.left) {
+      if (kind === Token.EOF || lex.pos - from > budget.left || timeUp(walk)) {
         return undefined;
       }
       if (kind === Token.OpenBrace || kind === Token.OpenBracket) {
@@ -222,7 +243,7 @@ function sameLevel(walk: Walk, index: number, from: number, to: number): boolean
   }
   if (!c.broken) {
     lex.pos = c.pos;
-    for (let kind = lex.next(); kind !== Token.EOF && lex.start < to; kind = lex.next()) {
+    for (let kind = lex.next(); kind !== Token.EOF && lex.start < to && !timeUp(walk); kind = lex.next()) {
       if (kind === Token.OpenBrace || kind === Token.OpenBracket) {
         c.depth++;
       } else if ((kind === Token.CloseBrace || kind === Token.CloseBracket) && --c.depth < 0) {
@@ -236,19 +257,59 @@ function sameLevel(walk: Walk, index: number, from: number, to: number): boolean
   return !c.broken && c.depth === 0;
 }
 
+/** The pass after one that ran out of time: it does not run. */
+const TIMED_OUT = { refs: [], timedOut: true } as const;
+
+/** What remains of `budget` until `end` (a time on its clock). */
+function until(budget: ScanBudget | undefined, end: number): ScanBudget | undefined {
+  return budget && { now: budget.now, ms: end - budget.now() };
+}
+
+/** Order references of a scan; `timedOut` when its ScanBudget ran out (the refs found until then). */
+export interface OrderScan {
+  readonly refs: readonly OrderRef[];
+  readonly timedOut?: true;
+}
+
 /**
  * Every order reference in a document: the patterns over its short lines (the customer scan's
- * chunking and per-pattern budget), plus the order events' `resource.id` in JSON languages.
+ * chunking and per-pattern budget), plus the order events' `resource.id` in JSON languages. With a
+ * `budget`, the three passes share its time and the scan stops when it is over (see
+ * src/core/scanBudget/orderScan.ts for the visible-range fallback).
  */
-export function findOrderRefsInDocument(text: string, languageId: string): OrderRef[] {
+export function scanOrderDocument(text: string, languageId: string, budget?: ScanBudget): OrderScan {
   if (text.length > MAX_DOCUMENT_LENGTH) {
-    return [];
+    return { refs: [] };
   }
-  const refs = [...tag('id', findRefsInDocument(text, 'plaintext', ID_PATTERNS)), ...tag('number', findRefsInDocument(text, 'plaintext', NUMBER_PATTERNS))];
-  if (JSON_LANGUAGES.has(languageId)) {
-    refs.push(...scanJsonOrderIds(text).refs);
+  const end = budget ? budget.now() + budget.ms : 0;
+  const ids = scanDocument(text, 'plaintext', ID_PATTERNS, undefined, budget);
+  const numbers = ids.timedOut === true ? TIMED_OUT : scanDocument(text, 'plaintext', NUMBER_PATTERNS, undefined, until(budget, end));
+  const refs = [...tag('id', ids.refs), ...tag('number', numbers.refs)];
+  let timedOut = numbers.timedOut === true;
+  if (!timedOut && JSON_LANGUAGES.has(languageId)) {
+    const json = scanJsonOrders(text, deadlineOf(until(budget, end)));
+    refs.push(...json.refs);
+    timedOut = json.timedOut === true;
   }
-  return dedupe(refs).slice(0, MAX_LINKS);
+  const out = dedupe(refs).slice(0, MAX_LINKS);
+  return timedOut ? { refs: out, timedOut } : { refs: out };
+}
+
+/** The refs of scanOrderDocument, with no time budget. */
+export function findOrderRefsInDocument(text: string, languageId: string): OrderRef[] {
+  return [...scanOrderDocument(text, languageId).refs];
+}
+
+/**
+ * The pattern references within `ranges` (`[start, end)` offsets, widened to whole lines), e.g. the
+ * visible lines when the whole document took too long. No JSON walk: it needs the whole document.
+ */
+export function scanOrderRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>, budget?: ScanBudget): OrderScan {
+  const end = budget ? budget.now() + budget.ms : 0;
+  const ids = scanRanges(text, ranges, ID_PATTERNS, budget);
+  const numbers = ids.timedOut === true ? TIMED_OUT : scanRanges(text, ranges, NUMBER_PATTERNS, until(budget, end));
+  const out = dedupe([...tag('id', ids.refs), ...tag('number', numbers.refs)]).slice(0, MAX_LINKS);
+  return numbers.timedOut === true ? { refs: out, timedOut: true } : { refs: out };
 }
 
 /** The reference whose digits contain (or touch) `offset`. */
