@@ -9,10 +9,10 @@ import { compilePatterns, DEFAULT_HOVER_PATTERNS, MAX_DOCUMENT_LENGTH, MAX_LINE_
 import { compileRe2 } from '../../src/core/refs/re2Engine';
 import { findRefsInDocument, findRefsInLine, newScanStats, refAt, scanDocument, shortLineChunks } from '../../src/core/refs/textScan';
 
-// compiled in a hook, not at load: code run while test files load counts as "static" for Stryker,
-// and every static mutant re-runs every test of the module
+// compiled before each test, not at load nor in a before-all hook: what runs there is "static" for
+// Stryker (every static mutant re-runs every test of the module); a compile costs well under a ms
 let defaults: ReturnType<typeof compilePatterns>['patterns'] = [];
-before(() => {
+beforeEach(() => {
   defaults = compilePatterns(DEFAULT_HOVER_PATTERNS).patterns;
 });
 const user = (...sources: string[]): ReturnType<typeof compilePatterns>['patterns'] => {
