@@ -32,6 +32,20 @@ describe('requiredPrefix: read from the RE2 program', () => {
     }
   });
 
+  it('holds only searchable BMP characters, sets of at most 8 (over one range or several), and follows captures', () => {
+    const count = (source: string): number | undefined => classes(source)?.split('[').length;
+    assert.equal(classes('\u{1f600}\u{1f600}\u{1f600}(\\d)'), undefined, 'outside the BMP');
+    assert.equal(count('abc\ufffd(\\d)'), 4, 'U+FFFD ends it');
+    assert.equal(count('abc[0-7](\\d)'), 5, 'a set of 8 is kept');
+    assert.equal(count('abc[0-8](\\d)'), 4, 'a set of 9 ends it');
+    assert.equal(classes('abc[0-3!-$](\\d)'), cls('A', 'a') + cls('B', 'b') + cls('C', 'c') + cls('!', '"', '#', '$', '0', '1', '2', '3'), 'two ranges, 8 in all');
+    assert.equal(count('abc[0-4!-$](\\d)'), 4, 'two ranges, 9 in all');
+    assert.equal(count('abc[0-2x](\\d)'), 5, 'a range and a single character');
+    assert.equal(classes('(abc)(\\d)'), cls('A', 'a') + cls('B', 'b') + cls('C', 'c'), 'the capture is followed');
+    assert.equal(classes('((?:)abc)(\\d)'), cls('A', 'a') + cls('B', 'b') + cls('C', 'c'));
+    assert.equal(count('_-=(\\d)'), 4, 'characters without case (one rune each)');
+  });
+
   it('pins every re2js instruction code and flag it reads (RE2_CODES) against the program re2js prints', () => {
     // what re2js prints for each instruction it names (re2js Inst.toString)
     const printed: Record<string, number> = { cap: RE2_CODES.OP_CAPTURE, empty: RE2_CODES.OP_EMPTY_WIDTH, nop: RE2_CODES.OP_NOP, rune: RE2_CODES.OP_RUNE, rune1: RE2_CODES.OP_RUNE1 };
