@@ -120,8 +120,11 @@ export function nativePattern(source: string, re: RegExp): IdPattern {
     forEach: (text, onMatch) => {
       re.lastIndex = 0;
       for (const m of text.matchAll(re)) {
+        // Stryker disable next-line OptionalChaining: equivalent, the 'd' flag is always set (compilePatterns, orderRefs), so indices exist
         const span = m.indices?.[1];
+        // Stryker disable next-line OptionalChaining: equivalent, the id group of every native pattern (the defaults, the order patterns) is not optional: it takes part in every match
         const match = { start: m.index, end: m.index + m[0].length, groupStart: span?.[0] ?? -1, groupEnd: span?.[1] ?? -1, group: m[1] };
+        // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, no native pattern matches empty text (a guard against a loop that cannot happen)
         if (!onMatch(match) || m[0] === '') {
           return; // an empty match cannot happen (compilePatterns refuses them); never loop on one
         }

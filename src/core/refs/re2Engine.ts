@@ -18,6 +18,7 @@ const UNANCHORED = 0;
  */
 function matchFrom(re: RE2JS, text: string, from: number, groups: 0 | 2): number[] | undefined {
   const [found, positions] = re.re2().matchWithGroup(text, from, text.length, UNANCHORED, groups) as [boolean, number[] | null];
+  // Stryker disable next-line ArrayDeclaration: equivalent, with groups 0 the callers only ask whether the result is undefined
   return found ? (positions ?? []) : undefined;
 }
 
@@ -48,6 +49,7 @@ function re2Pattern(source: string, re: RE2JS): IdPattern {
         if (g === undefined) {
           return;
         }
+        // Stryker disable next-line UnaryOperator: equivalent, a found match with groups 2 always has its four positions (the defaults are never used)
         const [start = -1, end = -1, groupStart = -1, groupEnd = -1] = g;
         const match = { start, end, groupStart, groupEnd, group: groupStart >= 0 ? text.slice(groupStart, groupEnd) : undefined };
         if (!onMatch(match) || end <= start) {

@@ -32,6 +32,14 @@ describe('refs: compiling patterns', () => {
     assert.deepEqual(compilePatterns([...DEFAULT_HOVER_PATTERNS, 'pedido (\\d+)'], compileRe2).patterns.map((p) => p.engine), ['native', 'native', 're2']);
   });
 
+  it('a native pattern tests text as it matches it, whatever the last search left in lastIndex', () => {
+    const [keyed] = compilePatterns(DEFAULT_HOVER_PATTERNS).patterns;
+    assert.ok(keyed);
+    assert.equal(keyed.test('customer_id: 12'), true);
+    assert.equal(keyed.test('customer_id: 12'), true, 'again: the g flag does not carry lastIndex over');
+    assert.equal(keyed.test('customer: 12'), false);
+  });
+
   it('loads the RE2 chunk with import() only when a source needs it, then compiles at once', async () => {
     const compiled = await loadPatterns(['pedido (\\d+)', '(\\d+']);
     assert.deepEqual(compiled.patterns.map((p) => p.engine), ['re2']);
