@@ -5,7 +5,8 @@
 //                        loaded on first use through a dynamic import(); dist/chunk-*.js: code both share.
 //   dist/api.js        – the Yampi API client with undici (trimmed: scripts/undiciParts.mjs), an import()
 //                        chunk of the same build, loaded by the first request.
-//   dist/re2.js     – re2js for user-written hover patterns, required on first use (lazy).
+//   dist/re2Engine-*.js – re2js for user-written hover patterns: a chunk like the features, import()ed
+//                        the first time a pattern that is not a shipped default is compiled.
 //   dist/webview.js    – the detail panel script (browser/iife); dist/orderView.js the order panel's.
 //   dist/codicons/     – the codicon subset the webviews draw (scripts/codicons.mjs).
 // Flags: --production (minify, no source maps), --watch. Writes dist/meta.json for size reports.
@@ -40,17 +41,6 @@ const node = {
   mainFields: ['module', 'main'],
 };
 
-// re2js (~150 KB, ~10 ms to load) runs only user-written hover patterns: src/core/customerRefs.ts
-// requires it lazily, and here that require becomes `./re2.js`, its own bundle, so activation with
-// the default patterns never parses it.
-/** @type {esbuild.Plugin} */
-const re2Apart = {
-  name: 're2-apart',
-  setup(build) {
-    build.onResolve({ filter: /^re2js$/ }, () => ({ path: './re2.js', external: true }));
-  },
-};
-
 // Every module of ours that imports `vscode` would get its own `require("vscode")` in the bundle, and
 // in the extension host each such call runs VS Code's interceptor: a realpathSync() of the calling
 // file and a lookup of its extension (9 calls at activation, ~0.1–0.3 ms each). One internal module
@@ -74,9 +64,9 @@ const vscodeOnce = {
 //   - a lazy chunk's require of such a chunk becomes `require("./extension.js").__chunkN`, so the
 //     lazy chunks get the very same module instances (state is shared, instanceof holds);
 //   - the lazy chunks (features, API client, test seams, what only they share) are converted file by file.
-// All sit next to extension.js, so the `./re2.js` require resolves from any of them.
+// All sit next to extension.js. re2js is in no chunk but src/core/refs/re2Engine.ts's (re2Engine-*.js), which only an import() reaches.
 const ESM_DIR = join('out', 'esm');
-const CHUNK = /^[A-Za-z]+-[A-Z0-9]{8}\.js(\.map)?$/;
+const CHUNK = /^[A-Za-z][A-Za-z0-9]*-[A-Z0-9]{8}\.js(\.map)?$/;
 
 /** The chunks `file` imports with static imports, transitively (metafile paths). */
 function staticChunks(meta, file, seen = new Set()) {
@@ -121,7 +111,7 @@ const toCommonJs = {
           plugins: [{
             name: 'keep-lazy-apart',
             setup(b) {
-              // bundle the shared chunks in; everything else (vscode, lazy chunks, the re2 bundle) stays a require
+              // bundle the shared chunks in; everything else (vscode, lazy chunks, the node: modules) stays a require
               b.onResolve({ filter: /.*/ }, (args) =>
                 args.kind === 'entry-point' || shared.includes(join(ESM_DIR, args.path)) ? undefined : { path: args.path, external: true });
             },
@@ -152,12 +142,11 @@ const configs = [
     chunkNames: '[name]-[hash]',
     // CommonJS is made from these files (source maps chain through), so keep them apart from dist/
     sourcemap: production ? false : 'linked',
-    plugins: [re2Apart, undiciParts, vscodeOnce, toCommonJs],
+    plugins: [undiciParts, vscodeOnce, toCommonJs],
     // the test switch (src/extension.ts) is off in what ships: its import() of the test seams is
     // dead code, so no seams chunk is built or packed
     define: production ? { 'process.env.YAMPI_EXTENSION_TEST': '"0"' } : {},
   },
-  { ...node, entryPoints: { re2: 're2js' }, outdir: 'dist' },
   {
     ...common,
     entryPoints: { webview: 'src/webview-ui/main.ts', orderView: 'src/webview-ui/orders/orderMain.ts' },

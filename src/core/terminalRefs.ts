@@ -8,7 +8,8 @@
  * Ctrl+hover and Ctrl+click, while a link over the whole word wins. So each match is widened to the
  * separators around it.
  */
-import { type CompiledPatterns, findRefsInLine, MAX_LINE_LENGTH } from './customerRefs';
+import { type CompiledPatterns, MAX_LINE_LENGTH } from './refs/patterns';
+import { findRefsInLine } from './refs/textScan';
 import { LINE_SCAN_BUDGET_MS } from './scanBudget/documentScan';
 
 /** The default of `terminal.integrated.wordSeparators` (VS Code 1.96 – 1.139). */

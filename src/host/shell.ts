@@ -172,7 +172,7 @@ export class Shell extends Lifecycle implements Inspectable<ShellFacts> {
    */
   private registerHovers(): void {
     const enabled = (): boolean => this.services.settings.settings.hoverEnabled;
-    const standIn = (of: (f: LoadedFeatures) => vscode.HoverProvider & { provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] }): void => {
+    const standIn = (of: (f: LoadedFeatures) => vscode.HoverProvider & { provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] | Promise<vscode.DocumentLink[]> }): void => {
       const provider: vscode.HoverProvider & vscode.DocumentLinkProvider = {
         provideHover: async (doc, pos, token) => (enabled() ? of(await this.load()).provideHover(doc, pos, token) : undefined),
         provideDocumentLinks: async (doc) => (enabled() ? of(await this.load()).provideDocumentLinks(doc) : []),

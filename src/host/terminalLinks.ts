@@ -4,7 +4,7 @@
  * and nothing is fetched until a link is followed.
  */
 import vscode = require('vscode');
-import type { CompiledPatterns } from '../core/customerRefs';
+import type { CompiledPatterns } from '../core/refs/patterns';
 import { t, toLocale } from '../core/model/strings';
 import { DEFAULT_WORD_SEPARATORS, findTerminalLinks } from '../core/terminalRefs';
 

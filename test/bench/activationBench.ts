@@ -80,7 +80,7 @@ function bundleContents(): { bytes: number; files: string[]; parts: [string, num
   };
 }
 
-/** A file of the extension's own host code in a profile (not the probe, not dist/api.js or dist/re2.js). */
+/** A file of the extension's own host code in a profile (not the probe, not dist/api.js or the re2Engine-*.js chunk). */
 const ourBundle = (url: string): boolean => /\/dist\/(extension|chunk-[^/]*|features-[^/]*)\.js$/.test(url);
 
 interface CpuProfile {

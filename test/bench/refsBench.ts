@@ -7,7 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compilePatterns, findRefsInDocument, findRefsInLine, MAX_LINE_LENGTH, scanDocument, type IdPattern } from '../../src/core/customerRefs';
+import { compilePatterns, MAX_LINE_LENGTH, type IdPattern } from '../../src/core/refs/patterns';
+import { compileRe2 } from '../../src/core/refs/re2Engine';
+import { findRefsInDocument, findRefsInLine, scanDocument } from '../../src/core/refs/textScan';
 import { budgetedDocumentScan, budgetedLineScan } from '../../src/core/scanBudget/documentScan';
 import { threadCpuNowMs } from '../harness/activationProbe';
 
@@ -15,7 +17,7 @@ const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
 };
-const { patterns } = compilePatterns(pkg.contributes.configuration.properties['yampi.hover.patterns']?.default as string[]);
+const { patterns } = compilePatterns(pkg.contributes.configuration.properties['yampi.hover.patterns']?.default as string[], compileRe2);
 
 function logText(bytes: number): string {
   const lines: string[] = [];
@@ -115,18 +117,18 @@ const deep = deepJson(200 * 1024);
 time('deeply nested JSON, 200 KB', deep, 'json', 7, 30);
 console.log(`  (structure scan of the nested JSON: ${scanDocument(deep, 'json', patterns).json}; the pattern refs stay)`);
 
-const user = compilePatterns(['pedido do cliente (\\d{1,12})', 'customer_id["\']?\\s*[:=]\\s*(\\d+)']).patterns;
+const user = compilePatterns(['pedido do cliente (\\d{1,12})', 'customer_id["\']?\\s*[:=]\\s*(\\d+)'], compileRe2).patterns;
 console.log(`\nUser patterns (${user.map((p) => p.engine).join(', ')}: re2js, linear time)\n`);
 time('log, 1 MB, two user patterns', logText(1024 * 1024), 'log', 5, undefined, user);
 time('log 2 MB (2,000,000 chars), two user patterns', logText(2_000_000 - 200), 'log', 5, 30, user);
 time('minified single-line JSON, 1.9 MB, user patterns', minifiedJson(1.9 * 1024 * 1024), 'json', 5, 30, user);
 // no required literal prefix (it starts with a digit class): the DFA tests each chunk, then each line
-const unprefixed = compilePatterns(['(\\d{1,12}) customer']).patterns;
+const unprefixed = compilePatterns(['(\\d{1,12}) customer'], compileRe2).patterns;
 time('log 2 MB, a user pattern with no literal prefix', logText(2_000_000 - 200), 'log', 5, undefined, unprefixed);
 
 console.log('\nCatastrophic patterns (user patterns run on RE2); one call on the given input\n');
 const loadStart = performance.now();
-const catastrophic = compilePatterns(['(\\d+)+z', '(a|a)*b', '(\\d|\\d)+$']);
+const catastrophic = compilePatterns(['(\\d+)+z', '(a|a)*b', '(\\d|\\d)+$'], compileRe2);
 console.log(`  compiling the three (re2js loaded on first use): ${(performance.now() - loadStart).toFixed(1)} ms, unusable: ${catastrophic.invalid.length}`);
 const inputs: Record<string, string> = { '(\\d+)+z': '1'.repeat(40), '(a|a)*b': 'a'.repeat(40), '(\\d|\\d)+$': `${'1'.repeat(40)}x` };
 for (const p of catastrophic.patterns) {
@@ -169,7 +171,7 @@ function randomAb(bytes: number, width = 200): string {
 function budgetedRows(): void {
   console.log('\nBudgeted scan (what the host runs per document version; visible = the first 60 lines)\n');
   console.log(`${'document'.padEnd(40)}${'size'.padStart(9)}${'longest wall'.padStart(14)}${'thread CPU'.padStart(12)}${'median'.padStart(10)}${'found'.padStart(10)}${'coverage'.padStart(9)}${'target'.padStart(9)}`);
-  const slow = compilePatterns(['a[ab]{80}(\\d)']).patterns;
+  const slow = compilePatterns(['a[ab]{80}(\\d)'], compileRe2).patterns;
   const cases: Array<[string, string, readonly IdPattern[]]> = [
     ['log 2 MB, default patterns', logText(2_000_000 - 200), patterns],
     ['random a/b 2 MB, a[ab]{80}(\\d)', randomAb(2_000_000), slow],

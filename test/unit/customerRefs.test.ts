@@ -2,14 +2,22 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compilePatterns, findJsonCustomerIds, findRefsInDocument, findRefsInLine, MAX_LINE_LENGTH, refAt } from '../../src/core/customerRefs';
+import { findJsonCustomerIds } from '../../src/core/refs/jsonScan';
+import { compilePatterns, MAX_LINE_LENGTH } from '../../src/core/refs/patterns';
+import { compileRe2 } from '../../src/core/refs/re2Engine';
+import { findRefsInDocument, findRefsInLine, refAt } from '../../src/core/refs/textScan';
 
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
 };
 const defaults = pkg.contributes.configuration.properties['yampi.hover.patterns']?.default as string[];
-const { patterns } = compilePatterns(defaults);
+// compiled before each test, not at load nor in a before-all hook: what runs there is "static" for
+// Stryker (every static mutant re-runs every test of the module); a compile costs well under a ms
+let patterns: ReturnType<typeof compilePatterns>['patterns'] = [];
+beforeEach(() => {
+  patterns = compilePatterns(defaults).patterns;
+});
 
 /** The ids found in a line, and the exact text each range covers. */
 function found(line: string): Array<[number, string]> {
@@ -85,7 +93,7 @@ describe('customer id patterns (package.json defaults)', () => {
 
 describe('compilePatterns', () => {
   it('explains patterns that cannot be used and keeps the good ones', () => {
-    const { patterns: ok, invalid } = compilePatterns(['cust=(\\d+)', 'cust=(\\d+', 'cust=\\d+', '(a)(\\d+)', '(\\d*)']);
+    const { patterns: ok, invalid } = compilePatterns(['cust=(\\d+)', 'cust=(\\d+', 'cust=\\d+', '(a)(\\d+)', '(\\d*)'], compileRe2);
     assert.equal(ok.length, 1);
     assert.deepEqual(invalid.map((i) => i.source), ['cust=(\\d+', 'cust=\\d+', '(a)(\\d+)', '(\\d*)']);
     assert.deepEqual(invalid.map((i) => i.problem), ['syntax', 'groups', 'groups', 'empty']);
@@ -95,12 +103,12 @@ describe('compilePatterns', () => {
   });
 
   it('non-capturing groups do not count, and matching is case-insensitive', () => {
-    const { patterns: p } = compilePatterns(['(?:buyer|comprador)#(\\d+)']);
+    const { patterns: p } = compilePatterns(['(?:buyer|comprador)#(\\d+)'], compileRe2);
     assert.deepEqual(findRefsInLine('COMPRADOR#88', p).map((r) => r.id), [88]);
   });
 
   it('ignores captures that are not positive safe integers', () => {
-    const { patterns: p } = compilePatterns(['id=(\\w+)']);
+    const { patterns: p } = compilePatterns(['id=(\\w+)'], compileRe2);
     assert.deepEqual(findRefsInLine('id=abc id=0 id=99999999999999999 id=7', p).map((r) => r.id), [7]);
   });
 });

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decodeAuthMe, decodeCustomer, decodeCustomerEnvelope, decodeCustomerPage } from '../../src/core/api/decode';
 import { YampiError } from '../../src/core/api/errors';
-import { compilePatterns, DEFAULT_HOVER_PATTERNS, newScanStats, scanDocument } from '../../src/core/customerRefs';
+import { compilePatterns, DEFAULT_HOVER_PATTERNS } from '../../src/core/refs/patterns';
+import { compileRe2 } from '../../src/core/refs/re2Engine';
+import { newScanStats, scanDocument } from '../../src/core/refs/textScan';
 import { escapeMarkdown, hoverCard } from '../../src/core/hoverCard';
 import { normalizeDocument } from '../../src/core/model/documents';
 import { customerJson, type Visibility } from '../../src/core/model/fields';
@@ -181,7 +183,7 @@ describe('properties: masking reveals no more than its rule', () => {
 });
 
 describe('properties: id scan', () => {
-  const user = compilePatterns(['pedido (\\d+)', '(\\d+)+z']).patterns;
+  const user = compilePatterns(['pedido (\\d+)', '(\\d+)+z'], compileRe2).patterns;
   const defaults = compilePatterns(DEFAULT_HOVER_PATTERNS).patterns;
   const piece = fc.oneof(
     fc.constantFrom('customer_id: 12', '"customer": {"id": 3}', '/customers/77', 'pedido 9', '\n', '\r\n', '{', '[', ']', '}', ' ', '111111111z'),

@@ -2,25 +2,15 @@
  * Issue 10 point 14: user patterns (RE2) pick their lines with a native search for a required
  * prefix read from the RE2 program, then run the DFA and one capturing run per match. These tests
  * hold the scan to a naive reference written here (each line alone, on re2js's public Matcher, with
- * the same budget) and pin what the prefix relies on in re2js.
+ * the same budget). What the prefix reader relies on in re2js is pinned in refs/re2Prefix.test.ts.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
-import {
-  compilePatterns,
-  type CustomerRef,
-  MAX_LINE_LENGTH,
-  MAX_LINKS,
-  MAX_MATCHES_PER_PATTERN,
-  MAX_PREFIX_LENGTH,
-  MIN_PREFIX_LENGTH,
-  newScanStats,
-  requiredPrefix,
-  SCAN_CHUNK,
-  scanDocument,
-  shortLineChunks,
-} from '../../src/core/customerRefs';
+import { compilePatterns, type CustomerRef, MAX_LINE_LENGTH, MAX_LINKS, MAX_MATCHES_PER_PATTERN, SCAN_CHUNK } from '../../src/core/refs/patterns';
+import { compileRe2 } from '../../src/core/refs/re2Engine';
+import { requiredPrefix } from '../../src/core/refs/re2Prefix';
+import { newScanStats, scanDocument, shortLineChunks } from '../../src/core/refs/textScan';
 import { RUNS } from './propertyRuns';
 
 /** Patterns with a required prefix (some with line breaks or case variants in it) and without. */
@@ -82,7 +72,7 @@ function reference(text: string, sources: readonly string[]): CustomerRef[] {
 }
 
 function scan(text: string, sources: readonly string[]): readonly CustomerRef[] {
-  const compiled = compilePatterns(sources);
+  const compiled = compilePatterns(sources, compileRe2);
   assert.deepEqual(compiled.invalid, []);
   return scanDocument(text, 'log', compiled.patterns).refs;
 }
@@ -176,7 +166,7 @@ describe('user patterns (RE2): edge cases of the prefix search', () => {
     const flood = 'pedido 0 '.repeat(1_000).trimEnd(); // 1,000 rejected matches per line
     const text = ['pedido 1', flood, flood, flood, `${flood} pedido 5`, 'pedido 6'].join('\n');
     assert.equal(shortLineChunks(text).length, 4, 'the budget runs out in the last chunk, before its last line');
-    const compiled = compilePatterns(['pedido (\\d+)']);
+    const compiled = compilePatterns(['pedido (\\d+)'], compileRe2);
     const stats = newScanStats();
     const refs = scanDocument(text, 'log', compiled.patterns, stats).refs;
     assert.deepEqual(refs.map((r) => r.id), [1]);
@@ -196,73 +186,9 @@ describe('user patterns (RE2): edge cases of the prefix search', () => {
     const text = `${quiet}\n${hit}\n${quiet}`;
     assert.ok(shortLineChunks(text).length >= 2);
     const stats = newScanStats();
-    const refs = scanDocument(text, 'log', compilePatterns(['pedido (\\d+)']).patterns, stats).refs;
+    const refs = scanDocument(text, 'log', compilePatterns(['pedido (\\d+)'], compileRe2).patterns, stats).refs;
     assert.deepEqual(refs.map((r) => r.id), [77]);
     const chunked = shortLineChunks(text).reduce((n, [s, e]) => n + e - s, 0);
     assert.equal(stats.charsToEngines, chunked + 2 * hit.length);
-  });
-});
-
-describe('requiredPrefix: read from the RE2 program', () => {
-  const classes = (source: string): string | undefined => requiredPrefix(compile(source))?.source;
-  const cls = (...chars: string[]): string => `[${chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`;
-
-  it('is the exact character sets of the first instructions, case variants included', () => {
-    assert.equal(classes('ks=(\\d+)'), cls('K', 'k', '\u212a') + cls('S', 's', '\u017f') + cls('='));
-    assert.equal(classes('\\bidx["\']?(\\d+)'), cls('I', 'i') + cls('D', 'd') + cls('X', 'x'), 'the assertion is skipped, the optional quote ends it');
-    assert.equal(classes('(?:customer_id|customerId)=(\\d+)'), ['C', 'U', 'S', 'T', 'O', 'M', 'E', 'R'].map((c) => (c === 'S' ? cls(c, c.toLowerCase(), '\u017f') : cls(c, c.toLowerCase()))).join(''));
-    assert.equal(classes('id\\s(\\d)'), cls('I', 'i') + cls('D', 'd') + cls('\t', '\n', '\f', '\r', ' '));
-  });
-
-  it('is cut at MAX_PREFIX_LENGTH characters, at a large set, at a non-ASCII folded letter, at a branch; none under MIN_PREFIX_LENGTH', () => {
-    assert.equal(MIN_PREFIX_LENGTH, 3);
-    assert.equal(requiredPrefix(compile(`${'a'.repeat(40)}(\\d)`))?.source.split('[').length, MAX_PREFIX_LENGTH + 1);
-    assert.equal(classes('abc\\d(\\d)'), cls('A', 'a') + cls('B', 'b') + cls('C', 'c'));
-    assert.equal(classes('casç(\\d)'), cls('C', 'c') + cls('A', 'a') + cls('S', 's', '\u017f'));
-    for (const none of ['ab(\\d)', 'caç(\\d)', 'ab|cd(\\d)', '(\\d+)z', '.*pedido (\\d)', 'ção(\\d)', 'x(\\d)', '[a-z]+(\\d)', '😀😀(\\d)']) {
-      assert.equal(classes(none), undefined, none);
-    }
-  });
-
-  it('pins the re2js instruction codes it reads against the program re2js prints', () => {
-    const prog = compile('\\b(?:ab|c)+x_(?:)(\\d)').re2().prog as { inst: Array<{ op: number; arg: number; runes: ArrayLike<number> }>; toString(): string };
-    const names: Record<number, RegExp> = { 3: /^cap /, 4: /^empty /, 7: /^nop /, 8: /^rune "/, 9: /^rune1 "/ };
-    const seen = new Set<number>();
-    for (const row of prog.toString().trim().split('\n')) {
-      const [, pc = '', text = ''] = /^(\d+)\*?\s+(.*)$/.exec(row) ?? [];
-      const inst = prog.inst[Number.parseInt(pc, 10)];
-      assert.ok(inst);
-      const name = names[inst.op];
-      if (name) {
-        seen.add(inst.op);
-        assert.match(text, name, row);
-      }
-      if (inst.op === 8 && inst.runes.length === 1) {
-        assert.equal((inst.arg & 1) !== 0, text.includes('/i'), row);
-      }
-    }
-    assert.deepEqual([...seen].sort(), [3, 4, 8, 9]);
-  });
-
-  it('no code point outside ASCII folds to an ASCII character except KELVIN SIGN and LONG S (every code point, per re2js)', function () {
-    this.timeout(20_000);
-    const found: string[] = [];
-    const seen = new Set<number>();
-    for (let c = 0; c < 128; c++) {
-      const prog = compile(RE2JS.quote(String.fromCharCode(c))).re2().prog as { start: number; inst: Array<{ op: number; arg: number; runes: ArrayLike<number>; matchRune(r: number): boolean }> };
-      const inst = prog.inst[prog.start];
-      const rune = inst?.runes[0];
-      if (!inst || inst.op !== 8 || inst.runes.length !== 1 || (inst.arg & 1) === 0 || rune === undefined || seen.has(rune)) {
-        continue;
-      }
-      seen.add(rune);
-      for (let x = 0x80; x <= 0x10ffff; x++) {
-        if (inst.matchRune(x)) {
-          found.push(`${String.fromCharCode(rune)}:${x.toString(16)}`);
-        }
-      }
-    }
-    assert.equal(seen.size, 26, 'the 26 letters compile to folded runes');
-    assert.deepEqual(found.sort(), ['K:212a', 'S:17f']);
   });
 });

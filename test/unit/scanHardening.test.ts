@@ -6,23 +6,20 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  compilePatterns,
-  DEFAULT_HOVER_PATTERNS,
-  findRefsInDocument,
-  findRefsInLine,
-  MAX_LINE_LENGTH,
-  MAX_MATCHES_PER_PATTERN,
-  newScanStats,
-  scanDocument,
-  shortLineChunks,
-} from '../../src/core/customerRefs';
+import { compilePatterns, DEFAULT_HOVER_PATTERNS, MAX_LINE_LENGTH, MAX_MATCHES_PER_PATTERN } from '../../src/core/refs/patterns';
+import { compileRe2 } from '../../src/core/refs/re2Engine';
+import { findRefsInDocument, findRefsInLine, newScanStats, scanDocument, shortLineChunks } from '../../src/core/refs/textScan';
 
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
 };
-const { patterns } = compilePatterns(DEFAULT_HOVER_PATTERNS);
+// compiled before each test, not at load nor in a before-all hook: what runs there is "static" for
+// Stryker (every static mutant re-runs every test of the module); a compile costs well under a ms
+let patterns: ReturnType<typeof compilePatterns>['patterns'] = [];
+beforeEach(() => {
+  patterns = compilePatterns(DEFAULT_HOVER_PATTERNS).patterns;
+});
 
 /** A minified single-line JSON array of webhook-like events, `count` customer ids. */
 export function minifiedJson(count: number): string {
@@ -77,7 +74,7 @@ describe('id scan: over-long lines and the match budget', () => {
 
 describe('user patterns on RE2 (linear time)', () => {
   it('runs every non-default pattern on RE2, with the same offsets as the native engine', () => {
-    const user = compilePatterns(['pedido do cliente (\\d+)', ...DEFAULT_HOVER_PATTERNS.map((p) => `${p}(?:)`)]);
+    const user = compilePatterns(['pedido do cliente (\\d+)', ...DEFAULT_HOVER_PATTERNS.map((p) => `${p}(?:)`)], compileRe2);
     assert.deepEqual(user.invalid, []);
     assert.deepEqual(user.patterns.map((p) => p.engine), ['re2', 're2', 're2']);
     const line = '😀 Pedido do cliente 42 — customer_id: "77" GET /customers/9';
@@ -89,7 +86,7 @@ describe('user patterns on RE2 (linear time)', () => {
   });
 
   it('catastrophic backtracking patterns finish on RE2 (they would run for minutes natively)', () => {
-    const c = compilePatterns(['(\\d+)+z', '(a|a)*b', '(\\d|\\d)+$']);
+    const c = compilePatterns(['(\\d+)+z', '(a|a)*b', '(\\d|\\d)+$'], compileRe2);
     assert.deepEqual(c.invalid.map((i) => i.problem), ['empty'].slice(0, 0));
     assert.deepEqual(c.patterns.map((p) => p.engine), ['re2', 're2', 're2']);
     for (const input of ['1'.repeat(40), 'a'.repeat(40), `${'1'.repeat(40)}x`]) {
@@ -102,7 +99,7 @@ describe('user patterns on RE2 (linear time)', () => {
   });
 
   it('explains, per kind, the patterns RE2 cannot use', () => {
-    const c = compilePatterns(['(?<=id=)(\\d+)', 'customer_id: (\\d+) \\1', '(\\d+', `(\\d+)${'x'.repeat(1_000)}`, '(a)(b)', '(\\d*)', '(?=x)?(\\d+)']);
+    const c = compilePatterns(['(?<=id=)(\\d+)', 'customer_id: (\\d+) \\1', '(\\d+', `(\\d+)${'x'.repeat(1_000)}`, '(a)(b)', '(\\d*)', '(?=x)?(\\d+)'], compileRe2);
     assert.deepEqual(c.patterns, []);
     assert.deepEqual(c.invalid.map((i) => i.problem), ['unsupported', 'unsupported', 'syntax', 'tooComplex', 'groups', 'empty', 'unsupported']);
     for (const i of c.invalid) {
@@ -111,7 +108,7 @@ describe('user patterns on RE2 (linear time)', () => {
   });
 
   it('refuses a pattern whose RE2 program is too large (matching cost is text × program)', () => {
-    const c = compilePatterns(['(\\d+)(?:a{100}){10}']);
+    const c = compilePatterns(['(\\d+)(?:a{100}){10}'], compileRe2);
     assert.deepEqual(c.invalid.map((i) => i.problem), ['tooComplex']);
   });
 });

@@ -2,14 +2,20 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compilePatterns, MAX_LINE_LENGTH } from '../../src/core/customerRefs';
+import { compilePatterns, MAX_LINE_LENGTH } from '../../src/core/refs/patterns';
+import { compileRe2 } from '../../src/core/refs/re2Engine';
 import { DEFAULT_WORD_SEPARATORS, findTerminalLinks } from '../../src/core/terminalRefs';
 
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
 };
-const compiled = compilePatterns(pkg.contributes.configuration.properties['yampi.hover.patterns']?.default as string[]);
+// compiled before each test, not at load nor in a before-all hook: what runs there is "static" for
+// Stryker (every static mutant re-runs every test of the module); a compile costs well under a ms
+let compiled: ReturnType<typeof compilePatterns> = { patterns: [], invalid: [] };
+beforeEach(() => {
+  compiled = compilePatterns(pkg.contributes.configuration.properties['yampi.hover.patterns']?.default as string[], compileRe2);
+});
 
 /** Each link as [id, the text it covers]. */
 function links(line: string, separators?: string): Array<[number, string]> {
@@ -74,11 +80,11 @@ describe('findTerminalLinks', () => {
   });
 
   it('uses the user patterns it is given, and none when every pattern is unusable', () => {
-    const mine = compilePatterns(['pedido do cliente (\\d+)']);
+    const mine = compilePatterns(['pedido do cliente (\\d+)'], compileRe2);
     assert.deepEqual(
       findTerminalLinks('pedido do cliente 812', mine).map((l) => l.id),
       [812],
     );
-    assert.deepEqual(findTerminalLinks('customer_id=812', compilePatterns(['(', 'x(\\d+)(y)'])), []);
+    assert.deepEqual(findTerminalLinks('customer_id=812', compilePatterns(['(', 'x(\\d+)(y)'], compileRe2)), []);
   });
 });

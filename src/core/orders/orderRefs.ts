@@ -3,14 +3,17 @@
  * links): keys `order_id` / `orderId` / `order-id` and `/orders/<id>` URLs name an order **id**;
  * `order_number` / `orderNumber` and `pedido 1000457` / `pedido #1000457` name a **number**; and in
  * JSON, the `resource.id` of an order event (`"event": "order.paid"`, Yampi webhooks) is an order id.
- * Kept apart from customer ids (src/core/customerRefs.ts): nothing here is ever read as a customer.
+ * Kept apart from customer ids (src/core/refs/): nothing here is ever read as a customer.
  * Pure, synchronous and bounded: the patterns are fixed and linear (bounded quantifiers only, run
- * on the same chunks of short lines as the customer scan), the JSON walk (its own char-code lexer)
- * has a budget of about the document's length, and finding makes no request.
+ * on the same chunks of short lines as the customer scan), the JSON walk (the one JSON lexer of the
+ * reference scans, src/core/refs/jsonLexer.ts) has a budget of about the document's length, and
+ * finding makes no request.
  */
-import {
-  findRefsInDocument, findRefsInLine, type IdPattern, MAX_DOCUMENT_LENGTH, MAX_LINE_LENGTH, MAX_LINKS, nativePattern,
-} from '../customerRefs';
+import { type IdPattern, MAX_DOCUMENT_LENGTH, MAX_LINE_LENGTH, MAX_LINKS, nativePattern } from '../refs/patterns';
+import { type Deadline, deadlineOf, type ScanBudget } from '../refs/budget';
+import { JsonLexer, Token } from '../refs/jsonLexer';
+import { TOKENS_PER_CLOCK_READ } from '../refs/jsonScan';
+import { dedupe, findRefsInLine, scanDocument, scanRanges } from '../refs/textScan';
 import { DEFAULT_WORD_SEPARATORS, findTerminalLinks } from '../terminalRefs';
 
 export type OrderRefKind = 'id' | 'number';
@@ -45,108 +48,12 @@ const JSON_LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'snippets']);
 const tag = (kind: OrderRefKind, refs: readonly { id: number; start: number; end: number }[]): OrderRef[] =>
   refs.map((r) => ({ kind, value: r.id, start: r.start, end: r.end }));
 
-/** Sorted by position; a ref overlapping an earlier one is dropped. */
-function dedupe(refs: OrderRef[]): OrderRef[] {
-  refs.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: OrderRef[] = [];
-  for (const r of refs) {
-    const last = out[out.length - 1];
-    if (!last || r.start >= last.end) {
-      out.push(r);
-    }
-  }
-  return out;
-}
-
 /** Order references of one line (offsets relative to the line); over-long lines are skipped. */
 export function findOrderRefsInLine(line: string): OrderRef[] {
   if (line.length === 0 || line.length > MAX_LINE_LENGTH) {
     return [];
   }
   return dedupe([...tag('id', findRefsInLine(line, ID_PATTERNS)), ...tag('number', findRefsInLine(line, NUMBER_PATTERNS))]);
-}
-
-const OPEN_BRACE = 1;
-const CLOSE_BRACE = 2;
-const OPEN_BRACKET = 3;
-const CLOSE_BRACKET = 4;
-const COMMA = 5;
-const COLON = 6;
-const STRING = 10;
-const OTHER = 11;
-const EOF = 17;
-
-/**
- * A minimal JSON(C) tokenizer over char codes: punctuation, strings (escapes skipped), comments
- * skipped, any other run (numbers, literals, junk) as one token. Tolerant of broken JSON, and about
- * ten times cheaper per character than jsonc-parser's scanner, so a 2 MB payload file scans well
- * within the host's 50 ms.
- */
-class Lexer {
-  pos = 0;
-  start = 0;
-  end = 0;
-
-  constructor(private readonly text: string) {}
-
-  next(): number {
-    const t = this.text;
-    for (;;) {
-      let c = t.charCodeAt(this.pos);
-      while (c === 32 || c === 10 || c === 13 || c === 9) {
-        c = t.charCodeAt(++this.pos);
-      }
-      this.start = this.pos;
-      if (Number.isNaN(c)) {
-        this.end = this.pos;
-        return EOF;
-      }
-      if (c === 47 && t.charCodeAt(this.pos + 1) === 47) {
-        const nl = t.indexOf('\n', this.pos);
-        this.pos = nl < 0 ? t.length : nl;
-        continue;
-      }
-      if (c === 47 && t.charCodeAt(this.pos + 1) === 42) {
-        const close = t.indexOf('*/', this.pos + 2);
-        this.pos = close < 0 ? t.length : close + 2;
-        continue;
-      }
-      this.pos++;
-      switch (c) {
-        case 123: this.end = this.pos; return OPEN_BRACE;
-        case 125: this.end = this.pos; return CLOSE_BRACE;
-        case 91: this.end = this.pos; return OPEN_BRACKET;
-        case 93: this.end = this.pos; return CLOSE_BRACKET;
-        case 44: this.end = this.pos; return COMMA;
-        case 58: this.end = this.pos; return COLON;
-        case 34: {
-          for (let d = t.charCodeAt(this.pos); !Number.isNaN(d) && d !== 34 && d !== 10; d = t.charCodeAt(this.pos)) {
-            this.pos += d === 92 ? 2 : 1;
-          }
-          this.pos = Math.min(t.length, this.pos + 1);
-          this.end = this.pos;
-          return STRING;
-        }
-        default: {
-          for (let d = t.charCodeAt(this.pos); !Number.isNaN(d) && !isDelimiter(d); d = t.charCodeAt(this.pos)) {
-            this.pos++;
-          }
-          this.end = this.pos;
-          return OTHER;
-        }
-      }
-    }
-  }
-
-  /** The current token's text; a string without its quotes (escapes left as written: ids and event names have none). */
-  value(): string {
-    const raw = this.text.slice(this.start, this.end);
-    return raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined) : raw;
-  }
-}
-
-function isDelimiter(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === 44 || c === 58 || c === 123 || c === 125 || c === 91 || c === 93 || c === 34 || c === 47;
 }
 
 const RESOURCE_KEY = /"resource"\s*:/g;
@@ -161,21 +68,35 @@ function orderId(text: string): number | undefined {
 }
 
 interface Walk {
-  readonly lex: Lexer;
+  readonly lex: JsonLexer;
   readonly budget: { left: number };
+  /** The scan's deadline (a ScanBudget), read every TOKENS_PER_CLOCK_READ tokens; once over, every walk stops. */
+  readonly deadline: Deadline | undefined;
+  tokens: number;
   /** Where the depth walk from the current event stopped, and its depth there (so walks never repeat). */
   cursor: { event: number; pos: number; depth: number; broken: boolean } | undefined;
 }
 
 const isOrderEvent = (event: string | undefined): boolean => event !== undefined && /^order\./i.test(event.trim());
 
+/** True once the walk's deadline is over (the clock is read on every TOKENS_PER_CLOCK_READ-th token). */
+function timeUp(walk: Walk): boolean {
+  walk.tokens += 1;
+  return walk.deadline !== undefined && (walk.deadline.timedOut || (walk.tokens % TOKENS_PER_CLOCK_READ === 0 && walk.deadline.over()));
+}
+
 /**
  * In a JSON document, the `id` directly inside each `resource` object whose enclosing object's
  * `event` is an order event (`order.created`, `order.paid`, `order.status.updated`…), before or
  * after it. Comments, trailing commas and broken JSON are tolerated. All walks together stop at
- * the document's length plus 64 KB (`complete: false`, refs so far kept).
+ * the document's length plus 64 KB (`complete: false`, refs so far kept); with a `budget`, also
+ * when its time is over (`timedOut`, refs so far kept).
  */
-export function scanJsonOrderIds(text: string): { refs: OrderRef[]; complete: boolean } {
+export function scanJsonOrderIds(text: string, budget?: ScanBudget): { refs: OrderRef[]; complete: boolean; timedOut?: true } {
+  return scanJsonOrders(text, deadlineOf(budget));
+}
+
+function scanJsonOrders(text: string, deadline: Deadline | undefined): { refs: OrderRef[]; complete: boolean; timedOut?: true } {
   if (text.length > MAX_DOCUMENT_LENGTH || !text.includes('"order.')) {
     return { refs: [], complete: true };
   }
@@ -187,7 +108,7 @@ export function scanJsonOrderIds(text: string): { refs: OrderRef[]; complete: bo
   if (events.length === 0) {
     return { refs: [], complete: true };
   }
-  const walk: Walk = { lex: new Lexer(text), budget: { left: text.length + 65_536 }, cursor: undefined };
+  const walk: Walk = { lex: new JsonLexer(text), budget: { left: text.length + 65_536 }, deadline, tokens: 0, cursor: undefined };
   const refs: OrderRef[] = [];
   let e = 0; // events[e - 1] is the last event key before the current resource key
   RESOURCE_KEY.lastIndex = 0;
@@ -202,12 +123,15 @@ export function scanJsonOrderIds(text: string): { refs: OrderRef[]; complete: bo
       continue; // a customer (or other) event: its resource is not an order
     }
     walk.lex.pos = from;
-    if (walk.lex.next() !== OPEN_BRACE) {
+    if (walk.lex.next() !== Token.OpenBrace) {
       continue;
     }
     const id = resourceId(walk, !sameObject);
     if (id !== undefined && (sameObject || isOrderEvent(eventAfter(walk)))) {
       refs.push(id);
+    }
+    if (deadline?.timedOut === true || deadline?.over() === true) {
+      return { refs, complete: false, timedOut: true };
     }
     if (walk.budget.left < 0 || refs.length >= MAX_LINKS) {
       return { refs, complete: walk.budget.left >= 0 };
@@ -220,37 +144,38 @@ export function scanJsonOrderIds(text: string): { refs: OrderRef[]; complete: bo
  * The direct `id` of the object the lexer has just entered. `toEnd`: keep walking to the object's
  * close (the event may follow it); else stop at the id.
  */
-function resourceId({ lex, budget }: Walk, toEnd: boolean): OrderRef | undefined {
+function resourceId(walk: Walk, toEnd: boolean): OrderRef | undefined {
+  const { lex, budget } = walk;
   const from = lex.pos;
   let depth = 1;
   let expectKey = true;
   let key: string | undefined;
   let id: OrderRef | undefined;
   try {
-    while (depth > 0 && lex.pos - from <= budget.left) {
+    while (depth > 0 && lex.pos - from <= budget.left && !timeUp(walk)) {
       const kind = lex.next();
-      if (kind === EOF) {
+      if (kind === Token.EOF) {
         break;
       }
-      if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+      if (kind === Token.OpenBrace || kind === Token.OpenBracket) {
         depth++;
-        expectKey = kind === OPEN_BRACE;
+        expectKey = kind === Token.OpenBrace;
         key = undefined;
-      } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
+      } else if (kind === Token.CloseBrace || kind === Token.CloseBracket) {
         depth--;
         key = undefined;
-      } else if (kind === COMMA) {
+      } else if (kind === Token.Comma) {
         expectKey = depth === 1 || expectKey;
         key = undefined;
-      } else if (kind === COLON) {
+      } else if (kind === Token.Colon) {
         expectKey = false;
-      } else if (kind === STRING && expectKey) {
+      } else if (kind === Token.String && expectKey) {
         key = lex.value();
         expectKey = false;
-      } else if ((kind === OTHER || kind === STRING) && key === 'id' && depth === 1 && id === undefined) {
+      } else if (key === 'id' && depth === 1 && id === undefined) { // a string or a number (any other run)
         const value = orderId(lex.value());
         if (value !== undefined) {
-          const quoted = kind === STRING ? 1 : 0;
+          const quoted = kind === Token.String ? 1 : 0;
           id = { kind: 'id', value, start: lex.start + quoted, end: lex.end - quoted };
           if (!toEnd) {
             return id;
@@ -268,7 +193,8 @@ function resourceId({ lex, budget }: Walk, toEnd: boolean): OrderRef | undefined
 }
 
 /** The `event` after the resource object, at depth 0 of the enclosing object; undefined at its end. */
-function eventAfter({ lex, budget }: Walk): string | undefined {
+function eventAfter(walk: Walk): string | undefined {
+  const { lex, budget } = walk;
   const from = lex.pos;
   let depth = 0;
   let key: string | undefined;
@@ -276,25 +202,25 @@ function eventAfter({ lex, budget }: Walk): string | undefined {
   try {
     for (;;) {
       const kind = lex.next();
-      if (kind === EOF || lex.pos - from > budget.left) {
+      if (kind === Token.EOF || lex.pos - from > budget.left || timeUp(walk)) {
         return undefined;
       }
-      if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+      if (kind === Token.OpenBrace || kind === Token.OpenBracket) {
         depth++;
         key = undefined;
-      } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
+      } else if (kind === Token.CloseBrace || kind === Token.CloseBracket) {
         if (--depth < 0) {
           return undefined;
         }
-      } else if (kind === COMMA) {
+      } else if (kind === Token.Comma) {
         expectKey = depth === 0;
         key = undefined;
-      } else if (kind === STRING && expectKey) {
+      } else if (kind === Token.String && expectKey) {
         key = lex.value();
         expectKey = false;
-      } else if (kind === STRING && key === 'event' && depth === 0) {
+      } else if (kind === Token.String && key === 'event' && depth === 0) {
         return lex.value();
-      } else if (kind !== COLON) {
+      } else if (kind !== Token.Colon) {
         key = undefined;
       }
     }
@@ -317,10 +243,10 @@ function sameLevel(walk: Walk, index: number, from: number, to: number): boolean
   }
   if (!c.broken) {
     lex.pos = c.pos;
-    for (let kind = lex.next(); kind !== EOF && lex.start < to; kind = lex.next()) {
-      if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+    for (let kind = lex.next(); kind !== Token.EOF && lex.start < to && !timeUp(walk); kind = lex.next()) {
+      if (kind === Token.OpenBrace || kind === Token.OpenBracket) {
         c.depth++;
-      } else if ((kind === CLOSE_BRACE || kind === CLOSE_BRACKET) && --c.depth < 0) {
+      } else if ((kind === Token.CloseBrace || kind === Token.CloseBracket) && --c.depth < 0) {
         c.broken = true; // the event's object closed: no later resource is in it
         break;
       }
@@ -331,19 +257,59 @@ function sameLevel(walk: Walk, index: number, from: number, to: number): boolean
   return !c.broken && c.depth === 0;
 }
 
+/** The pass after one that ran out of time: it does not run. */
+const TIMED_OUT = { refs: [], timedOut: true } as const;
+
+/** What remains of `budget` until `end` (a time on its clock). */
+function until(budget: ScanBudget | undefined, end: number): ScanBudget | undefined {
+  return budget && { now: budget.now, ms: end - budget.now() };
+}
+
+/** Order references of a scan; `timedOut` when its ScanBudget ran out (the refs found until then). */
+export interface OrderScan {
+  readonly refs: readonly OrderRef[];
+  readonly timedOut?: true;
+}
+
 /**
  * Every order reference in a document: the patterns over its short lines (the customer scan's
- * chunking and per-pattern budget), plus the order events' `resource.id` in JSON languages.
+ * chunking and per-pattern budget), plus the order events' `resource.id` in JSON languages. With a
+ * `budget`, the three passes share its time and the scan stops when it is over (see
+ * src/core/scanBudget/orderScan.ts for the visible-range fallback).
  */
-export function findOrderRefsInDocument(text: string, languageId: string): OrderRef[] {
+export function scanOrderDocument(text: string, languageId: string, budget?: ScanBudget): OrderScan {
   if (text.length > MAX_DOCUMENT_LENGTH) {
-    return [];
+    return { refs: [] };
   }
-  const refs = [...tag('id', findRefsInDocument(text, 'plaintext', ID_PATTERNS)), ...tag('number', findRefsInDocument(text, 'plaintext', NUMBER_PATTERNS))];
-  if (JSON_LANGUAGES.has(languageId)) {
-    refs.push(...scanJsonOrderIds(text).refs);
+  const end = budget ? budget.now() + budget.ms : 0;
+  const ids = scanDocument(text, 'plaintext', ID_PATTERNS, undefined, budget);
+  const numbers = ids.timedOut === true ? TIMED_OUT : scanDocument(text, 'plaintext', NUMBER_PATTERNS, undefined, until(budget, end));
+  const refs = [...tag('id', ids.refs), ...tag('number', numbers.refs)];
+  let timedOut = numbers.timedOut === true;
+  if (!timedOut && JSON_LANGUAGES.has(languageId)) {
+    const json = scanJsonOrders(text, deadlineOf(until(budget, end)));
+    refs.push(...json.refs);
+    timedOut = json.timedOut === true;
   }
-  return dedupe(refs).slice(0, MAX_LINKS);
+  const out = dedupe(refs).slice(0, MAX_LINKS);
+  return timedOut ? { refs: out, timedOut } : { refs: out };
+}
+
+/** The refs of scanOrderDocument, with no time budget. */
+export function findOrderRefsInDocument(text: string, languageId: string): OrderRef[] {
+  return [...scanOrderDocument(text, languageId).refs];
+}
+
+/**
+ * The pattern references within `ranges` (`[start, end)` offsets, widened to whole lines), e.g. the
+ * visible lines when the whole document took too long. No JSON walk: it needs the whole document.
+ */
+export function scanOrderRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>, budget?: ScanBudget): OrderScan {
+  const end = budget ? budget.now() + budget.ms : 0;
+  const ids = scanRanges(text, ranges, ID_PATTERNS, budget);
+  const numbers = ids.timedOut === true ? TIMED_OUT : scanRanges(text, ranges, NUMBER_PATTERNS, until(budget, end));
+  const out = dedupe([...tag('id', ids.refs), ...tag('number', numbers.refs)]).slice(0, MAX_LINKS);
+  return numbers.timedOut === true ? { refs: out, timedOut: true } : { refs: out };
 }
 
 /** The reference whose digits contain (or touch) `offset`. */

@@ -5,7 +5,8 @@
  * outcome for the document's version so no hover retries the full scan. A hover in such a document
  * looks at its own line only (LINE_SCAN_BUDGET_MS). The clock is injected: tests use a fake one.
  */
-import { type CustomerRef, type IdPattern, findRefsInLine, scanDocument, scanRanges } from '../customerRefs';
+import { type CustomerRef, type IdPattern } from '../refs/patterns';
+import { findRefsInLine, scanDocument, scanRanges } from '../refs/textScan';
 
 /** How long the whole-document scan may take before it degrades to the visible ranges. */
 export const FULL_SCAN_BUDGET_MS = 15;

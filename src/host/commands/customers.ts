@@ -51,6 +51,7 @@ export function customerCommands(f: Uses): CustomerCommands {
     },
     [COMMANDS.lookupCustomerAtCursor]: async () => {
       const editor = vscode.window.activeTextEditor;
+      await f.refs.ready();
       const id = editor ? customerIdAt(editor, f.refs) : undefined;
       if (editor && id === undefined) {
         void services.notifier.info(notice('No customer id under the cursor. Select a number or place the cursor on an id like customer_id: 123.'));

@@ -20,6 +20,7 @@ export class CustomerHoverProvider implements vscode.HoverProvider, vscode.Docum
   constructor(private readonly services: Deps, private readonly index: CustomerRefIndex) {}
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    await this.index.ready(); // the user's patterns, once the RE2 chunk (if they need it) has loaded
     const ref = this.index.refAt(doc, pos);
     if (!ref) {
       return undefined;
@@ -56,7 +57,8 @@ export class CustomerHoverProvider implements vscode.HoverProvider, vscode.Docum
     }
   }
 
-  provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] {
+  async provideDocumentLinks(doc: vscode.TextDocument): Promise<vscode.DocumentLink[]> {
+    await this.index.ready();
     const loc = locale();
     return this.index.refs(doc).map((r) => {
       const link = new vscode.DocumentLink(new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)), vscode.Uri.parse(commandUri(COMMANDS.openCustomer, [r.id])));

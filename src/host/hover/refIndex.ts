@@ -1,6 +1,7 @@
 import vscode = require('vscode');
 import { TtlLruCache } from '../../core/cache';
-import { type CompiledPatterns, type CustomerRef, compilePatterns, type InvalidPattern, MAX_DOCUMENT_LENGTH, refAt } from '../../core/customerRefs';
+import { type CompiledPatterns, type CustomerRef, compilePatterns, type InvalidPattern, loadedRe2, loadRe2, MAX_DOCUMENT_LENGTH, needsRe2 } from '../../core/refs/patterns';
+import { refAt } from '../../core/refs/textScan';
 import { type BudgetedScan, budgetedDocumentScan, budgetedLineScan } from '../../core/scanBudget/documentScan';
 import { COMMANDS, OPEN_SETTINGS } from '../../core/commands/ids';
 import { Lifecycle } from '../lifecycle';
@@ -34,7 +35,15 @@ function problemText(problem: InvalidPattern['problem']): string {
  * the limiter and the in-flight dedupe); a link fetches nothing until it is clicked.
  */
 export class CustomerRefIndex extends Lifecycle {
-  private compiled: CompiledPatterns;
+  /**
+   * The patterns in use. While the RE2 chunk loads (the first time a user pattern needs it), the
+   * user's patterns are not in use at all (`ready` says when they are): none is ever run on V8.
+   */
+  private compiled: CompiledPatterns = { patterns: [], invalid: [] };
+  /** Settles when `compiled` holds the current setting's patterns. */
+  private compiling: Promise<void>;
+  /** Bumped on each setting change, so a late load of an older setting is dropped. */
+  private generation = 0;
   /**
    * Per document URI, the scan of one version (whole document, or the visible ranges when the whole
    * took too long: that outcome is kept too, so no hover retries it); the 30 most recently used.
@@ -43,11 +52,10 @@ export class CustomerRefIndex extends Lifecycle {
 
   constructor(private readonly services: Deps) {
     super();
-    this.compiled = this.compile();
+    this.compiling = this.compile();
     this.register(services.settings.onDidChange(({ changed }) => {
       if (changed.includes('hover.patterns')) {
-        this.compiled = this.compile();
-        this.cache.clear();
+        this.compiling = this.compile();
       }
     }));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => {
@@ -55,13 +63,44 @@ export class CustomerRefIndex extends Lifecycle {
     }));
   }
 
-  /** The compiled patterns (also used for terminal lines). */
+  /** The compiled patterns (also used for terminal lines): those of the setting once `ready()` has settled. */
   get patterns(): CompiledPatterns {
     return this.compiled;
   }
 
-  private compile(): CompiledPatterns {
-    const compiled = compilePatterns(this.services.settings.settings.hoverPatterns);
+  /** Settles once the patterns of the current setting are compiled (at once unless the RE2 chunk is loading). */
+  ready(): Promise<void> {
+    return this.compiling;
+  }
+
+  /**
+   * Compiles the setting's patterns: at once when none needs RE2 or RE2 is loaded, else after its
+   * chunk has loaded (with no user pattern in use meanwhile).
+   */
+  private compile(): Promise<void> {
+    const generation = ++this.generation;
+    const sources = this.services.settings.settings.hoverPatterns;
+    const re2 = needsRe2(sources) ? loadedRe2() : undefined;
+    if (re2 !== undefined || !needsRe2(sources)) {
+      this.use(compilePatterns(sources, re2));
+      return Promise.resolve();
+    }
+    this.use({ patterns: [], invalid: [] });
+    return loadRe2().then(
+      (loaded) => {
+        if (generation === this.generation && !this.isDisposed) {
+          this.use(compilePatterns(sources, loaded));
+        }
+      },
+      (e: unknown) => {
+        this.services.logger.error(`Could not load the RE2 engine for yampi.hover.patterns: ${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
+  }
+
+  private use(compiled: CompiledPatterns): void {
+    this.compiled = compiled;
+    this.cache.clear();
     for (const bad of compiled.invalid) {
       this.services.logger.warn(`Ignoring yampi.hover.patterns entry ${JSON.stringify(bad.source)}: ${problemText(bad.problem)} (${bad.reason})`);
     }
@@ -75,7 +114,6 @@ export class CustomerRefIndex extends Lifecycle {
         .then((picked) =>
           picked === open ? execute(OPEN_SETTINGS, 'yampi.hover.patterns') : picked === showLog ? execute(COMMANDS.showLog) : undefined);
     }
-    return compiled;
   }
 
   /**

@@ -1,10 +1,11 @@
 import vscode = require('vscode');
 import { TtlLruCache } from '../../core/cache';
 import { COMMANDS } from '../../core/commands/ids';
-import { MAX_DOCUMENT_LENGTH } from '../../core/customerRefs';
+import { MAX_DOCUMENT_LENGTH } from '../../core/refs/patterns';
 import { t } from '../../core/model/strings';
-import { findOrderRefsInDocument, findOrderRefsInLine, findOrderTerminalLinks, type OrderRef, orderRefAt, type OrderRefKind } from '../../core/orders/orderRefs';
+import { findOrderRefsInLine, findOrderTerminalLinks, type OrderRef, orderRefAt, type OrderRefKind } from '../../core/orders/orderRefs';
 import { ORDER_HOVER_COMMANDS, orderCard, type OrderCardInput, orderCommandUri, orderRefLabel } from '../../core/orders/orderResults';
+import { type BudgetedOrderScan, budgetedOrderScan } from '../../core/scanBudget/orderScan';
 import { DEFAULT_WORD_SEPARATORS } from '../../core/terminalRefs';
 import { describeError, isCancellation, NotSignedInError } from '../errors';
 import { Lifecycle } from '../lifecycle';
@@ -33,26 +34,35 @@ function openTooltip(kind: OrderRefKind, value: number): string {
  * (never waiting for the rate limit), a link fetches nothing until followed.
  */
 export class OrderHoverProvider extends Lifecycle implements vscode.HoverProvider, vscode.DocumentLinkProvider {
-  private readonly cache = new TtlLruCache<{ version: number; refs: readonly OrderRef[] }>({ maxEntries: 30, ttlMs: Number.POSITIVE_INFINITY });
+  private readonly cache = new TtlLruCache<{ version: number; scan: BudgetedOrderScan }>({ maxEntries: 30, ttlMs: Number.POSITIVE_INFINITY });
 
   constructor(private readonly services: Deps, private readonly orders: OrderService) {
     super();
     this.register(vscode.workspace.onDidCloseTextDocument((d) => { this.cache.delete(d.uri.toString()); }));
   }
 
+  /** The document's order references within the scan budget: all, or the visible lines' (cached per version either way). */
   refs(doc: vscode.TextDocument): readonly OrderRef[] {
+    return this.scan(doc).refs;
+  }
+
+  private scan(doc: vscode.TextDocument): BudgetedOrderScan {
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
     if (hit?.version === doc.version) {
-      return hit.refs;
+      return hit.scan;
     }
-    const refs = findOrderRefsInDocument(doc.getText(), doc.languageId);
-    this.cache.set(key, { version: doc.version, refs });
-    return refs;
+    const visible = (): Array<readonly [number, number]> =>
+      vscode.window.visibleTextEditors
+        .filter((e) => e.document === doc)
+        .flatMap((e) => e.visibleRanges.map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const));
+    const scan = budgetedOrderScan(doc.getText(), doc.languageId, visible, () => performance.now());
+    this.cache.set(key, { version: doc.version, scan });
+    return scan;
   }
 
   private refAt(doc: vscode.TextDocument, pos: vscode.Position): { ref: OrderRef; range: vscode.Range } | undefined {
-    if (doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > MAX_DOCUMENT_LENGTH) {
+    if (doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > MAX_DOCUMENT_LENGTH || this.scan(doc).coverage !== 'full') {
       const r = orderRefAt(findOrderRefsInLine(doc.lineAt(pos.line).text), pos.character);
       return r && { ref: r, range: new vscode.Range(pos.line, r.start, pos.line, r.end) };
     }

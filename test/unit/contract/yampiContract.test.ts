@@ -12,7 +12,8 @@ import { decodeAuthMe, decodeCustomer, decodeCustomerEnvelope, decodeCustomerPag
 import { decodeOrderPage } from '../../../src/core/api/decodeRelated';
 import { YampiError } from '../../../src/core/api/errors';
 import type { YampiClient } from '../../../src/core/api/types';
-import { compilePatterns, DEFAULT_HOVER_PATTERNS, scanDocument } from '../../../src/core/customerRefs';
+import { compilePatterns, DEFAULT_HOVER_PATTERNS } from '../../../src/core/refs/patterns';
+import { scanDocument } from '../../../src/core/refs/textScan';
 import { hasMorePages } from '../../../src/core/model/related';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { aurora, clientFor, rejection, sandboxWithClient, serra } from '../api/helpers';

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_HOVER_PATTERNS, compilePatterns, findRefsInDocument } from '../../../src/core/customerRefs';
+import { DEFAULT_HOVER_PATTERNS, compilePatterns } from '../../../src/core/refs/patterns';
+import { findRefsInDocument } from '../../../src/core/refs/textScan';
 import { findOrderRefsInDocument, findOrderRefsInLine, findOrderTerminalLinks, scanJsonOrderIds } from '../../../src/core/orders/orderRefs';
 
 const refs = (line: string): [string, number, string][] => findOrderRefsInLine(line).map((r) => [r.kind, r.value, line.slice(r.start, r.end)]);

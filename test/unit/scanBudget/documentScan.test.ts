@@ -3,18 +3,10 @@
  * each time it is read, so the tests assert what the scan does when time runs out, never wall time.
  */
 import assert from 'node:assert/strict';
-import {
-  compilePatterns,
-  DEFAULT_HOVER_PATTERNS,
-  findRefsInLine,
-  MAX_LINE_LENGTH,
-  MAX_PROGRAM_SIZE,
-  MAX_RE2_CALL_COST,
-  MAX_USER_PATTERNS,
-  scanDocument,
-  scanJsonCustomerIds,
-  scanRanges,
-} from '../../../src/core/customerRefs';
+import { scanJsonCustomerIds } from '../../../src/core/refs/jsonScan';
+import { compilePatterns, DEFAULT_HOVER_PATTERNS, MAX_LINE_LENGTH, MAX_PROGRAM_SIZE, MAX_RE2_CALL_COST, MAX_USER_PATTERNS } from '../../../src/core/refs/patterns';
+import { compileRe2 } from '../../../src/core/refs/re2Engine';
+import { findRefsInLine, scanDocument, scanRanges } from '../../../src/core/refs/textScan';
 import { budgetedDocumentScan, FULL_SCAN_BUDGET_MS } from '../../../src/core/scanBudget/documentScan';
 import { findTerminalLinks } from '../../../src/core/terminalRefs';
 
@@ -46,8 +38,14 @@ function randomAb(lines: number, seed = 7): string {
   return out.join('\n');
 }
 
-const slow = compilePatterns(['a[ab]{80}(\\d)']);
-const defaults = compilePatterns(DEFAULT_HOVER_PATTERNS).patterns;
+// compiled before each test, not at load nor in a before-all hook: what runs there is "static" for
+// Stryker (every static mutant re-runs every test of the module); a compile costs well under a ms
+let slow: ReturnType<typeof compilePatterns> = { patterns: [], invalid: [] };
+let defaults: ReturnType<typeof compilePatterns>['patterns'] = [];
+beforeEach(() => {
+  slow = compilePatterns(['a[ab]{80}(\\d)'], compileRe2);
+  defaults = compilePatterns(DEFAULT_HOVER_PATTERNS).patterns;
+});
 
 describe('scan budget (issue 18 point 2.5)', () => {
   it('a document scan past its budget stops and says so, keeping what it found', () => {
@@ -98,7 +96,7 @@ describe('scan budget (issue 18 point 2.5)', () => {
     const lines = randomAb(200).split('\n');
     lines[150] = 'customer_id: 42';
     const text = lines.join('\n');
-    const both = compilePatterns(['a[ab]{80}(\\d)', 'customer_id: (\\d+)']).patterns;
+    const both = compilePatterns(['a[ab]{80}(\\d)', 'customer_id: (\\d+)'], compileRe2).patterns;
     const scan = scanDocument(text, 'log', both, undefined, { now: fakeClock().now, ms: 3 });
     assert.equal(scan.timedOut, true);
     assert.deepEqual(scan.refs.map((r) => r.id), [42]);
@@ -118,7 +116,7 @@ describe('scan budget (issue 18 point 2.5)', () => {
   });
 
   it('a line scan (hover, terminal) is budgeted: the patterns after the one that ran out are skipped', () => {
-    const many = compilePatterns(Array.from({ length: 5 }, (_, i) => `id${i}=(\\d+)`)).patterns;
+    const many = compilePatterns(Array.from({ length: 5 }, (_, i) => `id${i}=(\\d+)`), compileRe2).patterns;
     const line = 'id0=1 id1=2 id2=3 id3=4 id4=5';
     assert.equal(findRefsInLine(line, many).length, 5);
     // the clock is read after each pattern: within 2 ms at the 1st and 2nd read, over at the 3rd
@@ -132,20 +130,20 @@ describe('scan budget (issue 18 point 2.5)', () => {
     const long = `${'b'.repeat(p.maxLine)}${'a'.repeat(81)}1`;
     assert.deepEqual(findRefsInLine(long, slow.patterns), [], 'a line longer than the pattern may see is skipped');
     assert.deepEqual(findRefsInLine(long.slice(-200), slow.patterns).map((r) => r.id), [1]);
-    const small = compilePatterns(['pedido (\\d+)']).patterns[0];
+    const small = compilePatterns(['pedido (\\d+)'], compileRe2).patterns[0];
     assert.equal(small?.maxLine, MAX_LINE_LENGTH);
     assert.ok(MAX_RE2_CALL_COST / MAX_PROGRAM_SIZE >= 1000, 'even the largest program sees lines of 1,000 characters');
   });
 
   it(`caps the user patterns at ${MAX_USER_PATTERNS}: the rest are refused with a reason`, () => {
     const sources = Array.from({ length: MAX_USER_PATTERNS + 5 }, (_, i) => `ref${i}=(\\d+)`);
-    const c = compilePatterns(sources);
+    const c = compilePatterns(sources, compileRe2);
     assert.equal(c.patterns.length, MAX_USER_PATTERNS);
     assert.deepEqual(c.invalid.map((i) => [i.source, i.problem]), sources.slice(MAX_USER_PATTERNS).map((s) => [s, 'tooMany']));
   });
 
   it(`refuses an RE2 program over ${MAX_PROGRAM_SIZE} instructions`, () => {
-    const c = compilePatterns(['(\\d+)(?:ab{100}){4}']);
+    const c = compilePatterns(['(\\d+)(?:ab{100}){4}'], compileRe2);
     assert.deepEqual(c.invalid.map((i) => i.problem), ['tooComplex']);
     assert.equal(slow.invalid.length, 0, 'a[ab]{80}(\\d) is small enough to keep');
   });
