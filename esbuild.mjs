@@ -134,7 +134,7 @@ const cjsMetas = [];
 const configs = [
   {
     ...node,
-    // the API client is an import() of src/host/apiService.ts; as an entry too, its chunk is dist/api.js
+    // the API client is an import() of src/host/common/apiService.ts; as an entry too, its chunk is dist/api.js
     entryPoints: { extension: 'src/extension.ts', api: 'src/core/api/index.ts' },
     outdir: ESM_DIR,
     format: 'esm',
@@ -149,7 +149,7 @@ const configs = [
   },
   {
     ...common,
-    entryPoints: { webview: 'src/webview-ui/main.ts', orderView: 'src/webview-ui/orders/orderMain.ts' },
+    entryPoints: { webview: 'src/webview-ui/customers/main.ts', orderView: 'src/webview-ui/orders/orderMain.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',

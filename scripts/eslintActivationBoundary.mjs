@@ -11,14 +11,14 @@ const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 /** The activation stage: what dist/extension.js evaluates before anything is used (src/, repository-relative). */
 export const ACTIVATION_MODULES = [
   'src/extension.ts',
-  'src/host/shell.ts',
-  'src/host/services.ts',
-  'src/host/statusBar.ts',
-  'src/host/lifecycle.ts',
-  'src/host/notify.ts',
-  'src/host/credentialIndex.ts',
-  'src/host/logging.ts',
-  'src/host/settingsService.ts',
+  'src/host/app/shell.ts',
+  'src/host/app/services.ts',
+  'src/host/app/statusBar.ts',
+  'src/host/common/lifecycle.ts',
+  'src/host/common/notify.ts',
+  'src/host/credentials/credentialIndex.ts',
+  'src/host/common/logging.ts',
+  'src/host/common/settingsService.ts',
 ];
 
 /** Repository-relative path of a module, with `/` separators. */
@@ -26,7 +26,7 @@ function relative(file) {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
-/** The .ts source a relative import names (`./features.js`, `./features` → src/host/features.ts). */
+/** The .ts source a relative import names (`./features.js`, `./features` → src/host/app/features.ts). */
 function resolveSource(fromFile, source) {
   const target = relative(path.resolve(path.dirname(fromFile), source));
   return /\.ts$/.test(target) ? target : `${target.replace(/\.js$/, '')}.ts`;
@@ -39,7 +39,7 @@ export const activationBoundary = {
     docs: { description: 'Activation modules import feature modules only as types (they load with the features chunk).' },
     schema: [],
     messages: {
-      featureValue: "Activation code ({{file}}) imports the feature module '{{source}}' as a value: import it with `import type`, or load it through the shell's import() (src/host/shell.ts). Only {{allowed}} may be value imports here.",
+      featureValue: "Activation code ({{file}}) imports the feature module '{{source}}' as a value: import it with `import type`, or load it through the shell's import() (src/host/app/shell.ts). Only {{allowed}} may be value imports here.",
     },
   },
   create(context) {

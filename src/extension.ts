@@ -1,12 +1,12 @@
 import vscode = require('vscode');
-import { Platform, type Seams } from './host/services';
-import { notice, vscodeNotifier } from './host/notify';
-import { Shell } from './host/shell';
-import { registerStatusBar } from './host/statusBar';
+import { Platform, type Seams } from './host/app/services';
+import { notice, vscodeNotifier } from './host/common/notify';
+import { Shell } from './host/app/shell';
+import { registerStatusBar } from './host/app/statusBar';
 
 /**
  * The composition root. Activation builds the services, the status bar and the shell's stand-ins
- * for every contribution; the features behind them load on first use (src/host/shell.ts). Under
+ * for every contribution; the features behind them load on first use (src/host/app/shell.ts). Under
  * test (YAMPI_EXTENSION_TEST=1 only, defined off in the production build) it also loads the test
  * seams and returns their API, typed on the test side (src/host/testing/testSeams.ts).
  */
@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): Promise<unknown> | u
 }
 
 function start(context: vscode.ExtensionContext, seams?: Seams): Shell {
-  // the activation stage; the features stage is built by the shell on first use (src/host/features.ts)
+  // the activation stage; the features stage is built by the shell on first use (src/host/app/features.ts)
   const platform = new Platform(context, seams);
   context.subscriptions.push(platform);
   const shell = platform.register(new Shell(platform).registerAll());

@@ -21,7 +21,7 @@ import { MissingIds, orderFinder, STATUSES_ROUTE } from '../../src/core/orders/o
 import { parseOrderInput } from '../../src/core/orders/orderInput';
 import { lookUpOrder } from '../../src/core/orders/orderLookup';
 import { findOrderRefsInDocument } from '../../src/core/orders/orderRefs';
-import { type BudgetedOrderScan, budgetedOrderScan } from '../../src/core/scanBudget/orderScan';
+import { type BudgetedOrderScan, budgetedOrderScan } from '../../src/core/orders/orderScan';
 import { renderOrderDocument } from '../../src/core/orders/renderOrderHtml';
 import { SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
 import { type BenchSandbox, childSandbox, inProcessSandbox } from './benchSandbox';

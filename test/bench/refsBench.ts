@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { compilePatterns, MAX_LINE_LENGTH, type IdPattern } from '../../src/core/refs/patterns';
 import { compileRe2 } from '../../src/core/refs/re2Engine';
 import { findRefsInDocument, findRefsInLine, scanDocument } from '../../src/core/refs/textScan';
-import { budgetedDocumentScan, budgetedLineScan } from '../../src/core/scanBudget/documentScan';
+import { budgetedDocumentScan, budgetedLineScan } from '../../src/core/hover/documentScan';
 import { threadCpuNowMs } from '../harness/activationProbe';
 
 const root = join(__dirname, '..', '..', '..');

@@ -3,7 +3,7 @@
  * sections costs, against the sandbox store on loopback (child process, rate limit off), through
  * the real core client (`createYampiClient`, default cache and limiter as the host builds it).
  *
- * It replays the host's request sequence (src/host/panel/detailPanel.ts + panelSections.ts), which
+ * It replays the host's request sequence (src/host/customers/detailPanel.ts + panelSections.ts), which
  * lives only in src/host, so nothing here is imported from the host; the sequence is:
  *   open      getCustomer(id) and listCustomerOrders(id, page 1, PANEL_PAGE_SIZE), in parallel
  *             (the document is written at once with the sections of initialSectionViews(): orders
@@ -12,7 +12,7 @@
  *   carts     listCustomerCarts(id, page 1, PANEL_PAGE_SIZE) likewise;
  *   more      listCustomerOrders(id, page 2, PANEL_PAGE_SIZE) on Load more under the orders.
  * What it imports from the host-independent core so it cannot drift: PANEL_PAGE_SIZE and withPage
- * (core/model/relatedPaging), initialSectionViews and renderSection (core/webview/renderSections),
+ * (core/related/relatedPaging), initialSectionViews and renderSection (core/related/renderSections),
  * renderDetailDocument (core/webview/renderDetailHtml), groupOf (core/related/sections). The request
  * counts the sandbox logs for each step are asserted against EXPECTED below: a change to the
  * sequence (or a cache that stops collapsing) fails the bench loudly instead of drifting quietly.
@@ -27,13 +27,13 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { createYampiClient } from '../../src/core/api/index';
 import type { StoreRef, YampiClient } from '../../src/core/api/types';
-import type { Pagination } from '../../src/core/model/customer';
-import type { Address, Cart, Order } from '../../src/core/model/related';
-import { PANEL_PAGE_SIZE, withPage, type SectionState } from '../../src/core/model/relatedPaging';
-import type { Locale } from '../../src/core/model/strings';
+import type { Pagination } from '../../src/core/customers/customer';
+import type { Address, Cart, Order } from '../../src/core/related/related';
+import { PANEL_PAGE_SIZE, withPage, type SectionState } from '../../src/core/related/relatedPaging';
+import type { Locale } from '../../src/core/common/strings';
 import { groupOf, type SectionId } from '../../src/core/related/sections';
-import { renderDetailDocument } from '../../src/core/webview/renderDetailHtml';
-import { initialSectionViews, renderSection } from '../../src/core/webview/renderSections';
+import { renderDetailDocument } from '../../src/core/customers/renderDetailHtml';
+import { initialSectionViews, renderSection } from '../../src/core/related/renderSections';
 import { ORDER_CASE_IDS, SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
 import { type BenchSandbox, childSandbox, inProcessSandbox } from './benchSandbox';
 

@@ -85,7 +85,7 @@ describe('activation cost', () => {
     assert.ok(code.bytes <= ACTIVATION_CODE_BUDGET_BYTES, `activation evaluates ${(code.bytes / 1024).toFixed(1)} KB (${code.files.join(' + ')}), over the ${ACTIVATION_CODE_BUDGET_BYTES / 1024} KB budget`);
     const api = await extensionApi();
     const bundle = activationBundle(distDir(api.modulesAtActivation));
-    for (const lazy of ['src/host/features.ts', 'src/host/apiService.ts', 'src/host/customerLists.ts', 'src/host/session/storeSessions.ts', 'src/host/credentialStore.ts']) {
+    for (const lazy of ['src/host/app/features.ts', 'src/host/common/apiService.ts', 'src/host/customers/customerLists.ts', 'src/host/session/storeSessions.ts', 'src/host/credentials/credentialStore.ts']) {
       assert.ok(bundle.lazyInputs.has(lazy), `${lazy} is in no lazy chunk`);
       assert.ok(!bundle.inputs.has(lazy), `${lazy} is evaluated at activation`);
     }

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/host/testing/testSeams';
-import type { CustomerTerminalLinkProvider } from '../../src/host/terminalLinks';
+import type { CustomerTerminalLinkProvider } from '../../src/host/terminal/terminalLinks';
 import { EDGE_CASE_IDS, SANDBOX_STORES } from '../sandbox/constants';
 import { closeAllEditors, extensionApi, owner, resetSandbox, sandboxRequests, signIn, signOutAll, waitFor } from './helpers';
 

@@ -8,7 +8,7 @@
  * test can look for in requests. No payload starts or ends with whitespace (phone and document
  * fields are shown trimmed) and none holds a carriage return (HTML turns it into a line feed).
  */
-import { visibleBidiControls } from '../../src/core/model/fields';
+import { visibleBidiControls } from '../../src/core/customers/fields';
 
 export interface XssFamily {
   readonly family: string;

@@ -3,10 +3,10 @@
  * with retries for idempotent GETs and 429 waits, decoding at the edge and one error family.
  */
 import type { Agent, ProxyAgent } from 'undici';
-import { TtlLruCache } from '../cache';
-import { nullLogger, type Logger } from '../logger';
-import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';
-import type { AddressPage, CartPage, OrderPage } from '../model/related';
+import { TtlLruCache } from '../common/cache';
+import { nullLogger, type Logger } from '../common/logger';
+import type { AuthMe, CustomerPage, CustomerRecord } from '../customers/customer';
+import type { AddressPage, CartPage, OrderPage } from '../related/related';
 import { decodeAuthMe, decodeCustomerEnvelope, decodeCustomerPage } from './decode';
 import { decodeAddressPage, decodeCartPage, decodeOrderPage } from './decodeRelated';
 import { YampiError } from './errors';

@@ -4,9 +4,9 @@
  * booleans); unknown fields survive in `raw`. A wrong field fails with `invalidResponse` naming
  * its JSON path, e.g. `data.phone.area_code`.
  */
-import { isValidAlias } from '../alias';
+import { isValidAlias } from '../common/alias';
 import { YampiError } from './errors';
-import type { AuthMe, Customer, CustomerPage, CustomerRecord, Pagination, StoreInfo } from '../model/customer';
+import type { AuthMe, Customer, CustomerPage, CustomerRecord, Pagination, StoreInfo } from '../customers/customer';
 
 type Json = Record<string, unknown>;
 type FieldKind = 'string' | 'number' | 'boolean' | 'date' | 'unknown';

@@ -5,10 +5,10 @@
  * JSON path) plus limits on nesting and list sizes, and the ownership check: a record whose
  * `customer_id` is not the customer asked for is dropped and counted, never returned.
  */
-import type { Pagination, YampiDate } from '../model/customer';
+import type { Pagination, YampiDate } from '../customers/customer';
 import type {
   Address, AddressPage, Cart, CartItem, CartPage, CartRecord, Order, OrderItem, OrderPage, OrderStatus,
-} from '../model/related';
+} from '../related/related';
 import { decodePagination, isObject, wrongField } from './decode';
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
 /**
  * The API client with undici: an `import()` chunk of the host build (esbuild.mjs), loaded by the
- * host's first request (src/host/apiService.ts); the host imports the types from ./types with
+ * host's first request (src/host/common/apiService.ts); the host imports the types from ./types with
  * `import type` only.
  */
 import { HttpYampiClient } from './client';

@@ -2,9 +2,9 @@
  * The public shape of the Yampi API client. No runtime imports: the host imports this file with
  * `import type` and loads the implementation (./index, the dist/api.js chunk with undici) on first use.
  */
-import type { Logger } from '../logger';
-import type { AuthMe, CustomerPage, CustomerRecord } from '../model/customer';
-import type { AddressPage, CartPage, OrderPage } from '../model/related';
+import type { Logger } from '../common/logger';
+import type { AuthMe, CustomerPage, CustomerRecord } from '../customers/customer';
+import type { AddressPage, CartPage, OrderPage } from '../related/related';
 import type { ProxySettings, TlsSettings } from './network';
 import type { SearchConvention } from '../search/search';
 

@@ -2,7 +2,7 @@
  * Input checks made before any request leaves the machine. Messages name the field, never its
  * value (a mistyped secret pasted into the wrong box must not end up in a log).
  */
-import { isValidAlias } from '../alias';
+import { isValidAlias } from '../common/alias';
 import { YampiError } from './errors';
 import type { Credentials } from './types';
 

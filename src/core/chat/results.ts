@@ -7,12 +7,12 @@
  */
 import { failureOf } from '../failures/classify';
 import { describeFailure, type Failure } from '../failures/vocabulary';
-import type { CustomerRecord } from '../model/customer';
-import { formatDate, formatMoney } from '../model/format';
-import type { OrderPage } from '../model/related';
-import { itemCount, statusView } from '../model/relatedFormat';
-import { type Locale, msg, t } from '../model/strings';
-import { customerSummary } from '../model/summary';
+import type { CustomerRecord } from '../customers/customer';
+import { formatDate, formatMoney } from '../common/format';
+import type { OrderPage } from '../related/related';
+import { itemCount, statusView } from '../related/relatedFormat';
+import { type Locale, msg, t } from '../common/strings';
+import { customerSummary } from '../customers/summary';
 import type { SearchOutcome } from '../search/search';
 import { unfilteredSearchText } from '../search/text';
 import { ORDERS_LIMIT, plainText, SEARCH_LIMIT, storeLabel } from './tools';
@@ -42,7 +42,7 @@ export interface OrdersPage {
   readonly orders: readonly OrderSummary[];
   /** How many orders the customer has in all, when the API says. */
   readonly total: number | undefined;
-  /** The store ignored the customer filter: how many pages were looked through (src/core/model/relatedPaging collectOrders). */
+  /** The store ignored the customer filter: how many pages were looked through (src/core/related/relatedPaging collectOrders). */
   readonly filterIgnored?: { readonly pages: number } | undefined;
 }
 

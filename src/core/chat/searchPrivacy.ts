@@ -4,11 +4,11 @@
  * watch whether an id comes back: the tool then accepts only a name or a *complete* identifier (a whole
  * e-mail, an 11-digit CPF, a 14-digit CNPJ, a whole phone). Every tool search, privacy mode or not, is
  * also capped per store per rolling minute. Pure: the clock is injected; the host adapter
- * (src/host/chatTools.ts) asks `guardToolSearch` before any request. The palette search is the user's
+ * (src/host/chat/chatTools.ts) asks `guardToolSearch` before any request. The palette search is the user's
  * own and does not go through here.
  */
-import type { CustomerRecord } from '../model/customer';
-import { type Locale, t } from '../model/strings';
+import type { CustomerRecord } from '../customers/customer';
+import { type Locale, t } from '../common/strings';
 import { foldText } from '../search/match';
 
 /** What a tool query is, by shape alone. */

@@ -1,15 +1,15 @@
 /**
  * The language-model tools of product.md § Terminal and chat: their names, input validation (a
  * model may send anything, so every input is checked here whatever the declared JSON schema says)
- * and the confirmation shown before each invocation. Pure: the host adapter (src/host/chatTools.ts)
+ * and the confirmation shown before each invocation. Pure: the host adapter (src/host/chat/chatTools.ts)
  * calls the API and turns these into VS Code objects.
  */
 import { MAX_QUERY_LENGTH } from '../api/validate';
 import { TOOL_NAMES } from '../commands/ids';
-import { parseLookupInput } from '../lookupInput';
-import { type Locale, msg, t } from '../model/strings';
-import { escapeMarkdown } from '../model/text';
-import { isValidAlias } from '../stores';
+import { parseLookupInput } from '../customers/lookupInput';
+import { type Locale, msg, t } from '../common/strings';
+import { escapeMarkdown } from '../common/text';
+import { isValidAlias } from '../credentials/stores';
 
 export { TOOL_NAMES };
 export type ToolName = (typeof TOOL_NAMES)[number];
@@ -82,7 +82,7 @@ function storeField(v: unknown, locale: Locale): Field<string | undefined> {
   if (v === undefined || v === null) {
     return good(undefined);
   }
-  // exactly the rule of package.json's schema for `store` (core/alias.ts): nothing trimmed or folded
+  // exactly the rule of package.json's schema for `store` (core/common/alias.ts): nothing trimmed or folded
   return isValidAlias(v) ? good(v) : bad(t(locale, '"store" must be a store alias (lowercase letters, digits and hyphens), e.g. loja-aurora; leave it out for the active store.'));
 }
 

@@ -3,9 +3,9 @@
  * or automation: ids, strings, objects) narrowed into typed values. Pure: every shape is unit-tested,
  * and nothing received is trusted.
  */
-import { parseLookupInput } from '../lookupInput';
-import { isValidAlias } from '../stores';
-import { isNode, type Node } from '../tree/nodes';
+import { parseLookupInput } from '../customers/lookupInput';
+import { isValidAlias } from '../credentials/stores';
+import { isNode, type Node } from '../customers/nodes';
 
 /** A customer named by a command argument: its id, and its store when the argument says so. */
 export interface CustomerTarget {

@@ -2,7 +2,7 @@ import type { SetCredentialsArgs } from './args';
 import type { COMMANDS, OPEN_SETTINGS } from './ids';
 
 /**
- * What our code may pass to a command it runs itself (src/host/commands/execute.ts), and what it
+ * What our code may pass to a command it runs itself (src/host/common/execute.ts), and what it
  * gets back: the argument tuple and result type per command id. The handlers still parse what
  * they receive (core/commands/args.ts): VS Code, menus and other extensions pass anything.
  */

@@ -1,4 +1,4 @@
-import type { BaseUrlProblem } from '../baseUrl';
+import type { BaseUrlProblem } from '../common/baseUrl';
 
 // The failures that are not the API client's (YampiError, src/core/api/errors.ts). Activation code
 // (credential store, API service) throws them, so this module stays tiny and holds no wording: the

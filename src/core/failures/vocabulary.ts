@@ -8,8 +8,8 @@
  * is comes from ./classify.ts. Pure: the host only runs the actions.
  */
 import type { FailureReason, YampiErrorKind } from '../api/errors';
-import { type Locale, type Message, msg, t } from '../model/strings';
-import type { BaseUrlProblem } from '../baseUrl';
+import { type Locale, type Message, msg, t } from '../common/strings';
+import type { BaseUrlProblem } from '../common/baseUrl';
 
 export type Failure =
   | {

@@ -2,7 +2,7 @@
  * What a finding says in Problems. Never the key, not even part of it beyond its `sk_`/`wh_`
  * prefix: only its kind and whether git tracks the file.
  */
-import { type Locale, t } from '../model/strings';
+import { type Locale, t } from '../common/strings';
 import type { KeyKind } from './scanner';
 
 /** Problems entries of this feature carry this source. */

@@ -5,7 +5,7 @@
  */
 import { YampiError } from '../api/errors';
 import type { StoreRoute } from '../api/types';
-import { TtlLruCache } from '../cache';
+import { TtlLruCache } from '../common/cache';
 import { decodeOrderEnvelope, decodeOrderList } from './decodeOrder';
 import { type NumberConvention, numberQuery, type OrderFinder } from './orderLookup';
 

@@ -4,9 +4,9 @@
  * list, never a name of ours), money, dates, the buyer and the delivery address masked in privacy
  * mode. Plain text: each sink escapes for itself.
  */
-import { maskEmail, maskPhone } from '../model/mask';
-import { addressLines, itemCount, money, statusView, type StatusTone, when } from '../model/relatedFormat';
-import { type Locale, t } from '../model/strings';
+import { maskEmail, maskPhone } from '../common/mask';
+import { addressLines, itemCount, money, statusView, type StatusTone, when } from '../related/relatedFormat';
+import { type Locale, t } from '../common/strings';
 import type { OrderDetail, StoreStatus } from './orderModel';
 
 export interface OrderStatusText {

@@ -4,7 +4,7 @@
  * they may also be an id, so the lookup checks both and offers both when both exist; `#` and
  * `pedido` say "number" on purpose, a URL says "id". Pure, so the quick pick validates as you type.
  */
-import { type Locale, msg, t } from '../model/strings';
+import { type Locale, msg, t } from '../common/strings';
 
 export type OrderQuery =
   /** `alsoId`: bare digits, which may be an order id too. */

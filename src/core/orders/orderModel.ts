@@ -1,10 +1,10 @@
 /**
  * One order as the order panel, the hover card and the chat tool show it (product.md § Order
- * panel): the fields a customer's Orders section already decodes (src/core/model/related.ts), plus
+ * panel): the fields a customer's Orders section already decodes (src/core/related/related.ts), plus
  * what only a single order carries — its status id, the buyer, the delivery address and tracking.
  * Transactions are never decoded: they hold card-holder documents and billet links.
  */
-import type { Address, Order } from '../model/related';
+import type { Address, Order } from '../related/related';
 
 /** The buyer, from `include=customer` (`customer.data`): only what the card and the panel show. */
 export interface OrderCustomer {

@@ -14,7 +14,7 @@ import { type Deadline, deadlineOf, type ScanBudget } from '../refs/budget';
 import { JsonLexer, Token } from '../refs/jsonLexer';
 import { TOKENS_PER_CLOCK_READ } from '../refs/jsonScan';
 import { dedupe, findRefsInLine, scanDocument, scanRanges } from '../refs/textScan';
-import { DEFAULT_WORD_SEPARATORS, findTerminalLinks } from '../terminalRefs';
+import { DEFAULT_WORD_SEPARATORS, findTerminalLinks } from '../terminal/terminalRefs';
 
 export type OrderRefKind = 'id' | 'number';
 
@@ -275,7 +275,7 @@ export interface OrderScan {
  * Every order reference in a document: the patterns over its short lines (the customer scan's
  * chunking and per-pattern budget), plus the order events' `resource.id` in JSON languages. With a
  * `budget`, the three passes share its time and the scan stops when it is over (see
- * src/core/scanBudget/orderScan.ts for the visible-range fallback).
+ * src/core/orders/orderScan.ts for the visible-range fallback).
  */
 export function scanOrderDocument(text: string, languageId: string, budget?: ScanBudget): OrderScan {
   if (text.length > MAX_DOCUMENT_LENGTH) {
@@ -317,7 +317,7 @@ export function orderRefAt(refs: readonly OrderRef[], offset: number): OrderRef 
   return refs.find((r) => offset >= r.start && offset <= r.end);
 }
 
-/** One order link on a terminal line, widened to the terminal word (see src/core/terminalRefs.ts). */
+/** One order link on a terminal line, widened to the terminal word (see src/core/terminal/terminalRefs.ts). */
 export interface OrderTerminalLink {
   readonly startIndex: number;
   readonly length: number;

@@ -7,11 +7,11 @@
 import { plainText, storeLabel } from '../chat/tools';
 import type { ToolStore } from '../chat/results';
 import { COMMANDS } from '../commands/ids';
-import { money } from '../model/relatedFormat';
-import { type Locale, msg, t } from '../model/strings';
-import { escapeMarkdown } from '../model/text';
+import { money } from '../related/relatedFormat';
+import { type Locale, msg, t } from '../common/strings';
+import { escapeMarkdown } from '../common/text';
 import { actionTitle, describeFailure, type Failure } from '../failures/vocabulary';
-import { failureCard } from '../hoverCard';
+import { failureCard } from '../hover/hoverCard';
 import { orderAddress, orderCustomer, orderFacts } from './orderFormat';
 import type { OrderDetail, StoreStatus } from './orderModel';
 

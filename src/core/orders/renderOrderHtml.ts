@@ -6,12 +6,12 @@
  * `[data-action="open-customer"]`. Every value is escaped; masked values are all the HTML holds.
  */
 import type { YampiErrorKind } from '../api/errors';
-import { money, when } from '../model/relatedFormat';
-import { type Locale, type Message, msg, t } from '../model/strings';
+import { money, when } from '../related/relatedFormat';
+import { type Locale, type Message, msg, t } from '../common/strings';
 import { escapeHtml } from '../webview/escapeHtml';
 import { MAX_HTML_LENGTH } from '../webview/protocol';
 import { describeFailure, type Failure } from '../failures/vocabulary';
-import { button, failureBody, renderWebviewDocument, stateBody } from '../webview/renderDetailHtml';
+import { button, failureBody, renderWebviewDocument, stateBody } from '../customers/renderDetailHtml';
 import { orderAddress, orderCustomer, orderNumberText, orderPanelTitle, orderStatus } from './orderFormat';
 import type { OrderDetail, StoreStatus } from './orderModel';
 import type { OrderPanelState } from './orderProtocol';

@@ -4,9 +4,9 @@
  * them: the section ids, one page of a section's records, and the typed group of a section's state.
  * Pure and DOM/Node-neutral: the webview bundle imports the ids from here too.
  */
-import type { Pagination } from '../model/customer';
-import type { Address, Cart, Order } from '../model/related';
-import type { SectionState } from '../model/relatedPaging';
+import type { Pagination } from '../customers/customer';
+import type { Address, Cart, Order } from './related';
+import type { SectionState } from './relatedPaging';
 
 /** The related-record sections below the record (`[data-section="…"]`, product.md § Detail panel). */
 export type SectionId = 'orders' | 'addresses' | 'carts';

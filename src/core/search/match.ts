@@ -5,7 +5,7 @@
  * digits, the CPF, CNPJ or phone contains its digits. Pure and cheap: a page of 100 records is
  * checked in well under a millisecond.
  */
-import type { Customer, CustomerRecord } from '../model/customer';
+import type { Customer, CustomerRecord } from '../customers/customer';
 
 /** Fewest digits a query needs to be searched as CPF/CNPJ/phone digits. */
 export const MIN_QUERY_DIGITS = 3;

@@ -7,8 +7,8 @@
  * most SCAN_PAGES pages of the store are looked through and the result says so.
  */
 import { YampiError } from '../api/errors';
-import type { CustomerPage, CustomerRecord } from '../model/customer';
-import { hasMorePages } from '../model/related';
+import type { CustomerPage, CustomerRecord } from '../customers/customer';
+import { hasMorePages } from '../related/related';
 import { looksFiltered, matchesQuery, parseQuery, type ParsedQuery } from './match';
 
 /** How a search is sent: `q=<text>` (third-party MCP), or the SDK's `search=<text>&searchFields=…`. */

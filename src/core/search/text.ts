@@ -1,5 +1,5 @@
 /** How every surface (quick pick, tree, chat) says that the store filtered by neither convention. */
-import { type Locale, t } from '../model/strings';
+import { type Locale, t } from '../common/strings';
 import type { SearchOutcome } from './search';
 
 export function unfilteredSearchText(u: NonNullable<SearchOutcome['unfiltered']>, locale: Locale): string {

@@ -1,5 +1,5 @@
 /** The programmatic forms of the webhook commands (product.md), parsed from whatever VS Code passes. */
-import { isValidAlias } from '../stores';
+import { isValidAlias } from '../credentials/stores';
 
 const rec = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 const optAlias = (v: unknown): string | undefined => (typeof v === 'string' && isValidAlias(v.trim()) ? v.trim() : undefined);

@@ -10,7 +10,7 @@
  * the REST API's records of the same kind: `documented: false` marks them as our reading, not
  * Yampi's word.
  */
-import { msg } from '../model/strings';
+import { msg } from '../common/strings';
 
 export type ResourceKind = 'order' | 'transaction' | 'cart' | 'customer' | 'address' | 'product' | 'inventory' | 'cashback';
 

@@ -1,10 +1,10 @@
 /**
  * Privacy mode for webhook payloads: personal values masked by the key that holds them, the way the
- * tree, hover and panel mask a customer (src/core/model/mask.ts). Keys that open an account or a
+ * tree, hover and panel mask a customer (src/core/common/mask.ts). Keys that open an account or a
  * cart (`token`, `login_url`, `simulate_url`, `billet_url`) are always hidden. Pure.
  */
-import { normalizeDocument } from '../model/documents';
-import { maskBirthday, maskCep, maskCnpj, maskCpf, maskDigitsInUrl, maskEmail, maskIp, maskPhone, maskStreet, maskText } from '../model/mask';
+import { normalizeDocument } from '../customers/documents';
+import { maskBirthday, maskCep, maskCnpj, maskCpf, maskDigitsInUrl, maskEmail, maskIp, maskPhone, maskStreet, maskText } from '../common/mask';
 
 const HIDDEN = '***';
 const ALWAYS_HIDDEN = new Set(['token', 'login_url', 'simulate_url', 'billet_url', 'password', 'secret', 'card_token']);

@@ -1,5 +1,5 @@
 /** How the workbench words a verdict, in the user's language (product.md "Webhook workbench"). */
-import { type Locale, msg, t } from '../model/strings';
+import { type Locale, msg, t } from '../common/strings';
 import type { Diagnosis, SignatureState, Variant, Verdict } from './signature';
 
 const STATES: Record<SignatureState, string> = {

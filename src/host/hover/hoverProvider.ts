@@ -1,14 +1,14 @@
 import vscode = require('vscode');
 import { YampiError } from '../../core/api/errors';
 import { COMMANDS } from '../../core/commands/ids';
-import { commandUri, escapeMarkdown, HOVER_COMMANDS, hoverCard, type HoverCardInput } from '../../core/hoverCard';
-import { t } from '../../core/model/strings';
-import { describeError, isCancellation, NotSignedInError } from '../errors';
-import { locale } from '../locale';
-import type { Needs } from '../services';
+import { commandUri, escapeMarkdown, HOVER_COMMANDS, hoverCard, type HoverCardInput } from '../../core/hover/hoverCard';
+import { t } from '../../core/common/strings';
+import { describeError, isCancellation, NotSignedInError } from '../common/errors';
+import { locale } from '../common/locale';
+import type { Needs } from '../app/services';
 import type { CustomerRefIndex } from './refIndex';
 
-/** What this module uses of the feature services (src/host/features.ts builds them). */
+/** What this module uses of the feature services (src/host/app/features.ts builds them). */
 type Deps = Needs<'credentials' | 'logger' | 'sessions' | 'settings'>;
 
 /**

@@ -1,15 +1,15 @@
 import vscode = require('vscode');
-import { TtlLruCache } from '../../core/cache';
+import { TtlLruCache } from '../../core/common/cache';
 import { type CompiledPatterns, type CustomerRef, compilePatterns, type InvalidPattern, loadedRe2, loadRe2, MAX_DOCUMENT_LENGTH, needsRe2 } from '../../core/refs/patterns';
 import { refAt } from '../../core/refs/textScan';
-import { type BudgetedScan, budgetedDocumentScan, budgetedLineScan } from '../../core/scanBudget/documentScan';
+import { type BudgetedScan, budgetedDocumentScan, budgetedLineScan } from '../../core/hover/documentScan';
 import { COMMANDS, OPEN_SETTINGS } from '../../core/commands/ids';
-import { Lifecycle } from '../lifecycle';
-import { notice } from '../notify';
-import type { Needs } from '../services';
-import { execute } from '../commands/execute';
+import { Lifecycle } from '../common/lifecycle';
+import { notice } from '../common/notify';
+import type { Needs } from '../app/services';
+import { execute } from '../common/execute';
 
-/** What this module uses of the feature services (src/host/features.ts builds them). */
+/** What this module uses of the feature services (src/host/app/features.ts builds them). */
 type Deps = Needs<'logger' | 'notifier' | 'settings'>;
 
 function problemText(problem: InvalidPattern['problem']): string {

@@ -2,12 +2,12 @@ import vscode = require('vscode');
 import { COMMANDS } from '../../core/commands/ids';
 import { envEntry, gitignoreAddition, moveEdit, preferredEnvName } from '../../core/keys/moveToEnv';
 import type { KeyFinding } from '../../core/keys/scanner';
-import { isValidAlias } from '../../core/stores';
+import { isValidAlias } from '../../core/credentials/stores';
 import { DIAGNOSTIC_SOURCE } from '../../core/keys/messages';
 import type { KeysFeature } from './keysFeature';
 import { readText } from './gitStatus';
-import { notice } from '../notify';
-import { execute } from '../commands/execute';
+import { notice } from '../common/notify';
+import { execute } from '../common/execute';
 
 /** A finding named by the command arguments a quick fix carries: the document and the key's offset (never the key). */
 interface Target {

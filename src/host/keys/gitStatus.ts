@@ -3,7 +3,7 @@ import vscode = require('vscode');
 import { type GitignoreFile, GitignoreRules } from '../../core/keys/gitignoreRules';
 import type { Tracking } from '../../core/keys/messages';
 import { filterInSlices } from '../../core/keys/workspaceScan';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../core/common/logger';
 
 /** The parts of the built-in Git extension's API (`vscode.git`, getAPI(1)) this feature uses. */
 interface GitRepository {

@@ -3,15 +3,15 @@ import { COMMANDS, WORKSPACE_KEYS } from '../../core/commands/ids';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, findingMessage, type Tracking } from '../../core/keys/messages';
 import { ignoredListOf, occurrenceHash, withIgnored } from '../../core/keys/occurrence';
 import { type KeyFinding, positionsOf, scanForKeys } from '../../core/keys/scanner';
-import { funnel, type KeysCommandTable } from '../commands/registry';
-import { Lifecycle } from '../lifecycle';
-import { locale } from '../locale';
-import type { Needs } from '../services';
+import { funnel, type KeysCommandTable } from '../common/commandRegistry';
+import { Lifecycle } from '../common/lifecycle';
+import { locale } from '../common/locale';
+import type { Needs } from '../app/services';
 import { KeyFixes } from './fixes';
 import { GitStatus } from './gitStatus';
 import { scanWorkspace } from './workspaceScan';
 
-/** What this module uses of the feature services (src/host/features.ts builds them). */
+/** What this module uses of the feature services (src/host/app/features.ts builds them). */
 type Deps = Needs<'context' | 'logger' | 'notifier' | 'settings'>;
 
 /** Where keys are looked for: files (local, remote, virtual) and unsaved editors. */

@@ -4,7 +4,7 @@ import { type GitignoreFile, GitignoreRules } from '../../core/keys/gitignoreRul
 import { filterInSlices, isScannableText, MAX_FILE_BYTES, scanFiles } from '../../core/keys/workspaceScan';
 import type { KeysFeature } from './keysFeature';
 import { readText, relativePath } from './gitStatus';
-import { notice, noticeOf } from '../notify';
+import { notice, noticeOf } from '../common/notify';
 
 /** At most this many files per workspace folder are listed. */
 export const MAX_FILES = 20_000;

@@ -8,18 +8,18 @@ import type { LookupOutcome } from '../../core/orders/orderLookup';
 import type { OrderDetail } from '../../core/orders/orderModel';
 import { orderFacts, orderNumberText } from '../../core/orders/orderFormat';
 import { orderNotFoundResult, orderResult } from '../../core/orders/orderResults';
-import { plainLabel } from '../../core/model/text';
-import type { Commands } from '../commands/registry';
-import { Lifecycle } from '../lifecycle';
-import { locale } from '../locale';
-import type { Needs } from '../services';
+import { plainLabel } from '../../core/common/text';
+import type { Commands } from '../common/commandRegistry';
+import { Lifecycle } from '../common/lifecycle';
+import { locale } from '../common/locale';
+import type { Needs } from '../app/services';
 import { OrderHoverProvider, OrderTerminalLinkProvider } from './orderHover';
 import { OrderPanels } from './orderPanels';
 import { OrderService } from './orderService';
-import { notice, noticeOf } from '../notify';
-import type { Inspectable, OrderFeatureFacts } from '../inspection';
+import { notice, noticeOf } from '../common/notify';
+import type { Inspectable, OrderFeatureFacts } from '../app/inspection';
 
-/** What this module uses of the feature services (src/host/features.ts builds them). */
+/** What this module uses of the feature services (src/host/app/features.ts builds them). */
 type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
 
 /** A positive safe integer from a command argument (`123`, `"123"`), else undefined. */
@@ -41,7 +41,7 @@ export class OrderFeature extends Lifecycle implements Inspectable<OrderFeatureF
   /** The labels of the last choice offered (test seams: the quick pick cannot be read from a test). */
   private lastChoice: readonly string[] | undefined;
 
-  /** The last choice offered (src/host/inspection.ts). */
+  /** The last choice offered (src/host/app/inspection.ts). */
   inspect(): OrderFeatureFacts {
     return { lastChoice: this.lastChoice };
   }

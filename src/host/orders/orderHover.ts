@@ -1,20 +1,20 @@
 import vscode = require('vscode');
-import { TtlLruCache } from '../../core/cache';
+import { TtlLruCache } from '../../core/common/cache';
 import { COMMANDS } from '../../core/commands/ids';
 import { MAX_DOCUMENT_LENGTH } from '../../core/refs/patterns';
-import { t } from '../../core/model/strings';
+import { t } from '../../core/common/strings';
 import { findOrderRefsInLine, findOrderTerminalLinks, type OrderRef, orderRefAt, type OrderRefKind } from '../../core/orders/orderRefs';
 import { ORDER_HOVER_COMMANDS, orderCard, type OrderCardInput, orderCommandUri, orderRefLabel } from '../../core/orders/orderResults';
-import { type BudgetedOrderScan, budgetedOrderScan } from '../../core/scanBudget/orderScan';
-import { DEFAULT_WORD_SEPARATORS } from '../../core/terminalRefs';
-import { describeError, isCancellation, NotSignedInError } from '../errors';
-import { Lifecycle } from '../lifecycle';
-import { locale } from '../locale';
-import type { Needs } from '../services';
+import { type BudgetedOrderScan, budgetedOrderScan } from '../../core/orders/orderScan';
+import { DEFAULT_WORD_SEPARATORS } from '../../core/terminal/terminalRefs';
+import { describeError, isCancellation, NotSignedInError } from '../common/errors';
+import { Lifecycle } from '../common/lifecycle';
+import { locale } from '../common/locale';
+import type { Needs } from '../app/services';
 import type { OrderService } from './orderService';
-import { execute } from '../commands/execute';
+import { execute } from '../common/execute';
 
-/** What this module uses of the feature services (src/host/features.ts builds them). */
+/** What this module uses of the feature services (src/host/app/features.ts builds them). */
 type Deps = Needs<'credentials' | 'logger' | 'sessions' | 'settings'>;
 
 /** The command a reference opens: an id opens its panel, a number is looked up (and checked) first. */

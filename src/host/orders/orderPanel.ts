@@ -1,20 +1,20 @@
 import vscode = require('vscode');
-import { execute } from '../commands/execute';
+import { execute } from '../common/execute';
 import { YampiError } from '../../core/api/errors';
 import { COMMANDS } from '../../core/commands/ids';
 import type { OrderDetail } from '../../core/orders/orderModel';
 import { type FROM_ORDER_WEBVIEW, isFromOrderWebview, type OrderCopyField, type ToOrderWebview } from '../../core/orders/orderProtocol';
 import { type OrderViewState, orderStateOf, orderTitle, renderOrderBody, renderOrderDocument } from '../../core/orders/renderOrderHtml';
-import { orderCopyConfirmation } from '../../core/model/relatedFormat';
+import { orderCopyConfirmation } from '../../core/related/relatedFormat';
 import type { Handlers } from '../../core/webview/messageTable';
 import type { PANEL_FROM_WEBVIEW } from '../../core/webview/protocol';
-import { describeError, NotSignedInError } from '../errors';
-import { locale } from '../locale';
-import type { Needs } from '../services';
+import { describeError, NotSignedInError } from '../common/errors';
+import { locale } from '../common/locale';
+import type { Needs } from '../app/services';
 import type { StoreSession } from '../session/storeSession';
 import { WebviewPanel, type WebviewResources } from '../webview/webviewPanel';
 import type { OrderService } from './orderService';
-import { notice } from '../notify';
+import { notice } from '../common/notify';
 
 /**
  * One order panel: a (store, order id) pair, over the panel base (src/host/webview/webviewPanel.ts).

@@ -3,9 +3,9 @@ import { VIEWS, WORKSPACE_KEYS } from '../../core/commands/ids';
 import type { OrderDetail } from '../../core/orders/orderModel';
 import { isOrderPanelState } from '../../core/orders/orderProtocol';
 import { orderPanelTitle } from '../../core/orders/orderFormat';
-import { locale } from '../locale';
-import type { Inspectable, OrderPanelsFacts } from '../inspection';
-import type { Needs } from '../services';
+import { locale } from '../common/locale';
+import type { Inspectable, OrderPanelsFacts } from '../app/inspection';
+import type { Needs } from '../app/services';
 import type { StoreSession } from '../session/storeSession';
 import { WebviewPanels } from '../webview/webviewPanels';
 import { OrderPanel } from './orderPanel';
@@ -17,7 +17,7 @@ import type { OrderService } from './orderService';
  * sign-out (like the customer panels); panels come back after a window reload for stores still
  * signed in.
  */
-/** What this module uses of the feature services (src/host/features.ts builds them). */
+/** What this module uses of the feature services (src/host/app/features.ts builds them). */
 type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
 
 export class OrderPanels extends WebviewPanels<OrderPanel> implements Inspectable<OrderPanelsFacts> {
@@ -38,7 +38,7 @@ export class OrderPanels extends WebviewPanels<OrderPanel> implements Inspectabl
     return this.openPanel(alias, id, orderPanelTitle(known?.number, id, locale()), async (p) => p.order ?? show(p), show);
   }
 
-  /** The open panels: store, order id, title, body HTML and message handler (src/host/inspection.ts). */
+  /** The open panels: store, order id, title, body HTML and message handler (src/host/app/inspection.ts). */
   inspect(): OrderPanelsFacts {
     return { panels: this.facts().map(({ panel, ...f }) => ({ ...f, title: panel.panel.title, html: panel.bodyHtml() })) };
   }

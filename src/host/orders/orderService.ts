@@ -1,5 +1,5 @@
 import { YampiError } from '../../core/api/errors';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../core/common/logger';
 import { decodeOrderEnvelope, decodeStatuses } from '../../core/orders/decodeOrder';
 import { idRoute, MissingIds, orderFinder, STATUSES_ROUTE } from '../../core/orders/orderApi';
 import type { OrderQuery } from '../../core/orders/orderInput';

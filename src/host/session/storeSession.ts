@@ -1,18 +1,18 @@
 import vscode = require('vscode');
 import { YampiError } from '../../core/api/errors';
 import type { StoreRef, StoreRoute, YampiClient } from '../../core/api/types';
-import type { Logger } from '../../core/logger';
-import type { CustomerPage, CustomerRecord } from '../../core/model/customer';
-import { type AddressPage, type CartPage, nextPageAfter, type OrderPage } from '../../core/model/related';
-import { type SectionError, type SectionState, TREE_PAGE_SIZE } from '../../core/model/relatedPaging';
+import type { Logger } from '../../core/common/logger';
+import type { CustomerPage, CustomerRecord } from '../../core/customers/customer';
+import { type AddressPage, type CartPage, nextPageAfter, type OrderPage } from '../../core/related/related';
+import { type SectionError, type SectionState, TREE_PAGE_SIZE } from '../../core/related/relatedPaging';
 import type { RelatedItem, RelatedPage, SectionId } from '../../core/related/sections';
-import type { StoreTreeState } from '../../core/tree/customerTree';
-import type { CustomerLists } from '../customerLists';
-import { describeError, NotSignedInError, SessionEndedError } from '../errors';
-import { Lifecycle } from '../lifecycle';
-import { RelatedSection } from './relatedSection';
+import type { StoreTreeState } from '../../core/customers/customerTree';
+import type { CustomerLists } from '../customers/customerLists';
+import { describeError, NotSignedInError, SessionEndedError } from '../common/errors';
+import { Lifecycle } from '../common/lifecycle';
+import { RelatedSection } from '../related/relatedSection';
 import { runSearch, type SearchMode, type SearchOutcome } from '../../core/search/search';
-import type { SearchResults } from '../../core/tree/customerTree';
+import type { SearchResults } from '../../core/customers/customerTree';
 
 export const PAGE_SIZE = 25;
 

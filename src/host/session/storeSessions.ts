@@ -1,7 +1,7 @@
 import vscode = require('vscode');
-import type { CredentialStore } from '../credentialStore';
+import type { CredentialStore } from '../credentials/credentialStore';
 import { NotSignedInError } from '../../core/failures/errors';
-import { Lifecycle } from '../lifecycle';
+import { Lifecycle } from '../common/lifecycle';
 import { type SessionDeps, StoreSession } from './storeSession';
 
 /**

@@ -1,14 +1,14 @@
 import path = require('node:path');
 import vscode = require('vscode');
 import { WORKSPACE_KEYS } from '../../core/commands/ids';
-import { isNode, type Node } from '../../core/tree/nodes';
+import { isNode, type Node } from '../../core/customers/nodes';
 import type { SectionId } from '../../core/related/sections';
-import type { YampiChatTool } from '../chatTools';
-import type { CustomerTerminalLinkProvider } from '../terminalLinks';
-import type { PanelFacts } from '../inspection';
-import { type Notice, type NoticeOptions, type NoticeProgressOptions, type Notifier, vscodeNotifier } from '../notify';
-import type { Platform, Seams } from '../services';
-import type { Shell } from '../shell';
+import type { YampiChatTool } from '../chat/chatTools';
+import type { CustomerTerminalLinkProvider } from '../terminal/terminalLinks';
+import type { PanelFacts } from '../app/inspection';
+import { type Notice, type NoticeOptions, type NoticeProgressOptions, type Notifier, vscodeNotifier } from '../common/notify';
+import type { Platform, Seams } from '../app/services';
+import type { Shell } from '../app/shell';
 import type { DeliveriesView } from '../webhooks/deliveriesView';
 import type { WebhookWorkbench } from '../webhooks/workbench';
 

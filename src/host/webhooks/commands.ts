@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { COMMANDS } from '../../core/commands/ids';
-import { plainLabel } from '../../core/model/text';
+import { plainLabel } from '../../core/common/text';
 import { deliverySeqOf, sendSampleArgsOf, setSecretArgsOf, verifyArgsOf } from '../../core/webhooks/args';
 import { findEvent, SIGNATURE_HEADER, WEBHOOK_EVENTS } from '../../core/webhooks/events';
 import { SANDBOX_SAMPLE, type SampleSource, sampleText } from '../../core/webhooks/samples';
@@ -8,15 +8,15 @@ import { parseTarget, sendWebhook, type SendResult } from '../../core/webhooks/s
 import { headerValue, signBody, type Verdict, verifySignature } from '../../core/webhooks/signature';
 import { explainVerdict, stateLabel } from '../../core/webhooks/words';
 import { NotSignedInError } from '../../core/failures/errors';
-import { failureNotice } from '../errors';
-import { locale } from '../locale';
-import type { Commands } from '../commands/registry';
-import type { Needs } from '../services';
+import { failureNotice } from '../common/errors';
+import { locale } from '../common/locale';
+import type { Commands } from '../common/commandRegistry';
+import type { Needs } from '../app/services';
 import { openPayload, seqOfUri } from './payloadDocs';
 import { PAYLOAD_SCHEME, type WebhookWorkbench } from './workbench';
-import { notice, noticeOf } from '../notify';
+import { notice, noticeOf } from '../common/notify';
 
-/** What this module uses of the feature services (src/host/features.ts builds them). */
+/** What this module uses of the feature services (src/host/app/features.ts builds them). */
 type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions'>;
 
 /** Text from outside (a URL, a header) made inert for a notification: no links, no icons, one line. */

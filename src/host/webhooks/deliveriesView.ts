@@ -1,10 +1,10 @@
 import vscode = require('vscode');
 import { COMMANDS } from '../../core/commands/ids';
 import type { Delivery } from '../../core/webhooks/deliveries';
-import { maskEmail } from '../../core/model/mask';
-import { plainLabel } from '../../core/model/text';
+import { maskEmail } from '../../core/common/mask';
+import { plainLabel } from '../../core/common/text';
 import { explainVerdict, stateLabel } from '../../core/webhooks/words';
-import { locale } from '../locale';
+import { locale } from '../common/locale';
 import type { WebhookWorkbench } from './workbench';
 
 export type DeliveryNode =

@@ -5,13 +5,13 @@ import { SIGNATURE_HEADER } from '../../core/webhooks/events';
 import { parsePort, type ReceivedRequest, type RunningReceiver, startReceiver } from '../../core/webhooks/receiver';
 import { HostApprovals } from '../../core/webhooks/send';
 import { headerValue, type Verdict, verifySignature } from '../../core/webhooks/signature';
-import { Lifecycle } from '../lifecycle';
-import type { Needs } from '../services';
+import { Lifecycle } from '../common/lifecycle';
+import type { Needs } from '../app/services';
 import { WebhookSecrets } from './secrets';
-import { noticeOf } from '../notify';
-import { execute } from '../commands/execute';
+import { noticeOf } from '../common/notify';
+import { execute } from '../common/execute';
 
-/** What this module uses of the feature services (src/host/features.ts builds them). */
+/** What this module uses of the feature services (src/host/app/features.ts builds them). */
 type Deps = Needs<'context' | 'credentials' | 'logger' | 'notifier' | 'sessions' | 'settings'>;
 
 /** What the shell's stand-ins listen to (they exist from activation; the workbench fires them). */

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import vscode = require('vscode');
-import { execute } from '../commands/execute';
+import { execute } from '../common/execute';
 import { COMMANDS } from '../../core/commands/ids';
 import { dispatch, type Handlers, type MessageOf, type MessageTable } from '../../core/webview/messageTable';
 import type { PANEL_FROM_WEBVIEW, PanelState } from '../../core/webview/protocol';
-import type { WebviewDocumentParts } from '../../core/webview/renderDetailHtml';
-import { isCancellation, showError } from '../errors';
-import { Lifecycle } from '../lifecycle';
-import { type Notice, noticeOf } from '../notify';
-import type { Needs } from '../services';
+import type { WebviewDocumentParts } from '../../core/customers/renderDetailHtml';
+import { isCancellation, showError } from '../common/errors';
+import { Lifecycle } from '../common/lifecycle';
+import { type Notice, noticeOf } from '../common/notify';
+import type { Needs } from '../app/services';
 import type { StoreSession } from '../session/storeSession';
 
 /** What a panel needs from the extension (narrow on purpose: no service reaches further). */

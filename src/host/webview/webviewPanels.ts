@@ -1,9 +1,9 @@
 import vscode = require('vscode');
 import type { PanelState } from '../../core/webview/protocol';
-import { NotSignedInError, warnNotSignedIn } from '../errors';
-import { Lifecycle } from '../lifecycle';
-import type { PanelFacts } from '../inspection';
-import type { Needs } from '../services';
+import { NotSignedInError, warnNotSignedIn } from '../common/errors';
+import { Lifecycle } from '../common/lifecycle';
+import type { PanelFacts } from '../app/inspection';
+import type { Needs } from '../app/services';
 import type { StoreSession } from '../session/storeSession';
 
 /** What a registry needs from the extension. */
@@ -114,7 +114,7 @@ export abstract class WebviewPanels<P extends RegisteredPanel> extends Lifecycle
   }
 
   /**
-   * Whether a panel of this kind is open, in workspace state, for the next start (src/host/shell.ts
+   * Whether a panel of this kind is open, in workspace state, for the next start (src/host/app/shell.ts
    * registers the serializer at activation only then). Written only when it changes; never who is shown.
    */
   private rememberOpen(): void {
@@ -125,7 +125,7 @@ export abstract class WebviewPanels<P extends RegisteredPanel> extends Lifecycle
     }
   }
 
-  /** The open panels, each with the handler its webview's messages go to (src/host/inspection.ts). */
+  /** The open panels, each with the handler its webview's messages go to (src/host/app/inspection.ts). */
   protected facts(): (PanelFacts & { readonly panel: P })[] {
     return [...this.panels.values()].map((p) => ({ alias: p.alias, id: p.id, receive: (m: unknown) => p.receive(m), panel: p }));
   }

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/host/testing/testSeams';
-import { notificationLinks } from '../../../src/core/notice';
+import { notificationLinks } from '../../../src/core/common/notice';
 import { SANDBOX_STORES } from '../../sandbox/constants';
 import { signedInToAurora, waitFor } from '../helpers';
 

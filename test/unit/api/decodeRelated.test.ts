@@ -4,7 +4,7 @@ import { YampiError } from '../../../src/core/api/errors';
 import {
   MAX_DEPTH, MAX_ITEMS, MAX_TEXT, checkDepth, decodeAddressPage, decodeCartPage, decodeOrderPage,
 } from '../../../src/core/api/decodeRelated';
-import { cartJson } from '../../../src/core/model/related';
+import { cartJson } from '../../../src/core/related/related';
 
 function fails(fn: () => unknown, field: string): void {
   assert.throws(fn, (e: unknown) => YampiError.is(e, 'invalidResponse') && e.field === field, `expected invalidResponse at ${field}`);

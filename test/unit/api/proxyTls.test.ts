@@ -9,7 +9,7 @@ import { createYampiClient } from '../../../src/core/api/index';
 import { bypassesProxy, describeRoute, loadTrust, resolveRoute } from '../../../src/core/api/network';
 import type { ClientOptions, YampiClient } from '../../../src/core/api/types';
 import { describeFailure } from '../../../src/core/failures/vocabulary';
-import type { Logger } from '../../../src/core/logger';
+import type { Logger } from '../../../src/core/common/logger';
 import { startForwardProxy, type ForwardProxy } from '../../harness/forwardProxy';
 import { makeTestCa, TEST_HOST, type TestCa } from '../../harness/testCa';
 import { EDGE_CASE_IDS } from '../../sandbox/constants';

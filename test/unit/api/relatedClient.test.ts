@@ -1,6 +1,6 @@
 /** The client's orders, addresses and carts operations against the sandbox over loopback. */
 import assert from 'node:assert/strict';
-import type { Logger } from '../../../src/core/logger';
+import type { Logger } from '../../../src/core/common/logger';
 import type { YampiClient } from '../../../src/core/api/types';
 import { MISSING_CUSTOMER_ID, ORDER_CASE_IDS } from '../../sandbox/constants';
 import type { Sandbox } from '../../sandbox/server';

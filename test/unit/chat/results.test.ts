@@ -8,10 +8,10 @@ import { customerResult, failureResult, type OrderSummary, ordersResult, searchR
 import { NotSignedInError } from '../../../src/core/failures/errors';
 import { YampiError } from '../../../src/core/api/errors';
 import { decodeCustomer } from '../../../src/core/api/decode';
-import type { CustomerRecord } from '../../../src/core/model/customer';
+import type { CustomerRecord } from '../../../src/core/customers/customer';
 import { SANDBOX_USERS } from '../../sandbox/constants';
 import { buildSandboxData } from '../../sandbox/data';
-import { exampleCustomer, exampleWith, listCustomers } from '../model/fixtures';
+import { exampleCustomer, exampleWith, listCustomers } from '../customers/fixtures';
 
 const aurora = { alias: 'loja-aurora', name: 'Loja Aurora Cosméticos' };
 

@@ -1,7 +1,7 @@
 /** The privacy oracle guard of yampi_searchCustomers (issue 18 §2.3): names and whole identifiers only, and a per-store cap. */
 import assert from 'node:assert/strict';
 import { classifyToolQuery, guardedToolSearch, guardToolSearch, nameMatchesOnly, TOOL_SEARCH_CAP, ToolSearchCap } from '../../../src/core/chat/searchPrivacy';
-import type { CustomerRecord } from '../../../src/core/model/customer';
+import type { CustomerRecord } from '../../../src/core/customers/customer';
 
 /** A clock the test moves by hand. */
 function fakeClock(start = 1_000_000): { now: () => number; advance: (ms: number) => void } {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aliasOf, customerIdOf, customerTargetOf, nodeOfType, setCredentialsArgsOf } from '../../../src/core/commands/args';
 import { COMMANDS } from '../../../src/core/commands/ids';
-import type { Node } from '../../../src/core/tree/nodes';
+import type { Node } from '../../../src/core/customers/nodes';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
@@ -15,8 +15,8 @@ describe('command ids', () => {
 
   it('spell each id once: no other source file writes a yampi.<command> literal', () => {
     const files = [
-      'src/host/commands/customers.ts', 'src/host/commands/copy.ts', 'src/host/commands/data.ts', 'src/host/commands/credentials.ts',
-      'src/host/statusBar.ts', 'src/host/panel/detailPanels.ts', 'src/host/panel/detailPanel.ts', 'src/host/errors.ts', 'src/core/tree/customerTree.ts',
+      'src/host/customers/customerCommands.ts', 'src/host/customers/copyCommands.ts', 'src/host/customers/dataCommands.ts', 'src/host/credentials/credentialCommands.ts',
+      'src/host/app/statusBar.ts', 'src/host/customers/detailPanels.ts', 'src/host/customers/detailPanel.ts', 'src/host/common/errors.ts', 'src/core/customers/customerTree.ts',
     ];
     for (const f of files) {
       const text = readFileSync(join(root, f), 'utf8');

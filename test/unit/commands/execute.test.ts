@@ -1,4 +1,4 @@
-// Issue 19 point 4: our own executeCommand calls go through the typed execute<K>() (src/host/commands/
+// Issue 19 point 4: our own executeCommand calls go through the typed execute<K>() (src/host/common/
 // execute.ts, over src/core/commands/signatures.ts), and command ids are spelled only in COMMANDS.
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const run = <K extends ExecutableCommand>(id: K, ...args: CommandSignatures[K]['
 
 describe('typed execute() and COMMANDS', () => {
   it('src/host runs commands only through execute() (setContext aside)', () => {
-    const direct = codeLines().filter(({ where, line }) => /\bexecuteCommand\b/.test(line) && !where.startsWith('src/host/commands/execute.ts:') && !/executeCommand\('setContext'/.test(line));
+    const direct = codeLines().filter(({ where, line }) => /\bexecuteCommand\b/.test(line) && !where.startsWith('src/host/common/execute.ts:') && !/executeCommand\('setContext'/.test(line));
     assert.deepEqual(direct.map(({ where, line }) => `${where} ${line.trim()}`), []);
   });
 

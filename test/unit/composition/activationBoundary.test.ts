@@ -41,34 +41,34 @@ describe('activation boundary (lint)', () => {
   it('refuses a value import of a feature module in activation code, in every import form', async () => {
     const code = [
       "import { LoadedFeatures } from './features';",
-      "import { DetailPanels } from './panel/detailPanels.js';",
-      "import sessions = require('./session/storeSessions');",
-      "import './tree/customerTreeProvider';",
-      "export { OrderFeature } from './orders/orderFeature';",
-      "export * from './webhooks/workbench';",
-      "import { type X, Y } from './hover/refIndex';",
+      "import { DetailPanels } from '../customers/detailPanels.js';",
+      "import sessions = require('../session/storeSessions');",
+      "import '../customers/customerTreeProvider';",
+      "export { OrderFeature } from '../orders/orderFeature';",
+      "export * from '../webhooks/workbench';",
+      "import { type X, Y } from '../hover/refIndex';",
     ].join('\n');
-    const found = await lint('src/host/shell.ts', code);
+    const found = await lint('src/host/app/shell.ts', code);
     assert.deepEqual(found.map((m) => m.split(' ')[0]), ['1:', '2:', '3:', '4:', '5:', '6:', '7:'], found.join('\n'));
     assert.ok(found.every((m) => m.includes('yampi/activation-boundary')), found.join('\n'));
-    assert.equal((await lint('src/extension.ts', "import { LoadedFeatures } from './host/features';")).length, 1);
+    assert.equal((await lint('src/extension.ts', "import { LoadedFeatures } from './host/app/features';")).length, 1);
   });
 
   it('lets activation code import types of features, activation modules and core as values, and load features with import()', async () => {
     const code = [
       "import type { LoadedFeatures } from './features';",
-      "import { type DetailPanels } from './panel/detailPanels';",
-      "import { Lifecycle } from './lifecycle';",
-      "import { notice } from './notify';",
-      "import { COMMANDS } from '../core/commands/ids';",
+      "import { type DetailPanels } from '../customers/detailPanels';",
+      "import { Lifecycle } from '../common/lifecycle';",
+      "import { notice } from '../common/notify';",
+      "import { COMMANDS } from '../../core/commands/ids';",
       "import vscode = require('vscode');",
-      "export type { OrderFeature } from './orders/orderFeature';",
+      "export type { OrderFeature } from '../orders/orderFeature';",
       "const load = () => import('./features.js');",
     ].join('\n');
-    assert.deepEqual(await lint('src/host/shell.ts', code), []);
+    assert.deepEqual(await lint('src/host/app/shell.ts', code), []);
   });
 
   it('leaves feature modules free to import each other', async () => {
-    assert.deepEqual(await lint('src/host/features.ts', "import { DetailPanels } from './panel/detailPanels';"), []);
+    assert.deepEqual(await lint('src/host/app/features.ts', "import { DetailPanels } from '../customers/detailPanels';"), []);
   });
 });

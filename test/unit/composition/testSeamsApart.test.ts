@@ -40,7 +40,7 @@ describe('test seams apart from production', () => {
     assert.ok(guard >= 0 && guard < entry.indexOf("import('./host/testing/testSeams.js')"), 'the import() of the seams is not behind the test switch esbuild.mjs defines off');
   });
 
-  it('production classes offer tests one read-only inspect() (src/host/inspection.ts), no member the seams alone use', () => {
+  it('production classes offer tests one read-only inspect() (src/host/app/inspection.ts), no member the seams alone use', () => {
     // the members the seams used before issue 19; a production class that grows one again fails here
     const seams = readFileSync(join(root, 'src', 'host', 'testing', 'testSeams.ts'), 'utf8');
     for (const member of ['serializerRegistered', 'signedInContext()', 'api.loaded', '.count()', '.deliver(', 'sectionSnapshots', '.snapshots()', '.lastChoice', 'startedData']) {

@@ -14,7 +14,7 @@ import { YampiError } from '../../../src/core/api/errors';
 import type { YampiClient } from '../../../src/core/api/types';
 import { compilePatterns, DEFAULT_HOVER_PATTERNS } from '../../../src/core/refs/patterns';
 import { scanDocument } from '../../../src/core/refs/textScan';
-import { hasMorePages } from '../../../src/core/model/related';
+import { hasMorePages } from '../../../src/core/related/related';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { aurora, clientFor, rejection, sandboxWithClient, serra } from '../api/helpers';
 

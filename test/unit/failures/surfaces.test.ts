@@ -19,11 +19,11 @@ import {
   phraseText,
 } from '../../../src/core/failures/vocabulary';
 import { failureOf, reportedFailure } from '../../../src/core/failures/classify';
-import { hoverCard } from '../../../src/core/hoverCard';
-import { sectionErrorText } from '../../../src/core/model/relatedFormat';
+import { hoverCard } from '../../../src/core/hover/hoverCard';
+import { sectionErrorText } from '../../../src/core/related/relatedFormat';
 import { orderCard } from '../../../src/core/orders/orderResults';
 import { renderOrderBody } from '../../../src/core/orders/renderOrderHtml';
-import { type DetailErrorState, renderDetailBody } from '../../../src/core/webview/renderDetailHtml';
+import { type DetailErrorState, renderDetailBody } from '../../../src/core/customers/renderDetailHtml';
 
 const api = (kind: Extract<Failure, { kind: 'api' }>['error']['kind'], more: Omit<Extract<Failure, { kind: 'api' }>['error'], 'kind'> = {}): Failure => ({ kind: 'api', error: { kind, ...more } });
 

@@ -60,8 +60,8 @@ describe('key scanner', () => {
     assert.equal(text.slice(f.start, f.end), SK[2]);
   });
 
-  it('the shell pre-test is the scanner pre-test (src/host/shell.ts keeps a copy: it may import nothing more)', () => {
-    const shell = readFileSync(join(__dirname, '..', '..', '..', '..', 'src', 'host', 'shell.ts'), 'utf8');
+  it('the shell pre-test is the scanner pre-test (src/host/app/shell.ts keeps a copy: it may import nothing more)', () => {
+    const shell = readFileSync(join(__dirname, '..', '..', '..', '..', 'src', 'host', 'app', 'shell.ts'), 'utf8');
     assert.ok(shell.includes(`const KEY_PRETEST = ${KEY_PRETEST.toString()};`), 'shell.ts has another pre-test');
   });
 });

@@ -4,10 +4,10 @@
  * quick-pick and status-bar text), not on the Markdown source.
  */
 import assert from 'node:assert/strict';
-import { escapeMarkdown, hoverCard } from '../../../src/core/hoverCard';
-import { customerSummary } from '../../../src/core/model/summary';
-import { plainLabel } from '../../../src/core/model/text';
-import { exampleWith } from '../model/fixtures';
+import { escapeMarkdown, hoverCard } from '../../../src/core/hover/hoverCard';
+import { customerSummary } from '../../../src/core/customers/summary';
+import { plainLabel } from '../../../src/core/common/text';
+import { exampleWith } from '../customers/fixtures';
 import { inventory, labelIcons, loadRenderers, renderHover } from './renderers';
 
 export const HOSTILE_TEXT = [

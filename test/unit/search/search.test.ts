@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { YampiClient } from '../../../src/core/api/types';
-import type { CustomerRecord } from '../../../src/core/model/customer';
+import type { CustomerRecord } from '../../../src/core/customers/customer';
 import { looksFiltered, matchesQuery, parseQuery } from '../../../src/core/search/match';
 import { runSearch, SCAN_PAGE_SIZE, SCAN_PAGES, searchQueryParams, type SearchMode } from '../../../src/core/search/search';
 import type { Sandbox } from '../../sandbox/server';

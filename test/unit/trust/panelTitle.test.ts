@@ -1,7 +1,7 @@
 /** Issue 18 §2.4: VS Code keeps editor titles on disk to restore tabs, so a panel title carries `#id`, never a name. */
 import assert from 'node:assert/strict';
-import { panelTitle, renderDetailDocument } from '../../../src/core/webview/renderDetailHtml';
-import { exampleCustomer } from '../model/fixtures';
+import { panelTitle, renderDetailDocument } from '../../../src/core/customers/renderDetailHtml';
+import { exampleCustomer } from '../customers/fixtures';
 
 describe('panel title: the id, never the name (issue 18 §2.4)', () => {
   const record = exampleCustomer();

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isValidAlias } from '../../../src/core/alias';
+import { isValidAlias } from '../../../src/core/common/alias';
 import { parseToolInput, type TOOL_NAMES } from '../../../src/core/chat/tools';
-import { redact } from '../../../src/core/logger';
+import { redact } from '../../../src/core/common/logger';
 
 const secret = 'sk_live/Ab+c=d&e?f"g\\h ij~é';
 const token = 'ysk_9f8e7d6c5b4a39281706Zq';

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { WEBVIEW_ICONS } from '../../../src/core/webview/codicons';
-import { type DetailState, renderDetailBody } from '../../../src/core/webview/renderDetailHtml';
-import { renderSection } from '../../../src/core/webview/renderSections';
-import { exampleCustomer } from '../model/fixtures';
+import { type DetailState, renderDetailBody } from '../../../src/core/customers/renderDetailHtml';
+import { renderSection } from '../../../src/core/related/renderSections';
+import { exampleCustomer } from '../customers/fixtures';
 
 // The build ships only WEBVIEW_ICONS' glyphs (esbuild.mjs subsets the codicon font): an icon drawn
 // but not listed would be an empty square. The type catches calls through codicon(); this catches

@@ -8,11 +8,11 @@
 import assert from 'node:assert/strict';
 import { decodeCustomerEnvelope } from '../../../src/core/api/decode';
 import { decodeAddress } from '../../../src/core/api/decodeRelated';
-import { type CustomerRecord } from '../../../src/core/model/customer';
-import { allFields, buildCustomerView } from '../../../src/core/model/fields';
-import { type Locale } from '../../../src/core/model/strings';
-import { renderDetailBody, renderDetailDocument } from '../../../src/core/webview/renderDetailHtml';
-import { ADDRESSES_REVEAL_KEY, type SectionView } from '../../../src/core/webview/renderSections';
+import { type CustomerRecord } from '../../../src/core/customers/customer';
+import { allFields, buildCustomerView } from '../../../src/core/customers/fields';
+import { type Locale } from '../../../src/core/common/strings';
+import { renderDetailBody, renderDetailDocument } from '../../../src/core/customers/renderDetailHtml';
+import { ADDRESSES_REVEAL_KEY, type SectionView } from '../../../src/core/related/renderSections';
 import { SANDBOX_STORES, XSS_CUSTOMER_IDS } from '../../sandbox/constants';
 import { buildSandboxData } from '../../sandbox/data';
 import { XSS_FAMILIES, XSS_PAYLOADS, XSS_SEPARATOR, xssGroups, xssShownText } from '../../sandbox/xssCorpus';

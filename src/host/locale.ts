@@ -1,7 +1,0 @@
-import vscode = require('vscode');
-import { type Locale, toLocale } from '../core/model/strings';
-
-/** The language of VS Code's UI, as one of the locales the core carries. */
-export function locale(): Locale {
-  return toLocale(vscode.env.language);
-}

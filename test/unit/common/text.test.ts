@@ -1,0 +1,53 @@
+/**
+ * Issue 23: the exact text the bounding and escaping helpers produce (what a label, tooltip or hover
+ * shows), at the edges: a value exactly at the limit, runs of control characters, padding.
+ */
+import assert from 'node:assert/strict';
+import { escapeMarkdown, HOVER_MAX_VALUE, MAX_LABEL, neutralizeIcons, plainLabel, truncate } from '../../../src/core/common/text';
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+describe('text: truncate, plainLabel, escapeMarkdown (issue 23)', () => {
+  it('truncate keeps a value of exactly max units and cuts one more, ending in …', () => {
+    assert.equal(truncate('abcde', 5), 'abcde');
+    assert.equal(truncate('abcdef', 5), 'abcd…');
+    assert.equal(truncate('', 0), '');
+    assert.equal(truncate('ab', 1), '…');
+  });
+
+  it('truncate never splits a grapheme, and its cut is the same however long the rest is', () => {
+    assert.equal(truncate('ab👍🏽cd', 4), 'ab…'); // the emoji with its skin tone is 4 units: it does not fit
+    assert.equal(truncate('ab👍🏽cd', 7), 'ab👍🏽…');
+    assert.equal(truncate(`Jose\u0301 Silva${'x'.repeat(5000)}`, 6), 'Jose\u0301…');
+    assert.equal(truncate(`${'a'.repeat(10)}${'b'.repeat(100_000)}`, 11), `${'a'.repeat(10)}…`);
+  });
+
+  it('neutralizeIcons breaks every $( with a zero-width space and leaves the rest', () => {
+    assert.equal(neutralizeIcons('$(check) a $(x) $ ( $'), '$\u200b(check) a $\u200b(x) $ ( $');
+  });
+
+  it('plainLabel: one space for each run of control characters or spaces, trimmed, icons broken, cut at 200', () => {
+    assert.equal(MAX_LABEL, 200);
+    assert.equal(plainLabel('  Ana  '), 'Ana');
+    assert.equal(plainLabel('\n\tAna\r\n'), 'Ana');
+    assert.equal(plainLabel('Ana \n\t Maria\u2028\u2029Souza\u0085x\u007fy'), 'Ana Maria Souza x y');
+    assert.equal(plainLabel('$(check) ok'), '$\u200b(check) ok');
+    assert.equal(plainLabel('x'.repeat(200)), 'x'.repeat(200));
+    assert.equal(plainLabel('x'.repeat(201)), `${'x'.repeat(199)}…`);
+    assert.equal(plainLabel('abcdef', 4), 'abc…');
+  });
+
+  it('escapeMarkdown: isolated, trimmed, one space per run of control characters, punctuation escaped, cut at 80', () => {
+    assert.equal(HOVER_MAX_VALUE, 80);
+    assert.equal(escapeMarkdown('  Ana  '), `${FSI}Ana${PDI}`);
+    assert.equal(escapeMarkdown('Ana\r\n\r\nMaria\u0000\u2028Souza'), `${FSI}Ana Maria Souza${PDI}`);
+    assert.equal(escapeMarkdown('a\tb'), `${FSI}a b${PDI}`);
+    assert.equal(escapeMarkdown('Ana  Maria'), `${FSI}Ana  Maria${PDI}`); // spaces are data, kept
+    assert.equal(escapeMarkdown('[x](y) <b>'), `${FSI}\\[x\\]\\(y\\) \\<b\\>${PDI}`);
+    assert.equal(escapeMarkdown('$(check)'), `${FSI}\\$\u200b\\(check\\)${PDI}`);
+    assert.equal(escapeMarkdown('x'.repeat(80)), `${FSI}${'x'.repeat(80)}${PDI}`);
+    assert.equal(escapeMarkdown('x'.repeat(81)), `${FSI}${'x'.repeat(79)}…${PDI}`);
+    assert.equal(escapeMarkdown('abcdef', 4), `${FSI}abc…${PDI}`);
+  });
+});
