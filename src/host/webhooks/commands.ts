@@ -183,30 +183,146 @@ async function pickSource(wb: WebhookWorkbench, alias: string | undefined): Prom
 /** The handlers of the webhook commands (their stand-ins are registered by the shell like every command). */
 type WebhookCommands = Commands<'webhooksSetSecret' | 'webhooksStartReceiver' | 'webhooksStopReceiver' | 'webhooksVerify' | 'webhooksSendSample' | 'webhooksOpenPayload' | 'webhooksResend' | 'webhooksVerifyAgain'>;
 
+/** Set Webhook Secret: the store and its secret (asked for when not given), kept in secret storage; then every delivery is checked again. */
+function setSecretCommand(wb: WebhookWorkbench): WebhookCommands[typeof COMMANDS.webhooksSetSecret] {
+  const { services } = wb;
+  return async (arg) => {
+    const given = setSecretArgsOf(arg);
+    const alias = await pickStore(services, vscode.l10n.t('Set Webhook Secret'), given?.alias);
+    if (alias === undefined) {
+      return false;
+    }
+    const secret = given?.secret !== undefined ? given.secret : await vscode.window.showInputBox({
+      title: vscode.l10n.t('Set Webhook Secret'),
+      prompt: vscode.l10n.t('The secret of the webhook for store {0} (Yampi admin › Webhooks), used to check X-Yampi-Hmac-SHA256. Kept in VS Code secret storage only.', alias),
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Paste the webhook secret') : undefined),
+    });
+    if (secret === undefined || secret.trim() === '') {
+      return false;
+    }
+    await wb.secrets.set(alias, secret);
+    services.notifier.status(notice('Yampi: webhook secret saved for {0}.', alias));
+    await wb.verifyAll();
+    return true;
+  };
+}
+
+/** Verify Webhook Signature: a given body and signature, or the payload open in the editor (for a delivery, its raw bytes). */
+function verifyCommand(wb: WebhookWorkbench): WebhookCommands[typeof COMMANDS.webhooksVerify] {
+  const { services } = wb;
+  return async (arg) => {
+    const given = verifyArgsOf(arg);
+    if (given) {
+      const store = given.alias ?? services.credentials.activeAlias();
+      const secret = store === undefined ? undefined : await wb.secrets.get(store);
+      const v = withWords(verifySignature({ body: Buffer.from(given.body, 'utf8'), signature: given.signature, secret }));
+      return v;
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void services.notifier.info(notice('Open the webhook payload to check first (or a delivery\'s Open payload).'));
+      return undefined;
+    }
+    // a delivery's own document: its raw bytes (what is shown may be masked or re-indented)
+    const seq = editor.document.uri.scheme === PAYLOAD_SCHEME ? seqOfUri(editor.document.uri) : undefined;
+    const delivery = seq === undefined ? undefined : wb.log.get(seq);
+    const body = delivery ? delivery.body : Buffer.from(editor.document.getText(), 'utf8');
+    const known = delivery ? headerValue(delivery.headers, SIGNATURE_HEADER) : undefined;
+    const signature = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Verify Webhook Signature'),
+      prompt: vscode.l10n.t('The value of the X-Yampi-Hmac-SHA256 header'),
+      ...(known !== undefined ? { value: known } : {}),
+      ignoreFocusOut: true,
+    });
+    if (signature === undefined) {
+      return undefined;
+    }
+    const alias = await pickStore(services, vscode.l10n.t('Verify Webhook Signature'), delivery ? wb.storeFor(delivery.summary.alias) : undefined);
+    if (alias === undefined) {
+      return undefined;
+    }
+    const v = withWords(verifySignature({ body, signature, secret: await wb.secrets.get(alias), ...(delivery ? { headers: delivery.headers } : {}) }));
+    showVerdict(services, v);
+    return v;
+  };
+}
+
+/** Send Sample Webhook: an event, a target (our receiver, a URL or a new document) and a source (sample data or a real customer). */
+function sendSampleCommand(wb: WebhookWorkbench): WebhookCommands[typeof COMMANDS.webhooksSendSample] {
+  const { services } = wb;
+  return async (arg) => {
+    const given = sendSampleArgsOf(arg);
+    if (arg !== undefined && !given) {
+      void services.notifier.error(notice('Give an event name, e.g. {0}.', 'order.paid'));
+      return undefined;
+    }
+    const event = given?.event ?? await pickEvent();
+    if (event === undefined) {
+      return undefined;
+    }
+    if (!findEvent(event)) {
+      void services.notifier.error(notice('Yampi sends no webhook event called "{0}". Pick one of the 14.', inert(event, 60)));
+      return undefined;
+    }
+    const target: Target | undefined = given ? (given.open === true ? { kind: 'open' } : given.url !== undefined ? { kind: 'url' } : { kind: 'receiver' }) : await pickTarget(wb);
+    if (!target) {
+      return undefined;
+    }
+    const alias = given?.alias ?? services.credentials.activeAlias();
+    if (target.kind === 'open') {
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(JSON.parse(sampleText(event, alias === undefined ? SANDBOX_SAMPLE : { ...SANDBOX_SAMPLE, merchant: { ...SANDBOX_SAMPLE.merchant, alias } }, { mask: true })), null, 2) });
+      await vscode.window.showTextDocument(doc);
+      return { opened: true };
+    }
+    const customerId = given ? given.customerId : await pickSource(wb, alias);
+    if (customerId === null) {
+      return undefined;
+    }
+    const source = customerId !== undefined && alias !== undefined
+      ? await storeSource(wb, alias, customerId)
+      : alias === undefined ? SANDBOX_SAMPLE : { ...SANDBOX_SAMPLE, merchant: { ...SANDBOX_SAMPLE.merchant, alias } };
+    const body = sampleText(event, source, { mask: wb.masked });
+    let url: URL | undefined;
+    if (target.kind === 'receiver') {
+      const started = await wb.start();
+      url = started && wb.running ? new URL(wb.running.url) : undefined;
+    } else {
+      url = await targetUrl(wb, given?.url, vscode.l10n.t('Send Sample Webhook'));
+    }
+    if (!url) {
+      return undefined;
+    }
+    const secret = alias === undefined ? undefined : await wb.secrets.get(alias);
+    if (secret === undefined) {
+      services.notifier.status(notice('No webhook secret set for this store: the sample goes unsigned.'));
+    }
+    return post(wb, url, body, secret === undefined ? undefined : signBody(secret, body), event);
+  };
+}
+
+/** Resend to…: the very bytes and signature header of a delivery, to a URL. */
+function resendCommand(wb: WebhookWorkbench): WebhookCommands[typeof COMMANDS.webhooksResend] {
+  return async (arg, urlArg) => {
+    const seq = deliverySeqOf(arg);
+    const d = seq === undefined ? undefined : wb.log.get(seq);
+    if (!d) {
+      return undefined;
+    }
+    const url = await targetUrl(wb, typeof urlArg === 'string' ? urlArg : undefined, vscode.l10n.t('Resend to…'));
+    if (!url) {
+      return undefined;
+    }
+    // the same bytes and the same signature header, as Yampi sent them
+    return post(wb, url, d.body, headerValue(d.headers, SIGNATURE_HEADER), d.summary.event !== undefined && findEvent(d.summary.event) ? d.summary.event : vscode.l10n.t('Delivery'));
+  };
+}
+
 export function webhookCommands(wb: WebhookWorkbench): WebhookCommands {
   const { services } = wb;
   return {
-    [COMMANDS.webhooksSetSecret]: async (arg) => {
-      const given = setSecretArgsOf(arg);
-      const alias = await pickStore(services, vscode.l10n.t('Set Webhook Secret'), given?.alias);
-      if (alias === undefined) {
-        return false;
-      }
-      const secret = given?.secret !== undefined ? given.secret : await vscode.window.showInputBox({
-        title: vscode.l10n.t('Set Webhook Secret'),
-        prompt: vscode.l10n.t('The secret of the webhook for store {0} (Yampi admin › Webhooks), used to check X-Yampi-Hmac-SHA256. Kept in VS Code secret storage only.', alias),
-        password: true,
-        ignoreFocusOut: true,
-        validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Paste the webhook secret') : undefined),
-      });
-      if (secret === undefined || secret.trim() === '') {
-        return false;
-      }
-      await wb.secrets.set(alias, secret);
-      services.notifier.status(notice('Yampi: webhook secret saved for {0}.', alias));
-      await wb.verifyAll();
-      return true;
-    },
+    [COMMANDS.webhooksSetSecret]: setSecretCommand(wb),
     [COMMANDS.webhooksStartReceiver]: async () => {
       const r = await wb.start();
       if (r && wb.running) {
@@ -215,106 +331,13 @@ export function webhookCommands(wb: WebhookWorkbench): WebhookCommands {
       return r;
     },
     [COMMANDS.webhooksStopReceiver]: () => wb.stop(),
-    [COMMANDS.webhooksVerify]: async (arg) => {
-      const given = verifyArgsOf(arg);
-      if (given) {
-        const store = given.alias ?? services.credentials.activeAlias();
-        const secret = store === undefined ? undefined : await wb.secrets.get(store);
-        const v = withWords(verifySignature({ body: Buffer.from(given.body, 'utf8'), signature: given.signature, secret }));
-        return v;
-      }
-      const editor = vscode.window.activeTextEditor;
-      if (!editor) {
-        void services.notifier.info(notice('Open the webhook payload to check first (or a delivery\'s Open payload).'));
-        return undefined;
-      }
-      // a delivery's own document: its raw bytes (what is shown may be masked or re-indented)
-      const seq = editor.document.uri.scheme === PAYLOAD_SCHEME ? seqOfUri(editor.document.uri) : undefined;
-      const delivery = seq === undefined ? undefined : wb.log.get(seq);
-      const body = delivery ? delivery.body : Buffer.from(editor.document.getText(), 'utf8');
-      const known = delivery ? headerValue(delivery.headers, SIGNATURE_HEADER) : undefined;
-      const signature = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Verify Webhook Signature'),
-        prompt: vscode.l10n.t('The value of the X-Yampi-Hmac-SHA256 header'),
-        ...(known !== undefined ? { value: known } : {}),
-        ignoreFocusOut: true,
-      });
-      if (signature === undefined) {
-        return undefined;
-      }
-      const alias = await pickStore(services, vscode.l10n.t('Verify Webhook Signature'), delivery ? wb.storeFor(delivery.summary.alias) : undefined);
-      if (alias === undefined) {
-        return undefined;
-      }
-      const v = withWords(verifySignature({ body, signature, secret: await wb.secrets.get(alias), ...(delivery ? { headers: delivery.headers } : {}) }));
-      showVerdict(services, v);
-      return v;
-    },
-    [COMMANDS.webhooksSendSample]: async (arg) => {
-      const given = sendSampleArgsOf(arg);
-      if (arg !== undefined && !given) {
-        void services.notifier.error(notice('Give an event name, e.g. {0}.', 'order.paid'));
-        return undefined;
-      }
-      const event = given?.event ?? await pickEvent();
-      if (event === undefined) {
-        return undefined;
-      }
-      if (!findEvent(event)) {
-        void services.notifier.error(notice('Yampi sends no webhook event called "{0}". Pick one of the 14.', inert(event, 60)));
-        return undefined;
-      }
-      const target: Target | undefined = given ? (given.open === true ? { kind: 'open' } : given.url !== undefined ? { kind: 'url' } : { kind: 'receiver' }) : await pickTarget(wb);
-      if (!target) {
-        return undefined;
-      }
-      const alias = given?.alias ?? services.credentials.activeAlias();
-      if (target.kind === 'open') {
-        const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(JSON.parse(sampleText(event, alias === undefined ? SANDBOX_SAMPLE : { ...SANDBOX_SAMPLE, merchant: { ...SANDBOX_SAMPLE.merchant, alias } }, { mask: true })), null, 2) });
-        await vscode.window.showTextDocument(doc);
-        return { opened: true };
-      }
-      const customerId = given ? given.customerId : await pickSource(wb, alias);
-      if (customerId === null) {
-        return undefined;
-      }
-      const source = customerId !== undefined && alias !== undefined
-        ? await storeSource(wb, alias, customerId)
-        : alias === undefined ? SANDBOX_SAMPLE : { ...SANDBOX_SAMPLE, merchant: { ...SANDBOX_SAMPLE.merchant, alias } };
-      const body = sampleText(event, source, { mask: wb.masked });
-      let url: URL | undefined;
-      if (target.kind === 'receiver') {
-        const started = await wb.start();
-        url = started && wb.running ? new URL(wb.running.url) : undefined;
-      } else {
-        url = await targetUrl(wb, given?.url, vscode.l10n.t('Send Sample Webhook'));
-      }
-      if (!url) {
-        return undefined;
-      }
-      const secret = alias === undefined ? undefined : await wb.secrets.get(alias);
-      if (secret === undefined) {
-        services.notifier.status(notice('No webhook secret set for this store: the sample goes unsigned.'));
-      }
-      return post(wb, url, body, secret === undefined ? undefined : signBody(secret, body), event);
-    },
+    [COMMANDS.webhooksVerify]: verifyCommand(wb),
+    [COMMANDS.webhooksSendSample]: sendSampleCommand(wb),
     [COMMANDS.webhooksOpenPayload]: async (arg) => {
       const seq = deliverySeqOf(arg);
       return seq === undefined ? undefined : (await openPayload(wb, seq)) !== undefined;
     },
-    [COMMANDS.webhooksResend]: async (arg, urlArg) => {
-      const seq = deliverySeqOf(arg);
-      const d = seq === undefined ? undefined : wb.log.get(seq);
-      if (!d) {
-        return undefined;
-      }
-      const url = await targetUrl(wb, typeof urlArg === 'string' ? urlArg : undefined, vscode.l10n.t('Resend to…'));
-      if (!url) {
-        return undefined;
-      }
-      // the same bytes and the same signature header, as Yampi sent them
-      return post(wb, url, d.body, headerValue(d.headers, SIGNATURE_HEADER), d.summary.event !== undefined && findEvent(d.summary.event) ? d.summary.event : vscode.l10n.t('Delivery'));
-    },
+    [COMMANDS.webhooksResend]: resendCommand(wb),
     [COMMANDS.webhooksVerifyAgain]: async (arg) => {
       const seq = deliverySeqOf(arg);
       const d = seq === undefined ? undefined : await wb.verifyAgain(seq);
