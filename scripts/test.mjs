@@ -133,7 +133,17 @@ async function harnessSuite(name, script, vscode) {
 // name, what it needs, which runs include it, and how to run it.
 const steps = [
   { name: 'build', for: ['integration'], run: () => run(['esbuild.mjs']) },
-  { name: 'compile', for: ['unit', 'integration', 'ui'], run: () => run([tsc, '-p', 'tsconfig.test.json']) },
+  {
+    name: 'compile',
+    for: ['unit', 'integration', 'ui'],
+    run: () => {
+      // tsc never deletes: a test file moved or removed would still run from its old out/ copy
+      for (const dir of ['src', 'test']) {
+        rmSync(join(root, 'out', dir), { recursive: true, force: true });
+      }
+      return run([tsc, '-p', 'tsconfig.test.json']);
+    },
+  },
   { name: 'unit', suite: true, needs: ['compile'], for: ['unit'], run: unitSuite },
   {
     name: 'setup:vscode',

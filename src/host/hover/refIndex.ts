@@ -8,6 +8,7 @@ import { Lifecycle } from '../common/lifecycle';
 import { notice } from '../common/notify';
 import type { Needs } from '../app/services';
 import { execute } from '../common/execute';
+import { scanPerVersion, visibleOffsets } from './documentScans';
 
 /** What this module uses of the feature services (src/host/app/features.ts builds them). */
 type Deps = Needs<'logger' | 'notifier' | 'settings'>;
@@ -125,22 +126,15 @@ export class CustomerRefIndex extends Lifecycle {
   }
 
   private scan(doc: vscode.TextDocument): BudgetedScan {
-    const key = doc.uri.toString();
-    const hit = this.cache.get(key);
-    if (hit?.version === doc.version) {
-      return hit.scan;
-    }
-    const visible = (): Array<readonly [number, number]> =>
-      vscode.window.visibleTextEditors
-        .filter((e) => e.document === doc)
-        .flatMap((e) => e.visibleRanges.map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const));
-    const scan = budgetedDocumentScan(doc.getText(), doc.languageId, this.compiled.patterns, visible, () => performance.now());
-    if (scan.coverage !== 'full') {
-      this.services.logger.info(`Customer id scan of ${doc.uri.scheme} document (version ${doc.version}) ran out of time: ${scan.coverage === 'visible' ? 'visible lines only' : 'part of the visible lines'}; hovers look at their own line`);
-    }
-    this.cache.set(key, { version: doc.version, scan });
-    return scan;
+    return scanPerVersion(this.cache, doc, () => {
+      const scan = budgetedDocumentScan(doc.getText(), doc.languageId, this.compiled.patterns, () => visibleOffsets(doc), () => performance.now());
+      if (scan.coverage !== 'full') {
+        this.services.logger.info(`Customer id scan of ${doc.uri.scheme} document (version ${doc.version}) ran out of time: ${scan.coverage === 'visible' ? 'visible lines only' : 'part of the visible lines'}; hovers look at their own line`);
+      }
+      return scan;
+    });
   }
+
 
   /** The id at a position: from the document's refs, or (very large or slow documents) from its line only. */
   refAt(doc: vscode.TextDocument, pos: vscode.Position): { id: number; range: vscode.Range } | undefined {

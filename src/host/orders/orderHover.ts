@@ -13,6 +13,7 @@ import { locale } from '../common/locale';
 import type { Needs } from '../app/services';
 import type { OrderService } from './orderService';
 import { execute } from '../common/execute';
+import { scanPerVersion, visibleOffsets } from '../hover/documentScans';
 
 /** What this module uses of the feature services (src/host/app/features.ts builds them). */
 type Deps = Needs<'credentials' | 'logger' | 'sessions' | 'settings'>;
@@ -47,19 +48,9 @@ export class OrderHoverProvider extends Lifecycle implements vscode.HoverProvide
   }
 
   private scan(doc: vscode.TextDocument): BudgetedOrderScan {
-    const key = doc.uri.toString();
-    const hit = this.cache.get(key);
-    if (hit?.version === doc.version) {
-      return hit.scan;
-    }
-    const visible = (): Array<readonly [number, number]> =>
-      vscode.window.visibleTextEditors
-        .filter((e) => e.document === doc)
-        .flatMap((e) => e.visibleRanges.map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)] as const));
-    const scan = budgetedOrderScan(doc.getText(), doc.languageId, visible, () => performance.now());
-    this.cache.set(key, { version: doc.version, scan });
-    return scan;
+    return scanPerVersion(this.cache, doc, () => budgetedOrderScan(doc.getText(), doc.languageId, () => visibleOffsets(doc), () => performance.now()));
   }
+
 
   private refAt(doc: vscode.TextDocument, pos: vscode.Position): { ref: OrderRef; range: vscode.Range } | undefined {
     if (doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > MAX_DOCUMENT_LENGTH || this.scan(doc).coverage !== 'full') {
