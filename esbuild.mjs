@@ -155,6 +155,8 @@ const configs = [
     format: 'iife',
     target: 'es2022',
   },
+  // the panels' stylesheet, minified in what ships (media/detail.css is its source)
+  { ...common, entryPoints: { detail: 'media/detail.css' }, outdir: 'dist', sourcemap: false },
 ];
 
 /** @param {esbuild.Metafile[]} metas */

@@ -45,7 +45,8 @@ if (testCode.length > 0) {
 /** The user guide of README.md for the VSIX (see the top of this file). */
 export function vsixReadme(readme, { keepImages }) {
   const end = readme.indexOf('\n## Development\n');
-  const guide = end < 0 ? readme : readme.slice(0, end + 1);
+  // Quick start is for developers of this repository (npm run demo / npm test), not for its users
+  const guide = (end < 0 ? readme : readme.slice(0, end + 1)).replace(/\n## Quick start\n[\s\S]*?(?=\n## )/, '\n');
   if (keepImages) {
     return guide;
   }

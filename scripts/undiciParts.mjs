@@ -27,6 +27,9 @@ const UNDICI_STANDINS = [
   [/\/web\/fetch\/body\.js$/, 'exports.extractBody = () => { throw new Error("undici: FormData bodies are not in this build (esbuild.mjs)"); };'],
   [/\/client-h2\.js$/, 'module.exports = () => { throw new Error("undici: HTTP/2 is not in this build (esbuild.mjs)"); };'],
   [/\/socks5-proxy-agent(\.js)?$/, 'module.exports = class { constructor() { throw new Error("undici: SOCKS proxies are not in this build (esbuild.mjs)"); } };'],
+  // Node's diagnostics channels are global to the extension host: undici:client:sendHeaders would hand
+  // every other extension our requests' User-Token and User-Secret-Key. Nothing is published.
+  [/(^|\/)diagnostics(\.js)?$/, 'const off = { hasSubscribers: false, publish() {} }; module.exports = { channels: new Proxy({}, { get: () => off }) };'],
   [/\/llhttp-wasm\.js$/, 'module.exports = require("node:zlib").brotliDecompressSync(require("node:fs").readFileSync(require("node:path").join(__dirname, "llhttp.wasm.br")));'],
 ];
 /** Writes dist/llhttp.wasm.br: undici's HTTP parser, as its llhttp-wasm.js module holds it. */

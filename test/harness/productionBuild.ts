@@ -20,8 +20,8 @@ export function productionBuild(): { dir: string; meta: unknown } {
       cpSync(path.join(repoRoot, f), path.join(dir, f));
     }
   }
-  // esbuild.mjs reads the sources and its helper modules (scripts/: undici's parts, the codicon subset)
-  for (const folder of ['src', 'scripts']) {
+  // esbuild.mjs reads the sources, its helper modules (scripts/: undici's parts, the codicon subset) and media/detail.css
+  for (const folder of ['src', 'scripts', 'media']) {
     cpSync(path.join(repoRoot, folder), path.join(dir, folder), { recursive: true });
   }
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');

@@ -52,7 +52,7 @@ export interface DetailDocumentOptions extends DetailBodyOptions {
   readonly cspSource: string;
   /** Fresh per document, from crypto.randomBytes (base64/hex). */
   readonly nonce: string;
-  /** `webview.asWebviewUri(...)` strings for dist/webview.js, media/detail.css, dist/codicons/codicon.css. */
+  /** `webview.asWebviewUri(...)` strings for dist/webview.js, dist/detail.css, dist/codicons/codicon.css. */
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly codiconsUri: string;

@@ -112,7 +112,7 @@ export abstract class WebviewPanel<S extends { readonly kind: string }, From ext
       cspSource: w.cspSource,
       nonce: randomBytes(18).toString('base64'),
       scriptUri: uri('dist', this.spec.script),
-      styleUri: uri('media', 'detail.css'),
+      styleUri: uri('dist', 'detail.css'),
       codiconsUri: uri('dist', 'codicons', 'codicon.css'),
     });
   }
