@@ -17,8 +17,8 @@ describe('the installed extension\'s page', () => {
     await readme.locator('h2', { hasText: 'Walkthrough' }).scrollIntoViewIfNeeded();
     await workbench.screenshot('readme-01-extension-page');
     const headings = (await readme.locator('h2').allInnerTexts()).map((h) => h.trim());
-    assert.ok(headings.includes('Quick start'), headings.join(' | '));
-    for (const developer of ['Development', 'Contributing', 'How the tests work']) {
+    assert.ok(headings.includes('Commands') && headings.includes('Settings'), headings.join(' | '));
+    for (const developer of ['Quick start', 'Development', 'Contributing', 'How the tests work']) {
       assert.ok(!headings.includes(developer), `the packed README has the developer section ${developer}`);
     }
     const images = await readme.locator('img').evaluateAll((imgs) => imgs.map((i) => ({ src: (i as HTMLImageElement).src, ok: (i as HTMLImageElement).naturalWidth > 0 })));

@@ -126,9 +126,12 @@ export class GitStatus {
       this.saidFallback = true;
       this.logger.info('Keys in source: the Git extension knows no repository for a file (absent, disabled or not a repository): its ignore rules come from the .gitignore files.');
     }
-    const ignored = repo && uri.scheme === 'file'
-      ? (await withTimeout(repo.checkIgnore([uri.fsPath]), GIT_TIMEOUT_MS, new Set<string>())).size > 0
-      : await this.ignoredByFiles(uri);
+    // git's answer; when it has none in time (a busy machine) or fails, the .gitignore files decide:
+    // "not ignored" by default would flag a git-ignored .env as a key about to be committed
+    const byGit = repo && uri.scheme === 'file'
+      ? await withTimeout<boolean | undefined>(Promise.resolve(repo.checkIgnore([uri.fsPath])).then((s) => s.size > 0), GIT_TIMEOUT_MS, undefined)
+      : undefined;
+    const ignored = byGit ?? await this.ignoredByFiles(uri);
     if (ignored) {
       return { ignored, tracking: 'untracked' };
     }
@@ -170,8 +173,13 @@ export class GitStatus {
     }
     for (const [repo, list] of byRepo) {
       for (let i = 0; i < list.length; i += 1000) {
-        const paths = list.slice(i, i + 1000).map((u) => u.fsPath);
-        for (const p of await withTimeout(repo.checkIgnore(paths), GIT_TIMEOUT_MS * 2, new Set<string>())) {
+        const slice = list.slice(i, i + 1000);
+        const answer = await withTimeout<Set<string> | undefined>(repo.checkIgnore(slice.map((u) => u.fsPath)), GIT_TIMEOUT_MS * 2, undefined);
+        if (answer === undefined) {
+          rest.push(...slice); // no answer from git in time: the .gitignore files decide, as without git
+          continue;
+        }
+        for (const p of answer) {
           ignored.add(vscode.Uri.file(p).toString());
         }
       }
