@@ -53,17 +53,25 @@ export interface DateParts {
 
 const STORE_TIME_ZONE = 'America/Sao_Paulo';
 
+/** One formatter per time zone, made on first use (making one costs far more than formatting with it). */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
 function wallClockIn(timeZone: string, instant: Date): DateParts | undefined {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    }).formatToParts(instant);
+    let clock = wallClocks.get(timeZone);
+    if (clock === undefined) {
+      clock = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        hourCycle: 'h23',
+      });
+      wallClocks.set(timeZone, clock);
+    }
+    const parts = clock.formatToParts(instant);
     const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
     return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
   } catch {

@@ -22,6 +22,9 @@ export function setCatalog(contents: Readonly<Record<string, string>> | undefine
 /** Translates an English message and fills `{0}`, `{1}`… with the arguments (plain text; escape at the sink). */
 export function t(locale: Locale, message: string, ...args: readonly (string | number)[]): string {
   const template = locale === 'en' ? message : (catalog[message] ?? message);
+  if (args.length === 0) {
+    return template; // nothing to fill: a `{0}` without its argument stays as written either way
+  }
   return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
     const arg = args[Number(index)];
     return arg === undefined ? whole : String(arg);

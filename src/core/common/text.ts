@@ -5,9 +5,18 @@
 
 let segmenter: Intl.Segmenter | undefined;
 
+/** Code units segmented before the cut when a boundary can be proven there (see `truncate`). */
+const WINDOW = 64;
+
+/** Printable ASCII: between two of these there is always a grapheme boundary (no UAX #29 rule joins them). */
+function isPrintableAscii(code: number): boolean {
+  return code >= 0x20 && code <= 0x7e;
+}
+
 /**
  * `value` cut to at most `max` UTF-16 units, ending in `…` when cut, between graphemes (an emoji or
- * an accented letter is never split). Costs O(max), not O(value.length), for long values.
+ * an accented letter is never split). Costs O(WINDOW) for text with ASCII near the cut, O(max) at
+ * worst, never O(value.length).
  */
 export function truncate(value: string, max: number): string {
   if (value.length <= max) {
@@ -15,12 +24,24 @@ export function truncate(value: string, max: number): string {
   }
   // Stryker disable next-line AssignmentOperator,ObjectLiteral,StringLiteral: the segmenter is made once per process and kept, so only the process's first long value could tell (unobservable from in-process tests); `{}` is equivalent, grapheme is Intl.Segmenter's default
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  let cut = '';
+  const room = max - 1; // for the `…`
+  // Segmenting is the cost (a view cuts hundreds of values; ICU steps one grapheme at a time), so
+  // start at a proven boundary just before the cut when there is one: two printable ASCII characters
+  // side by side. Rules that look back (emoji sequences, flag pairs) stop at an ASCII character, so
+  // the segments after it are the ones a segmentation of the whole value has.
+  let start = 0;
+  for (let i = room; i > 0 && i >= room - WINDOW; i--) {
+    if (isPrintableAscii(value.charCodeAt(i - 1)) && isPrintableAscii(value.charCodeAt(i))) {
+      start = i;
+      break;
+    }
+  }
+  let cut = value.slice(0, start);
   // segment a prefix only: ICU's iterator costs time in the whole text's length on every step, and
   // a grapheme boundary depends only on the characters next to it
   // Stryker disable next-line MethodExpression: equivalent, segmenting the whole value gives the same cut (the prefix only bounds the cost)
-  for (const { segment } of segmenter.segment(value.slice(0, max + 32))) {
-    if (cut.length + segment.length > max - 1) {
+  for (const { segment } of segmenter.segment(value.slice(start, max + 32))) {
+    if (cut.length + segment.length > room) {
       break;
     }
     cut += segment;

@@ -3,7 +3,9 @@
  * shows), at the edges: a value exactly at the limit, runs of control characters, padding.
  */
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { escapeMarkdown, HOVER_MAX_VALUE, MAX_LABEL, neutralizeIcons, plainLabel, truncate } from '../../../src/core/common/text';
+import { RUNS } from '../propertyRuns';
 
 const FSI = '\u2068';
 const PDI = '\u2069';
@@ -21,6 +23,33 @@ describe('text: truncate, plainLabel, escapeMarkdown (issue 23)', () => {
     assert.equal(truncate('ab👍🏽cd', 7), 'ab👍🏽…');
     assert.equal(truncate(`Jose\u0301 Silva${'x'.repeat(5000)}`, 6), 'Jose\u0301…');
     assert.equal(truncate(`${'a'.repeat(10)}${'b'.repeat(100_000)}`, 11), `${'a'.repeat(10)}…`);
+  });
+
+  it('truncate cuts where a segmentation of the whole value would: ASCII beside emoji sequences, flags, marks and CRLF', () => {
+    // what the cut must be: the longest run of whole graphemes of the entire value that leaves room for …
+    const reference = (value: string, max: number): string => {
+      if (value.length <= max) {
+        return value;
+      }
+      let cut = '';
+      for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(value)) {
+        if (cut.length + segment.length > max - 1) {
+          break;
+        }
+        cut += segment;
+      }
+      return `${cut}…`;
+    };
+    // pieces whose graphemes reach across their neighbours: a ZWJ family, flags (regional-indicator
+    // pairs counted from the left), a skin tone, combining accents, Hangul jamo, CR LF, prepend marks
+    const piece = fc.constantFrom('a', 'Zé', ' ', '"', '\u0301', '\u200d', '👩\u200d👩\u200d👧', '🇧', '🇷', '🇧🇷', '👍🏽', '\r', '\n', '\r\n', 'a\r\n', '\u1100\u1161', '\u0600', 'x\u0308', '\ufe0f', '~');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 120 }), fc.integer({ min: 1, max: 200 }), (pieces, max) => {
+        const value = pieces.join('');
+        assert.equal(truncate(value, max), reference(value, max));
+      }),
+      { numRuns: RUNS.cheap },
+    );
   });
 
   it('neutralizeIcons breaks every $( with a zero-width space and leaves the rest', () => {
