@@ -11,8 +11,9 @@
 //
 // The quick loop (`npm run test:quick`, `npm run test:watch`) runs the unit suite on the TypeScript
 // sources through scripts/ts-hook.cjs (esbuild, transpile only), not on tsc's output in out/:
-//   --quick   typecheck (tsc --noEmit --incremental, src + tests, and the webview) beside the unit
-//             suite (mocha --parallel); prints both results and the time, exits 1 if either failed
+//   --quick   typecheck (TypeScript 7's tsc --noEmit --incremental, src + tests, and the webview) beside
+//             the unit suite (mocha --parallel, slowest files first); prints both results and the time,
+//             exits 1 if either failed
 //   --watch   the unit suite, again on every change under src/ and test/ (no typecheck: the editor has it)
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -34,7 +35,8 @@ const unitGlob = 'test/unit/**/*.test.ts';
 /**
  * Mocha workers for the quick loop. Three on two cores: a third of the suite's time is spent waiting
  * on real timers and sockets (deadlines, retries, the fault battery), and a third worker computes
- * meanwhile (measured on this 2-core machine: 2 workers 14.5 s, 3 workers 10.4–12.5 s, 4 no better).
+ * meanwhile (whole quick run on this 2-core machine: 2 workers 12.8–13.9 s, 3 workers 9.9–10.1 s;
+ * 4 workers 8.8–9.5 s, but with more CPU contention for the tests that measure deadlines).
  */
 const quickJobs = '3';
 /** How long each unit test file took in the last quick run (scripts/quick-reporter.cjs writes it). */
