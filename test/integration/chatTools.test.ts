@@ -173,6 +173,26 @@ describe('language-model tools', () => {
     );
   });
 
+  it('the search cap (10 a minute per store) is forgotten on Clear Cached Data and with the store\'s session', async () => {
+    const capped = /Nothing was searched: at most 10 customer searches a minute/;
+    const search = (): Promise<string> => call('yampi_searchCustomers', { query: 'Mariana', limit: 1 });
+    const searchesLeft = async (): Promise<number> => {
+      for (let done = 0; done <= 10; done++) {
+        if (capped.test(await search())) {
+          return done;
+        }
+      }
+      return Infinity;
+    };
+    assert.equal(await searchesLeft(), 10);
+    assert.match(await search(), capped, 'still capped without a clear');
+    await confirmed(api, 'yampi.clearCache');
+    assert.equal(await searchesLeft(), 10, 'Clear Cached Data forgot the count');
+    await signOutAll(api);
+    assert.equal(await signIn(owner, aurora.alias), true);
+    assert.equal(await searchesLeft(), 10, 'signing out ended the session and its count');
+  });
+
   it('signed out: says how to sign in', async () => {
     await signOutAll(api);
     try {

@@ -77,7 +77,12 @@ export class ToolSearchCap {
     return { ok: true };
   }
 
-  /** Forgets every store's count (sign-out, Clear Cached Data). */
+  /** Forgets one store's count (its session ended: signed out, or its credentials changed). */
+  forget(alias: string): void {
+    this.times.delete(alias);
+  }
+
+  /** Forgets every store's count (Clear Cached Data). */
   clear(): void {
     this.times.clear();
   }

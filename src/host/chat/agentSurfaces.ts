@@ -30,7 +30,7 @@ export function createAgentSurfaces(f: Uses): AgentSurfaces {
     open: (id) => Promise.resolve(execute(COMMANDS.openCustomer, id)),
     logError: (m) => { services.logger.warn(m); },
   });
-  const chatTools = createChatTools({
+  const { tools: chatTools, searchCap } = createChatTools({
     activeAlias: () => sessions.resolveAlias(),
     storeName: (alias) => {
       const a = sessions.resolveAlias(alias);
@@ -48,5 +48,12 @@ export function createAgentSurfaces(f: Uses): AgentSurfaces {
     describeError: (e) => describeError(e).message,
     log: (m) => { services.logger.info(m); },
   });
-  return { terminalLinks: terminal.provider, chatTools, dispose: () => { terminal.dispose(); } };
+  // what the tools remember of a store (searches counted toward the cap) goes with its session
+  // (signed out here or in another window, credentials changed) and with Clear Cached Data
+  const owned = vscode.Disposable.from(
+    sessions.onDidEnd((alias) => { searchCap.forget(alias); }),
+    sessions.onDidClear(() => { searchCap.clear(); }),
+    terminal,
+  );
+  return { terminalLinks: terminal.provider, chatTools, dispose: () => { owned.dispose(); } };
 }

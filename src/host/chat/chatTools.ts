@@ -141,8 +141,11 @@ export class YampiChatTool implements vscode.LanguageModelTool<unknown> {
   }
 }
 
-/** The tools; the shell registers stand-ins for them at activation (src/host/app/shell.ts). */
-export function createChatTools(deps: ChatToolDeps): readonly YampiChatTool[] {
+/**
+ * The tools, and the search cap they share; the shell registers stand-ins for them at activation
+ * (src/host/app/shell.ts).
+ */
+export function createChatTools(deps: ChatToolDeps): { readonly tools: readonly YampiChatTool[]; readonly searchCap: ToolSearchCap } {
   const searchCap = new ToolSearchCap();
-  return TOOL_NAMES.map((name) => new YampiChatTool(name, deps, searchCap));
+  return { tools: TOOL_NAMES.map((name) => new YampiChatTool(name, deps, searchCap)), searchCap };
 }

@@ -39,9 +39,7 @@ export function dataCommands(f: Uses): DataCommands {
           return false;
         }
       }
-      for (const s of services.sessions.all()) {
-        s.clear();
-      }
+      services.sessions.clearAll();
       services.api.clearCache();
       f.webhooks.clear(); // webhook deliveries and payloads (memory only) go too
       await services.lists.clearRecent(services.credentials.signedInAliases());

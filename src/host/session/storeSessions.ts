@@ -17,6 +17,9 @@ export class StoreSessions extends Lifecycle {
   readonly onDidEnd = this.ended.event;
   /** A store's lists changed. */
   readonly onDidChange = this.changed.event;
+  private readonly cleared = this.register(new vscode.EventEmitter<void>());
+  /** Clear Cached Data ran: whatever remembers something of the stores' data lets go of it. */
+  readonly onDidClear = this.cleared.event;
 
   constructor(
     private readonly credentials: CredentialStore,
@@ -64,6 +67,14 @@ export class StoreSessions extends Lifecycle {
 
   all(): StoreSession[] {
     return [...this.sessions.values()];
+  }
+
+  /** Clear Cached Data: every session drops its data (the sessions go on), then `onDidClear`. */
+  clearAll(): void {
+    for (const s of this.sessions.values()) {
+      s.clear();
+    }
+    this.cleared.fire();
   }
 
   /**

@@ -99,6 +99,15 @@ describe('ToolSearchCap', () => {
     cap.clear();
     assert.equal(cap.take('a').ok, true);
   });
+
+  it('forget(alias) frees that store only', () => {
+    const cap = new ToolSearchCap(fakeClock().now, 1, 60_000);
+    assert.equal(cap.take('a').ok, true);
+    assert.equal(cap.take('b').ok, true);
+    cap.forget('a');
+    assert.equal(cap.take('a').ok, true);
+    assert.equal(cap.take('b').ok, false);
+  });
 });
 
 describe('guardToolSearch', () => {
