@@ -135,6 +135,42 @@ describe('webhook workbench (issue 21)', () => {
     assert.ok(ok.port > 0, 'starts again on a free port once the setting is back to 0');
   });
 
+  it('follows yampi.webhooks.port while running: moves to the new port, and stays put, saying so, when it is taken', async () => {
+    const { port: first } = await vscode.commands.executeCommand<{ port: number }>('yampi.webhooks.startReceiver');
+    const config = vscode.workspace.getConfiguration('yampi');
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => { blocker.listen(0, '127.0.0.1', r); });
+    const taken = (blocker.address() as AddressInfo).port;
+    const spare: Server = createServer();
+    await new Promise<void>((r) => { spare.listen(0, '127.0.0.1', r); });
+    const wanted = (spare.address() as AddressInfo).port;
+    await new Promise((r) => { spare.close(r); });
+    try {
+      await config.update('webhooks.port', wanted, vscode.ConfigurationTarget.Global);
+      await waitFor('the receiver on the new port', () => wb.workbench.running?.port === wanted);
+      const body = orderPaid(7);
+      assert.equal((await post(wanted, body, { 'x-yampi-hmac-sha256': sign(body) })).status, 200);
+      await assert.rejects(post(first, body), 'the old port closed once the new one listened');
+
+      const before = api.shownErrors().length;
+      await config.update('webhooks.port', taken, vscode.ConfigurationTarget.Global);
+      const shown = await waitFor('the message', () => {
+        const m = api.shownErrors().slice(before);
+        return m.length > 0 ? m : undefined;
+      });
+      assert.ok(shown.some((m) => m.includes(String(taken)) && m.includes(`stays on port ${wanted}`) && m.includes('yampi.webhooks.port')), JSON.stringify(shown));
+      assert.equal(wb.workbench.running?.port, wanted, 'still receiving where it was');
+      assert.equal((await post(wanted, body, { 'x-yampi-hmac-sha256': sign(body) })).status, 200);
+    } finally {
+      await config.update('webhooks.port', undefined, vscode.ConfigurationTarget.Global);
+      await new Promise((r) => { blocker.close(r); });
+    }
+    await waitFor('back on a free port of its own', () => {
+      const port = wb.workbench.running?.port;
+      return port !== undefined && port !== wanted ? port : undefined;
+    });
+  });
+
   it('answers 50 concurrent deliveries, all 200 within Yampi\'s 5 s, and keeps all 50, verified', async () => {
     const { port } = await vscode.commands.executeCommand<{ port: number }>('yampi.webhooks.startReceiver');
     const bodies = Array.from({ length: 50 }, (_, i) => orderPaid(100 + i));

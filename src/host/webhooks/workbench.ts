@@ -39,6 +39,8 @@ export class WebhookWorkbench extends Lifecycle {
   readonly secrets: WebhookSecrets;
   readonly approvals = new HostApprovals();
   private receiver: RunningReceiver | undefined;
+  /** The yampi.webhooks.port the running receiver was started for (0: any free port). */
+  private requested: number | undefined;
   private starting: Promise<RunningReceiver> | undefined;
   private statusItem: vscode.StatusBarItem | undefined;
   private aliases: Set<string>;
@@ -52,6 +54,11 @@ export class WebhookWorkbench extends Lifecycle {
     this.register(services.context.secrets.onDidChange((e) => { this.secrets.invalidate(e.key); }));
     this.register(services.credentials.onDidChange(() => { void this.onCredentialsChanged(); }));
     this.register(services.settings.onDidChange(() => { this.refreshShown(); }));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('yampi.webhooks.port')) {
+        void this.followPortSetting();
+      }
+    }));
   }
 
   get running(): RunningReceiver | undefined {
@@ -68,6 +75,55 @@ export class WebhookWorkbench extends Lifecycle {
       return { port: this.receiver.port };
     }
     const port = portSetting();
+    const r = await this.listen(port);
+    if (!r) {
+      return undefined;
+    }
+    this.receiver = r;
+    this.requested = port;
+    this.services.logger.info(`Webhook receiver listening on ${r.url}`);
+    this.showStatus(r);
+    return { port: r.port };
+  }
+
+  /**
+   * The setting changed while the receiver runs: it moves to the new port. The new one listens before
+   * the old one closes, so when the new port is taken the receiver stays where it was (and says so).
+   */
+  private async followPortSetting(): Promise<void> {
+    const old = this.receiver;
+    const port = portSetting();
+    if (!old || port === this.requested) {
+      return;
+    }
+    if (port === old.port) {
+      this.requested = port; // already listening there (0 had picked this very port)
+      return;
+    }
+    const next = await this.listen(port, old.port);
+    if (!next) {
+      return;
+    }
+    if (this.receiver !== old) {
+      // stopped, or moved again, meanwhile (a start meanwhile may have shared this very listener)
+      if (this.receiver !== next) {
+        await next.close();
+      }
+      return;
+    }
+    this.receiver = next;
+    this.requested = port;
+    this.showStatus(next);
+    this.services.logger.info(`Webhook receiver moved to ${next.url} (yampi.webhooks.port changed).`);
+    await old.close();
+  }
+
+  /**
+   * A receiver listening on `port`, or undefined when the port is taken or not allowed: the user is
+   * told, with the setting to change (and the port still in use, when `stayingOn` one). Concurrent
+   * calls share one attempt.
+   */
+  private async listen(port: number, stayingOn?: number): Promise<RunningReceiver | undefined> {
     this.starting ??= startReceiver({
       port,
       onDelivery: (r) => { void this.receive(r); },
@@ -79,17 +135,19 @@ export class WebhookWorkbench extends Lifecycle {
         await r.close();
         return undefined;
       }
-      this.receiver = r;
-      this.services.logger.info(`Webhook receiver listening on ${r.url}`);
-      this.showStatus(r);
-      return { port: r.port };
+      return r;
     } catch (e) {
       const code = (e as { code?: unknown }).code;
       if (code === 'EADDRINUSE' || code === 'EACCES') {
         const open = vscode.l10n.t('Open Settings');
-        const message = code === 'EADDRINUSE'
-          ? vscode.l10n.t('Port {0} on 127.0.0.1 is already in use, so the webhook receiver did not start. Change the setting yampi.webhooks.port (0 picks a free port).', port)
-          : vscode.l10n.t('Port {0} on 127.0.0.1 is not allowed for this user, so the webhook receiver did not start. Change the setting yampi.webhooks.port (0 picks a free port).', port);
+        const inUse = code === 'EADDRINUSE';
+        const message = stayingOn !== undefined
+          ? (inUse
+            ? vscode.l10n.t('Port {0} on 127.0.0.1 is already in use, so the webhook receiver stays on port {1}. Change the setting yampi.webhooks.port (0 picks a free port).', port, stayingOn)
+            : vscode.l10n.t('Port {0} on 127.0.0.1 is not allowed for this user, so the webhook receiver stays on port {1}. Change the setting yampi.webhooks.port (0 picks a free port).', port, stayingOn))
+          : (inUse
+            ? vscode.l10n.t('Port {0} on 127.0.0.1 is already in use, so the webhook receiver did not start. Change the setting yampi.webhooks.port (0 picks a free port).', port)
+            : vscode.l10n.t('Port {0} on 127.0.0.1 is not allowed for this user, so the webhook receiver did not start. Change the setting yampi.webhooks.port (0 picks a free port).', port));
         void this.services.notifier.error(noticeOf(message), open).then((picked) => {
           if (picked === open) {
             void execute(OPEN_SETTINGS, 'yampi.webhooks.port');
@@ -106,6 +164,7 @@ export class WebhookWorkbench extends Lifecycle {
   async stop(): Promise<boolean> {
     const r = this.receiver;
     this.receiver = undefined;
+    this.requested = undefined;
     this.statusItem?.hide();
     if (!r) {
       return false;
