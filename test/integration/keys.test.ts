@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
 import { SK, TOKENS, WH } from '../unit/keys/corpus';
-import { closeAllEditors, extensionApi, signOutAll, waitFor } from './helpers';
+import { closeAllEditors, extensionApi, extensionLog, signOutAll, waitFor } from './helpers';
 
 const folder = (): string => {
   const f = vscode.workspace.workspaceFolders?.[0];
@@ -178,7 +178,8 @@ describe('keys in source', () => {
     assert.ok(c.every((d) => d.message.includes('committed — rotate it: change the Yampi account password')), c.map((d) => d.message).join('\n'));
     const [u] = await entries(draft, 1);
     assert.match(u?.message ?? '', /not committed yet/);
-    assert.deepEqual(await entries(env, 0), []);
+    const envEntries = await entries(env, 0);
+    assert.deepEqual(envEntries, [], `the git-ignored .env was flagged; the extension's log says:\n${extensionLog(await extensionApi()).join('\n').split('\n').filter((l) => /Keys in source|Git/i.test(l)).slice(-40).join('\n')}`);
     // only git knows this rule (the repository's own excludes file, set in its config): the
     // fallback would flag the file, so no entry proves the Git extension answered
     const onlyGit = vscode.Uri.file(path.join(repoDir(), 'notes-only-git-ignores.txt'));

@@ -126,16 +126,27 @@ export class GitStatus {
       this.saidFallback = true;
       this.logger.info('Keys in source: the Git extension knows no repository for a file (absent, disabled or not a repository): its ignore rules come from the .gitignore files.');
     }
-    // git's answer; when it has none in time (a busy machine) or fails, the .gitignore files decide:
-    // "not ignored" by default would flag a git-ignored .env as a key about to be committed
+    // git's answer, when the Git extension has the file's repository and answers in time
     const byGit = repo && uri.scheme === 'file'
       ? await withTimeout<boolean | undefined>(Promise.resolve(repo.checkIgnore([uri.fsPath])).then((s) => s.size > 0), GIT_TIMEOUT_MS, undefined)
       : undefined;
-    const ignored = byGit ?? await this.ignoredByFiles(uri);
-    if (ignored) {
-      return { ignored, tracking: 'untracked' };
+    if (byGit === true) {
+      return { ignored: true, tracking: 'untracked' }; // git answers only for files it does not track
     }
-    return { ignored, tracking: await this.tracking(uri) };
+    // The .gitignore files from the workspace folder down take precedence over every other source of
+    // ignore rules, so an untracked file they ignore is ignored whatever else git was told. They decide
+    // when git has no answer, and they overrule a "not ignored" from git too: a CI run on VS Code 1.96
+    // saw the Git extension answer that for a .env its repository's .gitignore lists (not reproduced
+    // since), and flagging an ignored .env as "not committed yet" is the false alarm that matters.
+    const byFiles = await this.ignoredByFiles(uri);
+    const tracking = await this.tracking(uri);
+    if (byFiles && tracking !== 'tracked') {
+      if (byGit === false) {
+        this.logger.info(`Keys in source: git says ${uri.fsPath} is not ignored (repository ${repo?.rootUri.fsPath ?? '?'}), but a .gitignore file ignores it: treated as ignored.`);
+      }
+      return { ignored: true, tracking };
+    }
+    return { ignored: false, tracking };
   }
 
   /** tracked / untracked by `git ls-files` in the file's folder; noRepository when git finds none there. */
