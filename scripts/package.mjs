@@ -8,12 +8,14 @@
 // (`example.invalid`) there is nowhere to show them from: the VSIX README gives each image's alt text
 // instead, links stay relative (--no-rewrite-relative-links), and this says so.
 // What goes in is decided by .vscodeignore; no test seam may be in it (checked on the build's
-// metafile). Prints the file name, size and time.
+// metafile). The VSIX is then re-deflated with zopfli (scripts/vsixZopfli.mjs). Prints the file name,
+// size and time.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zopfliVsix } from './vsixZopfli.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -74,5 +76,7 @@ run(
 if (placeholderRepository) {
   console.log('package: package.json `repository` is still a placeholder: the VSIX README gives the images\' alt text (they show from the repository once it is set).');
 }
-const kb = (statSync(join(root, vsix)).size / 1024).toFixed(1);
-console.log(`package: ${vsix} (${kb} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const squeezed = await zopfliVsix(join(root, vsix));
+console.log(`package: re-deflated with zopfli: ${kb(squeezed.before)} → ${kb(squeezed.after)}`);
+console.log(`package: ${vsix} (${kb(statSync(join(root, vsix)).size)}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
