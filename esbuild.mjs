@@ -37,7 +37,7 @@ const node = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
-  // prefer ES modules: jsonc-parser's UMD build hides its requires from the bundler
+  // prefer ES modules: they tree-shake, and a UMD build hides its requires from the bundler
   mainFields: ['module', 'main'],
 };
 
