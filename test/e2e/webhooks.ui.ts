@@ -2,6 +2,10 @@
 // receiver, get a signed order.paid (from the sandbox, as Yampi would send it), see it verified in
 // the Webhook Deliveries view, open its payload and hover the customer id in it.
 import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
 import { EDGE_CASE_IDS } from '../sandbox/constants';
 import { emitWebhook } from '../sandbox/webhooks';
 import { AURORA, clearOverlays, closeAllEditors, elementShot, signedInWithNoEditors } from './customerFlows';
@@ -10,6 +14,16 @@ import { ui } from './fixture';
 const SECRET = 'wh_ui_test_0123456789abcdef0123456789abcdef';
 const VIEW = 'Webhook Deliveries';
 const MARIANA = EDGE_CASE_IDS.knownGood;
+
+/** The remote (machine-scoped) settings file of the code-server under test: yampi.webhooks.port lives there. */
+function machineSettingsFile(): string {
+  return path.join(ui().codeServer.tmpDir, 'user-data', 'Machine', 'settings.json');
+}
+
+function listen(): Promise<Server> {
+  const server = createServer();
+  return new Promise((resolve) => { server.listen(0, '127.0.0.1', () => { resolve(server); }); });
+}
 
 describe('webhook workbench (installed .vsix)', function () {
   this.timeout(120_000);
@@ -75,5 +89,49 @@ describe('webhook workbench (installed .vsix)', function () {
     assert.match(hover, new RegExp(`#${MARIANA}`));
     assert.match(hover, /Mariana/);
     await workbench.screenshot('webhooks-02-payload-hover');
+  });
+
+  it('changing yampi.webhooks.port while it runs moves the receiver (status bar); a taken port keeps it where it was, with a message', async () => {
+    const { workbench, sandbox } = ui();
+    assert.ok(sandbox);
+    const port = async (): Promise<number> => Number(/127\.0\.0\.1:(\d+)/.exec(await workbench.statusBarText('yampi.webhooks'))?.[1]);
+    const waitForPort = async (want: number): Promise<void> => {
+      const end = Date.now() + workbench.timeoutMs;
+      while ((await port()) !== want) {
+        assert.ok(Date.now() < end, `the status bar still shows port ${await port()}, not ${want}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    const file = machineSettingsFile();
+    const saved = readFileSync(file, 'utf8');
+    const spare = await listen();
+    const wanted = (spare.address() as AddressInfo).port;
+    await new Promise((r) => { spare.close(r); });
+    const blocker = await listen();
+    const taken = (blocker.address() as AddressInfo).port;
+    try {
+      await workbench.runCommand('Yampi: Start Webhook Receiver');
+      const first = await port();
+      assert.ok(first > 0 && first !== wanted);
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(saved) as object, 'yampi.webhooks.port': wanted }, null, 2));
+      await waitForPort(wanted);
+      // the status bar says where it went, for 3 s (the address is made inert: not a link)
+      await workbench.page.locator('.statusbar-item', { hasText: new RegExp(`Yampi webhook receiver at .*${wanted}`) }).first().waitFor({ timeout: 2500 });
+      await elementShot(workbench.page.locator('.part.statusbar').first(), 'webhooks-03-moved-port');
+      const store = sandbox.data.get(AURORA.alias);
+      assert.ok(store);
+      const sent = await emitWebhook(store, { url: `http://127.0.0.1:${wanted}/moved`, event: 'order.paid', secret: SECRET, mode: 'raw' });
+      assert.equal(sent.status, 200, 'the receiver answers on the new port');
+
+
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(saved) as object, 'yampi.webhooks.port': taken }, null, 2));
+      const message = await workbench.readNotification(/stays on port/);
+      assert.match(message, new RegExp(`Port ${taken} on 127\\.0\\.0\\.1 is already in use, so the webhook receiver stays on port ${wanted}\\.`));
+      assert.equal(await port(), wanted, 'still where it was');
+      await workbench.screenshot('webhooks-04-port-taken');
+    } finally {
+      writeFileSync(file, saved);
+      await new Promise((r) => { blocker.close(r); });
+    }
   });
 });

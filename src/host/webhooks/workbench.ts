@@ -8,7 +8,7 @@ import { headerValue, type Verdict, verifySignature } from '../../core/webhooks/
 import { Lifecycle } from '../common/lifecycle';
 import type { Needs } from '../app/services';
 import { WebhookSecrets } from './secrets';
-import { noticeOf } from '../common/notify';
+import { notice, noticeOf } from '../common/notify';
 import { execute } from '../common/execute';
 
 /** What this module uses of the feature services (src/host/app/features.ts builds them). */
@@ -114,6 +114,7 @@ export class WebhookWorkbench extends Lifecycle {
     this.receiver = next;
     this.requested = port;
     this.showStatus(next);
+    this.services.notifier.status(notice('Yampi webhook receiver at {0}', next.url));
     this.services.logger.info(`Webhook receiver moved to ${next.url} (yampi.webhooks.port changed).`);
     await old.close();
   }
