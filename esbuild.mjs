@@ -174,6 +174,11 @@ function report(metas) {
   console.log(`esbuild (${production ? 'production' : 'development'}):\n${lines.join('\n')}`);
 }
 
+if (!watch) {
+  // everything in dist/ is made below: a file an older build made under another name (dist/re2.js
+  // before re2js became the re2Engine chunk) would otherwise stay, and be packed or counted
+  rmSync('dist', { recursive: true, force: true });
+}
 mkdirSync('dist', { recursive: true });
 await copyCodicons();
 writeLlhttpWasm();
