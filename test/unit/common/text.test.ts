@@ -23,6 +23,9 @@ describe('text: truncate, plainLabel, escapeMarkdown (issue 23)', () => {
     assert.equal(truncate('ab👍🏽cd', 7), 'ab👍🏽…');
     assert.equal(truncate(`Jose\u0301 Silva${'x'.repeat(5000)}`, 6), 'Jose\u0301…');
     assert.equal(truncate(`${'a'.repeat(10)}${'b'.repeat(100_000)}`, 11), `${'a'.repeat(10)}…`);
+    // a prepend mark (U+0600) joins the ASCII letter after it: the cut proves its boundary on both sides
+    assert.equal(truncate('aaaaa\u0600bcxxxxxxxxxx', 7), 'aaaaa…');
+    assert.equal(truncate('aaaaa\u0600bcxxxxxxxxxx', 8), 'aaaaa\u0600b…');
   });
 
   it('truncate cuts where a segmentation of the whole value would: ASCII beside emoji sequences, flags, marks and CRLF', () => {
