@@ -18,7 +18,7 @@ import { createYampiClient } from '../../src/core/api/index';
 import type { StoreRef } from '../../src/core/api/types';
 import { SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
 import { buildSandboxData } from '../sandbox/data';
-import { childSandbox, inProcessSandbox } from './benchSandbox';
+import { benchSandbox } from './benchSandbox';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3000);
 const WARMUP = 300;
@@ -108,7 +108,7 @@ async function measure(contenders: readonly Contender[], ids: readonly number[])
 }
 
 async function main(): Promise<void> {
-  const sandbox = process.env['BENCH_SANDBOX'] === 'inprocess' ? await inProcessSandbox() : await childSandbox();
+  const sandbox = await benchSandbox();
   const user = SANDBOX_USERS.owner;
   const store: StoreRef = { alias: SANDBOX_STORES.aurora.alias, userToken: user.userToken, userSecretKey: user.userSecretKey };
   // The sandbox data is deterministic: the child process serves these same customers.

@@ -54,3 +54,8 @@ export async function childSandbox(): Promise<BenchSandbox> {
     },
   };
 }
+
+/** The bench's sandbox: a child process, or this process when BENCH_SANDBOX=inprocess. */
+export function benchSandbox(): Promise<BenchSandbox> {
+  return process.env['BENCH_SANDBOX'] === 'inprocess' ? inProcessSandbox() : childSandbox();
+}

@@ -16,13 +16,9 @@ import { GitignoreRules } from '../../src/core/keys/gitignoreRules';
 import { KEY_PRETEST, scanForKeys } from '../../src/core/keys/scanner';
 import { filterInSlices, isScannableText, MAX_FILE_BYTES, scanFiles } from '../../src/core/keys/workspaceScan';
 import { SK, TOKENS } from '../unit/keys/corpus';
+import { median } from './stats';
 
 const MB2 = 2 * 1024 * 1024;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** Median wall and CPU ms of `rounds` runs after one warm-up (CPU: this process, user + system). */
 function measure(fn: () => unknown, rounds: number): { wall: number; cpu: number } {

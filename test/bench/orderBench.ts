@@ -24,7 +24,8 @@ import { findOrderRefsInDocument } from '../../src/core/orders/orderRefs';
 import { type BudgetedOrderScan, budgetedOrderScan } from '../../src/core/orders/orderScan';
 import { renderOrderDocument } from '../../src/core/orders/renderOrderHtml';
 import { SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
-import { type BenchSandbox, childSandbox, inProcessSandbox } from './benchSandbox';
+import { benchSandbox } from './benchSandbox';
+import { median } from './stats';
 
 const RUNS = Number(process.env['BENCH_ORDER_RUNS'] ?? 30);
 const INPUTS = ['#2940', '2940'] as const;
@@ -60,13 +61,8 @@ async function replay(s: Store, store: StoreRef, input: Input): Promise<number> 
   return performance.now() - t0;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
 async function main(): Promise<void> {
-  const sandbox: BenchSandbox = process.env['BENCH_SANDBOX'] === 'inprocess' ? await inProcessSandbox() : await childSandbox();
+  const sandbox = await benchSandbox();
   const user = SANDBOX_USERS.owner;
   const store: StoreRef = { alias: SANDBOX_STORES.aurora.alias, userToken: user.userToken, userSecretKey: user.userSecretKey };
   const newStore = (): Store => ({ client: createYampiClient({ baseUrl: sandbox.baseUrl, userAgent: 'yampi-customers-bench/0.0.0' }), missing: new MissingIds(300_000) });

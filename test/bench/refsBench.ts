@@ -12,6 +12,7 @@ import { compileRe2 } from '../../src/core/refs/re2Engine';
 import { findRefsInDocument, findRefsInLine, scanDocument } from '../../src/core/refs/textScan';
 import { budgetedDocumentScan, budgetedLineScan } from '../../src/core/hover/documentScan';
 import { threadCpuNowMs } from '../harness/activationProbe';
+import { median } from './stats';
 
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -41,11 +42,6 @@ function jsonText(items: number): string {
     null,
     2,
   );
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /** Median ms of `rounds` runs of `fn` after one warm-up run. */

@@ -35,7 +35,8 @@ import { groupOf, type SectionId } from '../../src/core/related/sections';
 import { renderDetailDocument } from '../../src/core/customers/renderDetailHtml';
 import { initialSectionViews, renderSection } from '../../src/core/related/renderSections';
 import { ORDER_CASE_IDS, SANDBOX_STORES, SANDBOX_USERS } from '../sandbox/constants';
-import { type BenchSandbox, childSandbox, inProcessSandbox } from './benchSandbox';
+import { benchSandbox } from './benchSandbox';
+import { median } from './stats';
 
 const RUNS = Number(process.env['BENCH_RELATED_RUNS'] ?? 30);
 const LOCALE: Locale = 'pt-br';
@@ -111,13 +112,8 @@ async function replay(client: YampiClient, store: StoreRef, after: (step: Step) 
   return { firstPaint, ordersReady: first.ms, addresses, carts, more };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
 async function main(): Promise<void> {
-  const sandbox: BenchSandbox = process.env['BENCH_SANDBOX'] === 'inprocess' ? await inProcessSandbox() : await childSandbox();
+  const sandbox = await benchSandbox();
   const user = SANDBOX_USERS.owner;
   const store: StoreRef = { alias: SANDBOX_STORES.aurora.alias, userToken: user.userToken, userSecretKey: user.userSecretKey };
   const newClient = (): YampiClient => createYampiClient({ baseUrl: sandbox.baseUrl, userAgent: 'yampi-customers-bench/0.0.0' });

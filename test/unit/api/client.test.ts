@@ -2,25 +2,16 @@
 import assert from 'node:assert/strict';
 import type { YampiClient } from '../../../src/core/api/types';
 import { EDGE_CASE_IDS, FIRST_REGULAR_ID } from '../../sandbox/constants';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { aurora, clientFor, owner, rejection, serra, single, USER_AGENT } from './helpers';
+import type { Sandbox } from '../../sandbox/server';
+import { aurora, owner, rejection, serra, single, USER_AGENT, useSandboxClient } from './helpers';
 
 describe('YampiClient operations (sandbox over loopback)', () => {
   let sb: Sandbox;
   let client: YampiClient;
 
-  before(async () => {
-    sb = await startSandbox({ rateLimit: false });
-  });
-  after(async () => {
-    await sb.close();
-  });
-  beforeEach(() => {
-    sb.reset();
-    client = clientFor(sb);
-  });
-  afterEach(async () => {
-    await client.close();
+  useSandboxClient((s, c) => {
+    sb = s;
+    client = c;
   });
 
   it('never caches a response that arrives after clearCache, and later callers do not join it', async () => {

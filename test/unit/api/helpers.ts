@@ -125,6 +125,25 @@ export function useSandbox(set: (sb: Sandbox) => void, options: SandboxOptions =
   });
 }
 
+/** useSandbox, and a client of it made before each test and closed after it. */
+export function useSandboxClient(set: (sb: Sandbox, client: YampiClient) => void, options: SandboxOptions = { rateLimit: false }): void {
+  let sb: Sandbox | undefined;
+  let client: YampiClient | undefined;
+  useSandbox((s) => {
+    sb = s;
+  }, options);
+  beforeEach(() => {
+    if (sb) {
+      client = clientFor(sb);
+      set(sb, client);
+    }
+  });
+  afterEach(async () => {
+    await client?.close();
+    client = undefined;
+  });
+}
+
 /**
  * Virtual time for long scenarios (minutes of rate-limit windows in a second or two): `sleep`
  * registers a wake-up, and `run` jumps the clock to the next wake-up whenever the system is quiet

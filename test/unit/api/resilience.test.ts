@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import type { YampiClient } from '../../../src/core/api/types';
 import { EDGE_CASE_IDS, FIRST_REGULAR_ID } from '../../sandbox/constants';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { aurora, clientFor, maxInWindow, owner, rejection, serra, virtualClock } from './helpers';
+import type { Sandbox } from '../../sandbox/server';
+import { aurora, clientFor, maxInWindow, owner, rejection, serra, useSandboxClient, virtualClock } from './helpers';
 
 const ID = EDGE_CASE_IDS.knownGood;
 
@@ -15,19 +15,9 @@ describe('YampiClient resilience (sandbox over loopback)', () => {
   let sb: Sandbox;
   let client: YampiClient;
 
-  before(async () => {
-    sb = await startSandbox({ rateLimit: false });
-  });
-  after(async () => {
-    await sb.close();
-  });
-  beforeEach(() => {
-    sb.reset();
-    sb.setRateLimit(false);
-    client = clientFor(sb);
-  });
-  afterEach(async () => {
-    await client.close();
+  useSandboxClient((s, c) => {
+    sb = s;
+    client = c;
   });
 
   describe('retries', () => {

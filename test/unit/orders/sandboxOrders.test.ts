@@ -6,8 +6,8 @@ import { MissingIds, orderFinder, STATUSES_ROUTE } from '../../../src/core/order
 import { lookUpOrder } from '../../../src/core/orders/orderLookup';
 import { buildSandboxData } from '../../sandbox/data';
 import { ORDER_LOOKUP_CASES, STORE_STATUS_NAMES } from '../../sandbox/orderRoutes';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { aurora, clientFor, owner, serra } from '../api/helpers';
+import type { Sandbox } from '../../sandbox/server';
+import { aurora, clientFor, owner, serra, useSandbox } from '../api/helpers';
 
 describe('sandbox store: orders by number, by id, and statuses', () => {
   const data = buildSandboxData();
@@ -22,14 +22,10 @@ describe('sandbox store: orders by number, by id, and statuses', () => {
   const finder = (store = aurora) => orderFinder(<T>(route: StoreRoute, decode: (b: unknown) => T) => client.getStoreRoute(store, route, decode), missing);
   const apiRequests = (): string[] => sb.requests().map((r) => `${r.path}?${new URLSearchParams(r.query).toString()}`);
 
-  before(async () => {
-    sb = await startSandbox({ rateLimit: false });
-  });
-  after(async () => {
-    await sb.close();
+  useSandbox((s) => {
+    sb = s;
   });
   beforeEach(() => {
-    sb.reset();
     client = clientFor(sb);
     missing = new MissingIds(60_000);
   });
