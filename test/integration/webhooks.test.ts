@@ -56,6 +56,15 @@ function rows(wb: Wb): { label: string; description: string }[] {
   });
 }
 
+/** A port nothing listens on right now (opened on 0, then closed). */
+async function freePort(): Promise<number> {
+  const s: Server = createServer();
+  await new Promise<void>((r) => { s.listen(0, '127.0.0.1', r); });
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => { s.close(r); });
+  return port;
+}
+
 describe('webhook workbench (issue 21)', () => {
   let api: TestApi;
   let wb: Wb;
@@ -161,6 +170,18 @@ describe('webhook workbench (issue 21)', () => {
       assert.ok(shown.some((m) => m.includes(String(taken)) && m.includes(`stays on port ${wanted}`) && m.includes('yampi.webhooks.port')), JSON.stringify(shown));
       assert.equal(wb.workbench.running?.port, wanted, 'still receiving where it was');
       assert.equal((await post(wanted, body, { 'x-yampi-hmac-sha256': sign(body) })).status, 200);
+
+      // two changes in a row: it ends on the last one, with nothing left listening on the one between
+      const [between, last] = await Promise.all([freePort(), freePort()]);
+      await config.update('webhooks.port', between, vscode.ConfigurationTarget.Global);
+      await config.update('webhooks.port', last, vscode.ConfigurationTarget.Global);
+      await waitFor('the receiver on the last port', () => wb.workbench.running?.port === last);
+      await new Promise((r) => setTimeout(r, 300));
+      const listening = (): number | undefined => wb.workbench.running?.port; // read now, not as narrowed above
+      assert.equal(listening(), last, 'still on the last port');
+      await assert.rejects(post(between, body), 'nothing listens on the port in between');
+      await assert.rejects(post(wanted, body), 'nor on the one before');
+      assert.equal((await post(last, body, { 'x-yampi-hmac-sha256': sign(body) })).status, 200);
     } finally {
       await config.update('webhooks.port', undefined, vscode.ConfigurationTarget.Global);
       await new Promise((r) => { blocker.close(r); });

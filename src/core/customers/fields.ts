@@ -178,10 +178,10 @@ function fieldView(spec: FieldSpec, v: unknown, locale: Locale, documented: bool
     : { path, group, label, sensitivity, documented, present: true, copyText, formatted, masked: concealed, warning: r.warning };
 }
 
-/** Leaves of the record that no documented path covers, flattened to dotted paths. */
 /** The documented paths, and the objects that hold them (`phone` for `phone.full_number`): made once. */
 let documentedPaths: { readonly known: ReadonlySet<string>; readonly containers: ReadonlySet<string> } | undefined;
 
+/** Leaves of the record that no documented path covers, flattened to dotted paths. */
 function extraLeaves(raw: Readonly<Record<string, unknown>>): { path: string; value: unknown }[] {
   documentedPaths ??= {
     known: new Set(FIELD_SPECS.map((s) => s.path)),

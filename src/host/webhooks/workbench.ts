@@ -41,7 +41,10 @@ export class WebhookWorkbench extends Lifecycle {
   private receiver: RunningReceiver | undefined;
   /** The yampi.webhooks.port the running receiver was started for (0: any free port). */
   private requested: number | undefined;
-  private starting: Promise<RunningReceiver> | undefined;
+  /** A listener being opened, and its port: a start asked for the same port meanwhile shares it. */
+  private starting: { readonly port: number; readonly receiver: Promise<RunningReceiver> } | undefined;
+  /** Setting changes are followed one after the other (each reads the receiver and the setting anew). */
+  private moving: Promise<void> = Promise.resolve();
   private statusItem: vscode.StatusBarItem | undefined;
   private aliases: Set<string>;
   /** Payload documents handed out (to refresh and to close them when their data goes). */
@@ -56,7 +59,9 @@ export class WebhookWorkbench extends Lifecycle {
     this.register(services.settings.onDidChange(() => { this.refreshShown(); }));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('yampi.webhooks.port')) {
-        void this.followPortSetting();
+        this.moving = this.moving.then(() => this.followPortSetting()).catch((err: unknown) => {
+          this.services.logger.warn('Webhook receiver: could not move to the new yampi.webhooks.port.', err);
+        });
       }
     }));
   }
@@ -121,17 +126,21 @@ export class WebhookWorkbench extends Lifecycle {
 
   /**
    * A receiver listening on `port`, or undefined when the port is taken or not allowed: the user is
-   * told, with the setting to change (and the port still in use, when `stayingOn` one). Concurrent
-   * calls share one attempt.
+   * told, with the setting to change (and the port still in use, when `stayingOn` one). Calls for the
+   * same port at the same time share one attempt.
    */
   private async listen(port: number, stayingOn?: number): Promise<RunningReceiver | undefined> {
-    this.starting ??= startReceiver({
+    const attempt = this.starting?.port === port ? this.starting : {
       port,
-      onDelivery: (r) => { void this.receive(r); },
-      onRefused: (status, path) => { this.services.logger.info(`Webhook receiver refused a request to ${path.slice(0, 80)} with ${status}.`); },
-    });
+      receiver: startReceiver({
+        port,
+        onDelivery: (r) => { void this.receive(r); },
+        onRefused: (status, path) => { this.services.logger.info(`Webhook receiver refused a request to ${path.slice(0, 80)} with ${status}.`); },
+      }),
+    };
+    this.starting = attempt;
     try {
-      const r = await this.starting;
+      const r = await attempt.receiver;
       if (this.isDisposed) {
         await r.close();
         return undefined;
@@ -158,7 +167,9 @@ export class WebhookWorkbench extends Lifecycle {
       }
       throw e;
     } finally {
-      this.starting = undefined;
+      if (this.starting === attempt) {
+        this.starting = undefined;
+      }
     }
   }
 
