@@ -61,38 +61,36 @@ const zopfli = (data) => new Promise((resolve, reject) => {
   deflate(data, { numiterations: ITERATIONS }, (err, out) => (err ? reject(err) : resolve(Buffer.from(out))));
 });
 
+/**
+ * The fields the local header (from byte 4) and the central directory header (from byte 6) share, in
+ * the same order: version needed, flags, method, time, date, CRC-32, sizes, name length.
+ */
+function writeShared(header, at, { entry, method, bytes }) {
+  header.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  header.writeUInt16LE(entry.flags & ~DATA_DESCRIPTOR, at + 2);
+  header.writeUInt16LE(method, at + 4);
+  header.writeUInt16LE(entry.time, at + 6);
+  header.writeUInt16LE(entry.date, at + 8);
+  header.writeUInt32LE(entry.crc32, at + 10);
+  header.writeUInt32LE(bytes.length, at + 14);
+  header.writeUInt32LE(entry.data.length, at + 18);
+  header.writeUInt16LE(entry.name.length, at + 22);
+}
+
 /** A zip (no zip64: a VSIX is far below 4 GB) of entries with their compressed bytes. */
 function writeZip(entries) {
   const parts = [];
   const central = [];
   let offset = 0;
-  for (const { entry, method, bytes } of entries) {
-    const flags = entry.flags & ~DATA_DESCRIPTOR;
-    const local = Buffer.alloc(30);
+  for (const packed of entries) {
+    const { entry, bytes } = packed;
+    const local = Buffer.alloc(30); // extra field length (28): 0
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(entry.time, 10);
-    local.writeUInt16LE(entry.date, 12);
-    local.writeUInt32LE(entry.crc32, 14);
-    local.writeUInt32LE(bytes.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(entry.name.length, 26);
-    local.writeUInt16LE(0, 28); // no extra field
-    const header = Buffer.alloc(46);
+    writeShared(local, 4, packed);
+    const header = Buffer.alloc(46); // extra field, comment, disk number (30–35): 0
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(entry.versionMadeBy, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(flags, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt16LE(entry.time, 12);
-    header.writeUInt16LE(entry.date, 14);
-    header.writeUInt32LE(entry.crc32, 16);
-    header.writeUInt32LE(bytes.length, 20);
-    header.writeUInt32LE(entry.data.length, 24);
-    header.writeUInt16LE(entry.name.length, 28);
-    // extra field, comment, disk number: 0
+    writeShared(header, 6, packed);
     header.writeUInt16LE(entry.internalAttributes, 36);
     header.writeUInt32LE(entry.externalAttributes >>> 0, 38);
     header.writeUInt32LE(offset, 42);
